@@ -1,0 +1,75 @@
+namespace PublicPortal.Web.Data;
+
+public enum ContentKind
+{
+    News = 1,
+    Announcement = 2,
+    Plan = 3,
+    Document = 4,
+    Page = 5,
+}
+
+public enum ContentStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+/// <summary>One publishable item. Fields that only some kinds use are nullable; the kind decides which are shown.</summary>
+public sealed class ContentItem
+{
+    public int Id { get; set; }
+    public ContentKind Kind { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public string Body { get; set; } = "";
+    public ContentStatus Status { get; set; }
+    public DateTime PublishedAtUtc { get; set; }
+    public string? CoverImage { get; set; }
+    public string? CoverAlt { get; set; }
+    public long ViewCount { get; set; }
+    public List<SourceRef> Sources { get; set; } = [];
+
+    /// <summary>Title, number, issuer and summary folded to ASCII lower case, so plain-LIKE search ignores diacritics.</summary>
+    public string SearchText { get; set; } = "";
+
+    // Legal documents (and plans, which are issued as documents too).
+    public string? DocumentType { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? Issuer { get; set; }
+    public string? Signer { get; set; }
+    public DateOnly? IssuedOn { get; set; }
+    public DateOnly? EffectiveOn { get; set; }
+    public string? Attachment { get; set; }
+
+    // Programme plans.
+    public string? Period { get; set; }
+    public string? ParentSlug { get; set; }
+    public string? DocumentSlug { get; set; }
+    public List<PlanTarget> Targets { get; set; } = [];
+    public List<PlanTask> Tasks { get; set; } = [];
+}
+
+public sealed class SourceRef
+{
+    public required string Title { get; set; }
+    public string? Url { get; set; }
+}
+
+public sealed class PlanTarget
+{
+    public int Number { get; set; }
+    public required string Text { get; set; }
+    public string? Indicator { get; set; }
+    public string? Value { get; set; }
+    public int? Deadline { get; set; }
+}
+
+public sealed class PlanTask
+{
+    public int Number { get; set; }
+    public required string Text { get; set; }
+    public required string Agency { get; set; }
+    public string? Status { get; set; }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PublicPortal.Web.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var item = modelBuilder.Entity<ContentItem>();
+        item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
+        item.HasIndex(x => new { x.Kind, x.Status, x.PublishedAtUtc });
+        item.Property(x => x.Slug).HasMaxLength(120);
+        item.Property(x => x.Title).HasMaxLength(400);
+        item.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        item.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        item.OwnsMany(x => x.Sources, b => b.ToJson());
+        item.OwnsMany(x => x.Targets, b => b.ToJson());
+        item.OwnsMany(x => x.Tasks, b => b.ToJson());
+    }
+}

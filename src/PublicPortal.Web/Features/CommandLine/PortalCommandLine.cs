@@ -1,0 +1,73 @@
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+
+namespace PublicPortal.Web.Features.CommandLine;
+
+/// <summary>Verbs run by the same executable: dotnet run --project src/PublicPortal.Web -- &lt;verb&gt; …</summary>
+public static class PortalCommandLine
+{
+    private const string Usage = """
+        Usage: dotnet run --project src/PublicPortal.Web -- <verb> [arguments]
+          import <dir>     import Markdown content (all-or-nothing) into the database
+          export <dir>     write every item as Markdown with front matter, and the media, to <dir>
+          backup <file>    write a consistent copy of the SQLite database to <file>
+        Without a verb the site is served.
+        """;
+
+    /// <summary>A first argument that is not an option (--urls …) is a verb.</summary>
+    public static bool HasVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        var output = Console.Out;
+        var error = Console.Error;
+        var progress = new Progress<string>(output.WriteLine);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var paths = services.GetRequiredService<PortalPaths>();
+        var db = services.GetRequiredService<PortalDbContext>();
+        try
+        {
+            switch (args[0])
+            {
+                case "import" when args.Length == 2:
+                    await PortalDatabase.MigrateAsync(db, paths);
+                    var result = await services.GetRequiredService<ContentTransfer>().ImportAsync(args[1], progress);
+                    output.WriteLine($"Imported {result.Total} items ({result.Added} new, {result.Updated} updated): " +
+                        string.Join(", ", result.PerKind.OrderBy(k => k.Key).Select(k => $"{ContentKinds.Of(k.Key).Folder} {k.Value}")));
+                    return 0;
+                case "export" when args.Length == 2:
+                    await PortalDatabase.MigrateAsync(db, paths);
+                    await services.GetRequiredService<ContentTransfer>().ExportAsync(args[1], progress);
+                    return 0;
+                case "backup" when args.Length == 2:
+                    await PortalDatabase.MigrateAsync(db, paths);
+                    await PortalDatabase.BackupAsync(db, args[1]);
+                    output.WriteLine($"Backed up {paths.DatabaseFile} to {Path.GetFullPath(args[1])}");
+                    return 0;
+                default:
+                    error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
+                    error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (ContentImportException ex)
+        {
+            error.WriteLine(ex.Message);
+            return 1;
+        }
+        catch (IOException ex)
+        {
+            error.WriteLine($"{args[0]} failed: {ex.Message}");
+            return 1;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            error.WriteLine($"{args[0]} failed: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Features.Content;
+
+/// <summary>How each kind appears on disk (content/ folder) and on the site (route, label).</summary>
+public sealed record ContentKindInfo(ContentKind Kind, string Folder, string RoutePrefix, string Label, string Singular);
+
+public static class ContentKinds
+{
+    public static readonly IReadOnlyList<ContentKindInfo> All =
+    [
+        new(ContentKind.News, "news", "/tin-tuc", "Tin tức", "tin"),
+        new(ContentKind.Announcement, "announcements", "/thong-bao", "Thông báo", "thông báo"),
+        new(ContentKind.Plan, "plans", "/chuong-trinh", "Chương trình, kế hoạch", "kế hoạch"),
+        new(ContentKind.Document, "documents", "/van-ban", "Văn bản", "văn bản"),
+        new(ContentKind.Page, "pages", "", "Trang", "trang"),
+    ];
+
+    /// <summary>Folder under content/ that holds media originals rather than items.</summary>
+    public const string MediaFolder = "media";
+
+    public static ContentKindInfo Of(ContentKind kind) => All.First(x => x.Kind == kind);
+
+    public static ContentKindInfo? FromFolder(string folder) =>
+        All.FirstOrDefault(x => string.Equals(x.Folder, folder, StringComparison.Ordinal));
+
+    public static string UrlOf(ContentKind kind, string slug) => $"{Of(kind).RoutePrefix}/{slug}";
+}

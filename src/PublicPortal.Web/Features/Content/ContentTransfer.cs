@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Hosting;
+
+namespace PublicPortal.Web.Features.Content;
+
+/// <summary>The import found problems; nothing was written. Each entry names a file and the reason.</summary>
+public sealed class ContentImportException(IReadOnlyList<string> problems)
+    : Exception("Import aborted, nothing was changed:\n  " + string.Join("\n  ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<ContentKind, int> PerKind)
+{
+    public int Total => Added + Updated;
+}
+
+/// <summary>
+/// Moves content between the content/ folder form (Markdown + front matter, media originals) and the database.
+/// Import is all-or-nothing: every file is read and checked before anything is written, then one transaction writes them.
+/// </summary>
+public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ILogger<ContentTransfer> logger)
+{
+    public async Task<ImportResult> ImportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+            throw new ContentImportException([$"{directory}: the folder does not exist"]);
+
+        var (items, problems) = ReadAll(directory);
+        foreach (var item in items.Where(i => i.Item.Attachment is not null || i.Item.CoverImage is not null))
+        {
+            foreach (var media in new[] { item.Item.Attachment, item.Item.CoverImage }.OfType<string>())
+            {
+                if (!File.Exists(Path.Combine(directory, media)))
+                    problems.Add($"{item.File}: the file '{media}' it refers to is missing");
+            }
+        }
+        if (problems.Count > 0) throw new ContentImportException(problems);
+
+        progress?.Report($"Read {items.Count} files; writing to the database…");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var (_, item) in items)
+        {
+            item.SearchText = SearchTextOf(item);
+            if (existing.TryGetValue((item.Kind, item.Slug), out var current))
+            {
+                item.Id = current.Id;
+                db.Entry(current).CurrentValues.SetValues(item);
+                current.Sources = item.Sources;
+                current.Targets = item.Targets;
+                current.Tasks = item.Tasks;
+                updated++;
+            }
+            else
+            {
+                db.ContentItems.Add(item);
+                added++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // Media is copied before the commit: a failed copy rolls the rows back; stray copied files are harmless.
+        var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory);
+        await transaction.CommitAsync(cancellationToken);
+
+        var perKind = items.GroupBy(x => x.Item.Kind).ToDictionary(g => g.Key, g => g.Count());
+        logger.LogInformation("Imported {Count} items ({Added} new, {Updated} updated) and {Media} media files from {Directory}", items.Count, added, updated, copied, directory);
+        return new ImportResult(added, updated, perKind);
+    }
+
+    public async Task<int> ExportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        Directory.CreateDirectory(directory);
+        var count = 0;
+        await foreach (var item in db.ContentItems.AsNoTracking().OrderBy(x => x.Kind).ThenBy(x => x.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var folder = Path.Combine(directory, ContentKinds.Of(item.Kind).Folder);
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, item.Slug + ".md"), FrontMatter.Write(item), cancellationToken);
+            if (++count % 50 == 0) progress?.Report($"Exported {count} items…");
+        }
+        var media = CopyTree(paths.MediaDirectory, Path.Combine(directory, ContentKinds.MediaFolder));
+        progress?.Report($"Exported {count} items and {media} media files to {directory}");
+        return count;
+    }
+
+    public static string SearchTextOf(ContentItem item) =>
+        VietnameseText.Fold(string.Join(' ', new[] { item.Title, item.DocumentNumber, item.Issuer, item.DocumentType, item.Summary }.Where(s => s is not null)));
+
+    private static (List<(string File, ContentItem Item)> Items, List<string> Problems) ReadAll(string directory)
+    {
+        var items = new List<(string File, ContentItem Item)>();
+        var problems = new List<string>();
+        foreach (var sub in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(sub);
+            if (name == ContentKinds.MediaFolder || name.StartsWith('.')) continue;
+            var kind = ContentKinds.FromFolder(name);
+            var files = Directory.EnumerateFiles(sub, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            if (kind is null)
+            {
+                if (files.Count > 0)
+                    problems.Add($"{Relative(directory, files[0])}: unknown content type '{name}' (known: {string.Join(", ", ContentKinds.All.Select(k => k.Folder))})");
+                continue;
+            }
+            foreach (var file in files)
+            {
+                var relative = Relative(directory, file);
+                try
+                {
+                    var item = FrontMatter.Parse(File.ReadAllText(file), kind.Kind, Path.GetFileNameWithoutExtension(file));
+                    items.Add((relative, item));
+                }
+                catch (ContentFormatException ex)
+                {
+                    problems.Add($"{relative}: {ex.Message}");
+                }
+            }
+        }
+        foreach (var duplicate in items.GroupBy(x => (x.Item.Kind, x.Item.Slug)).Where(g => g.Count() > 1))
+            problems.Add($"{string.Join(" and ", duplicate.Select(d => d.File))}: duplicate slug '{duplicate.Key.Slug}'");
+        return (items, problems);
+    }
+
+    private static int CopyTree(string from, string to)
+    {
+        if (!Directory.Exists(from)) return 0;
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+            count++;
+        }
+        return count;
+    }
+
+    private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
+}

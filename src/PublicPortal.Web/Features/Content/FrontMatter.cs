@@ -1,0 +1,268 @@
+using System.Globalization;
+using PublicPortal.Web.Data;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace PublicPortal.Web.Features.Content;
+
+/// <summary>A malformed content file: which file, and why, in words an editor can act on.</summary>
+public sealed class ContentFormatException(string reason) : Exception(reason);
+
+/// <summary>The YAML header of a content file. Keys are snake_case; unknown keys are errors, so typos are caught.</summary>
+public sealed class FrontMatterDto
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Summary { get; set; }
+    public string? Status { get; set; }
+    public string? Published { get; set; }
+    public string? Cover { get; set; }
+    public string? CoverAlt { get; set; }
+    public long? Views { get; set; }
+    public List<SourceDto>? Sources { get; set; }
+    public string? DocumentType { get; set; }
+    public string? Number { get; set; }
+    public string? Issuer { get; set; }
+    public string? Signer { get; set; }
+    public string? Issued { get; set; }
+    public string? Effective { get; set; }
+    public string? Attachment { get; set; }
+    public string? Period { get; set; }
+    public string? Parent { get; set; }
+    public string? Document { get; set; }
+    public List<TargetDto>? Targets { get; set; }
+    public List<TaskDto>? Tasks { get; set; }
+
+    public sealed class SourceDto
+    {
+        public string? Title { get; set; }
+        public string? Url { get; set; }
+    }
+
+    public sealed class TargetDto
+    {
+        public int Number { get; set; }
+        public string? Text { get; set; }
+        public string? Indicator { get; set; }
+        public string? Value { get; set; }
+        public int? Deadline { get; set; }
+    }
+
+    public sealed class TaskDto
+    {
+        public int Number { get; set; }
+        public string? Text { get; set; }
+        public string? Agency { get; set; }
+        public string? Status { get; set; }
+    }
+}
+
+/// <summary>Reads and writes one content file: YAML front matter between "---" lines, then the Markdown body.</summary>
+public static class FrontMatter
+{
+    private const string Fence = "---";
+
+    private static readonly IDeserializer Reader = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    private static readonly ISerializer Writer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .DisableAliases()
+        .Build();
+
+    public static ContentItem Parse(string text, ContentKind kind, string fileSlug)
+    {
+        var (yaml, body) = Split(text);
+        FrontMatterDto? dto;
+        try
+        {
+            dto = Reader.Deserialize<FrontMatterDto>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            throw new ContentFormatException($"invalid YAML front matter at line {ex.Start.Line}: {Innermost(ex).Message}");
+        }
+        if (dto is null) throw new ContentFormatException("the front matter is empty");
+        return ToItem(dto, body, kind, fileSlug);
+    }
+
+    public static string Write(ContentItem item)
+    {
+        var dto = ToDto(item);
+        var yaml = Writer.Serialize(dto);
+        var body = item.Body.Length == 0 ? "" : "\n" + item.Body + "\n";
+        return $"{Fence}\n{yaml}{Fence}\n{body}";
+    }
+
+    private static (string Yaml, string Body) Split(string text)
+    {
+        var normalized = VietnameseText.Nfc(text.Replace("\r\n", "\n").TrimStart('\uFEFF'));
+        if (!normalized.StartsWith(Fence + "\n", StringComparison.Ordinal))
+            throw new ContentFormatException("the file must start with a '---' line opening the YAML front matter");
+        var close = normalized.IndexOf("\n" + Fence, Fence.Length, StringComparison.Ordinal);
+        while (close >= 0)
+        {
+            var after = close + 1 + Fence.Length;
+            if (after == normalized.Length || normalized[after] == '\n') break;
+            close = normalized.IndexOf("\n" + Fence, after, StringComparison.Ordinal);
+        }
+        if (close < 0) throw new ContentFormatException("the front matter is not closed by a '---' line");
+        var yaml = normalized[(Fence.Length + 1)..(close + 1)];
+        var bodyStart = Math.Min(normalized.Length, close + 1 + Fence.Length + 1);
+        var body = normalized[bodyStart..].TrimStart('\n').TrimEnd();
+        return (yaml, body);
+    }
+
+    private static ContentItem ToItem(FrontMatterDto dto, string body, ContentKind kind, string fileSlug)
+    {
+        var title = Required(dto.Title, "title");
+        var slug = dto.Slug?.Trim() ?? fileSlug;
+        if (!VietnameseText.IsValidSlug(slug))
+            throw new ContentFormatException($"slug '{slug}' is not valid: use lower-case ASCII letters, digits and single dashes (e.g. '{VietnameseText.Slugify(slug)}')");
+
+        var status = (dto.Status?.Trim().ToLowerInvariant()) switch
+        {
+            null or "published" => ContentStatus.Published,
+            "draft" => ContentStatus.Draft,
+            var other => throw new ContentFormatException($"status '{other}' is not 'published' or 'draft'"),
+        };
+
+        var item = new ContentItem
+        {
+            Kind = kind,
+            Slug = slug,
+            Title = title,
+            Summary = Optional(dto.Summary),
+            Body = body,
+            Status = status,
+            PublishedAtUtc = ParseInstant(Required(dto.Published, "published"), "published"),
+            CoverImage = MediaPath(dto.Cover, "cover"),
+            CoverAlt = Optional(dto.CoverAlt),
+            ViewCount = dto.Views is < 0 ? throw new ContentFormatException("views cannot be negative") : dto.Views ?? 0,
+            Sources = (dto.Sources ?? []).Select((s, i) => new SourceRef
+            {
+                Title = Required(s.Title, $"sources[{i}].title"),
+                Url = AbsoluteUrl(s.Url, $"sources[{i}].url"),
+            }).ToList(),
+            DocumentType = Optional(dto.DocumentType),
+            DocumentNumber = Optional(dto.Number),
+            Issuer = Optional(dto.Issuer),
+            Signer = Optional(dto.Signer),
+            IssuedOn = ParseDate(dto.Issued, "issued"),
+            EffectiveOn = ParseDate(dto.Effective, "effective"),
+            Attachment = MediaPath(dto.Attachment, "attachment"),
+            Period = Optional(dto.Period),
+            ParentSlug = Optional(dto.Parent),
+            DocumentSlug = Optional(dto.Document),
+            Targets = (dto.Targets ?? []).Select((t, i) => new PlanTarget
+            {
+                Number = t.Number,
+                Text = Required(t.Text, $"targets[{i}].text"),
+                Indicator = Optional(t.Indicator),
+                Value = Optional(t.Value),
+                Deadline = t.Deadline,
+            }).ToList(),
+            Tasks = (dto.Tasks ?? []).Select((t, i) => new PlanTask
+            {
+                Number = t.Number,
+                Text = Required(t.Text, $"tasks[{i}].text"),
+                Agency = Required(t.Agency, $"tasks[{i}].agency"),
+                Status = Optional(t.Status),
+            }).ToList(),
+        };
+
+        if (kind == ContentKind.Document)
+        {
+            Required(item.DocumentType, "document_type");
+            Required(item.DocumentNumber, "number");
+            Required(item.Issuer, "issuer");
+            if (item.IssuedOn is null) throw new ContentFormatException("'issued' is required for a legal document");
+        }
+        if (item.CoverImage is not null && item.CoverAlt is null)
+            throw new ContentFormatException("'cover_alt' is required when 'cover' is set (alternative text for readers who cannot see the image)");
+        return item;
+    }
+
+    private static FrontMatterDto ToDto(ContentItem item) => new()
+    {
+        Title = item.Title,
+        Slug = null, // the file name carries the slug
+        Summary = item.Summary,
+        Status = item.Status == ContentStatus.Draft ? "draft" : "published",
+        Published = FormatInstant(item.PublishedAtUtc),
+        Cover = item.CoverImage,
+        CoverAlt = item.CoverAlt,
+        Views = item.ViewCount == 0 ? null : item.ViewCount,
+        Sources = item.Sources.Count == 0 ? null : item.Sources.Select(s => new FrontMatterDto.SourceDto { Title = s.Title, Url = s.Url }).ToList(),
+        DocumentType = item.DocumentType,
+        Number = item.DocumentNumber,
+        Issuer = item.Issuer,
+        Signer = item.Signer,
+        Issued = item.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Effective = item.EffectiveOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Attachment = item.Attachment,
+        Period = item.Period,
+        Parent = item.ParentSlug,
+        Document = item.DocumentSlug,
+        Targets = item.Targets.Count == 0 ? null : item.Targets.Select(t => new FrontMatterDto.TargetDto
+        {
+            Number = t.Number, Text = t.Text, Indicator = t.Indicator, Value = t.Value, Deadline = t.Deadline,
+        }).ToList(),
+        Tasks = item.Tasks.Count == 0 ? null : item.Tasks.Select(t => new FrontMatterDto.TaskDto
+        {
+            Number = t.Number, Text = t.Text, Agency = t.Agency, Status = t.Status,
+        }).ToList(),
+    };
+
+    /// <summary>Publish instants are written in Vietnam time, the way editors think of them.</summary>
+    public static string FormatInstant(DateTime utc) =>
+        VietnamTime.ToOffset(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static DateTime ParseInstant(string value, string key)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return VietnamTime.StartOfDayUtc(day);
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) &&
+            value.Length >= 16 && (value.EndsWith('Z') || value[^6] is '+' or '-'))
+            return instant.UtcDateTime;
+        throw new ContentFormatException($"'{key}' must be a date (2024-06-05) or a date and time with offset (2024-06-05T08:00:00+07:00), not '{value}'");
+    }
+
+    private static DateOnly? ParseDate(string? value, string key)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        throw new ContentFormatException($"'{key}' must be a date written as yyyy-MM-dd, not '{value}'");
+    }
+
+    private static string Required(string? value, string key) =>
+        Optional(value) ?? throw new ContentFormatException($"'{key}' is required");
+
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Media paths are relative to content/ and must stay inside content/media.</summary>
+    private static string? MediaPath(string? value, string key)
+    {
+        var path = Optional(value);
+        if (path is null) return null;
+        var segments = path.Split('/');
+        if (segments.Length < 2 || segments[0] != ContentKinds.MediaFolder ||
+            segments.Any(s => s.Length == 0 || s == "." || s == ".." || s.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
+            throw new ContentFormatException($"'{key}' must be a path under media/ made of ASCII letters, digits, '-', '_' and '.', not '{path}'");
+        return path;
+    }
+
+    private static string? AbsoluteUrl(string? value, string key)
+    {
+        var url = Optional(value);
+        if (url is null) return null;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            return url;
+        throw new ContentFormatException($"'{key}' must be an http(s) address, not '{url}'");
+    }
+
+    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+}

@@ -1,0 +1,39 @@
+namespace PublicPortal.Web.Features.Content;
+
+/// <summary>The site's clock face: dates are shown and entered in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).</summary>
+public static class VietnamTime
+{
+    public static readonly TimeZoneInfo Zone = FindZone();
+
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // A machine without tzdata: Vietnam has kept UTC+7 without DST since 1975.
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Asia/Ho_Chi_Minh", "ICT");
+        }
+    }
+
+    public static DateTimeOffset ToOffset(DateTime utc)
+    {
+        var asUtc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return TimeZoneInfo.ConvertTime(new DateTimeOffset(asUtc), Zone);
+    }
+
+    public static DateTime StartOfDayUtc(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+
+    public static string Date(DateTime utc) => ToOffset(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Machine-readable value for a &lt;time datetime&gt; attribute, in UTC ("Z"): Razor would entity-encode a "+07:00" offset.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

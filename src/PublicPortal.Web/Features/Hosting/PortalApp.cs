@@ -1,0 +1,134 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Web.Features.Hosting;
+
+public static class PortalApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPortal();
+        var app = builder.Build();
+        app.UsePortal();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        UseRepositoryWebRoot(builder);
+
+        builder.Services.AddOptions<PortalOptions>()
+            .BindConfiguration(PortalOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Agency.Name.Length > 0, "Portal:Agency must be configured")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PortalPaths>();
+        builder.Services.TryAddSingletonTimeProvider();
+
+        builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
+            options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}"));
+        builder.Services.AddScoped<ContentTransfer>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+
+        // Razor would otherwise write every Vietnamese letter as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Error", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute())));
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseExceptionHandler("/loi/500");
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx =>
+            {
+                // Versioned URLs (?v=hash from asp-append-version) may be kept for a year; the rest for an hour.
+                var versioned = ctx.Context.Request.Query.ContainsKey("v");
+                ctx.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+            },
+        });
+        app.UseRouting();
+        app.MapHealthChecks("/healthz");
+        app.MapAttachments();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>The web root is the repository's wwwroot-assets/ (a checkout) or wwwroot/ (a published app).</summary>
+    private static void UseRepositoryWebRoot(WebApplicationBuilder builder)
+    {
+        var env = builder.Environment;
+        var published = Path.Combine(env.ContentRootPath, "wwwroot");
+        var root = Directory.Exists(published) ? published : PortalPaths.FindAbove(env.ContentRootPath, "wwwroot-assets");
+        if (root is null) return;
+        env.WebRootPath = root;
+        env.WebRootFileProvider = new PhysicalFileProvider(root);
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}
+
+/// <summary>Applies migrations, then imports content/ into an empty database, before the server takes requests.</summary>
+internal sealed class DatabaseStartup(IServiceProvider services, PortalPaths paths, ILogger<DatabaseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await PortalDatabase.MigrateAsync(db, paths, cancellationToken);
+        if (await db.ContentItems.AnyAsync(cancellationToken)) return;
+        if (paths.ContentDirectory is null)
+        {
+            logger.LogWarning("The database is empty and no content folder was found; the site starts empty");
+            return;
+        }
+        logger.LogInformation("Empty database: importing {Directory}", paths.ContentDirectory);
+        await scope.ServiceProvider.GetRequiredService<ContentTransfer>().ImportAsync(paths.ContentDirectory, cancellationToken: cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>/healthz reports unhealthy when the database cannot be reached.</summary>
+internal sealed class DatabaseHealthCheck(PortalDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database unreachable");
+}

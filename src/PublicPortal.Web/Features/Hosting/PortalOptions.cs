@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PublicPortal.Web.Features.Hosting;
+
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Database, search index and uploaded media. Relative paths are taken from the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Seed content imported on first start; when empty, the nearest "content" folder above the app is used.</summary>
+    public string? ContentDirectory { get; set; }
+
+    [Range(1, 100)]
+    public int PageSize { get; set; } = 10;
+
+    [Range(1, 50)]
+    public int OtherItemsPageSize { get; set; } = 5;
+
+    [Required]
+    public AgencyOptions Agency { get; set; } = new();
+}
+
+/// <summary>The agency named in the footer and on the contact page.</summary>
+public sealed class AgencyOptions
+{
+    [Required] public string Name { get; set; } = "";
+    [Required] public string Address { get; set; } = "";
+    [Required] public string Phone { get; set; } = "";
+    [Required] public string Email { get; set; } = "";
+
+    /// <summary>True while the values are placeholders that no source gives: the footer says so.</summary>
+    public bool IsSample { get; set; }
+}

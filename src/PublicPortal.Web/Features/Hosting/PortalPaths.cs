@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace PublicPortal.Web.Features.Hosting;
+
+/// <summary>Absolute locations derived from <see cref="PortalOptions"/> once.</summary>
+public sealed class PortalPaths
+{
+    public PortalPaths(IOptions<PortalOptions> options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+        DatabaseFile = Path.Combine(DataDirectory, "portal.db");
+        MediaDirectory = Path.Combine(DataDirectory, "media");
+        ContentDirectory = options.Value.ContentDirectory is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : FindAbove(environment.ContentRootPath, "content");
+    }
+
+    public string DataDirectory { get; }
+    public string DatabaseFile { get; }
+    public string MediaDirectory { get; }
+    public string? ContentDirectory { get; }
+
+    /// <summary>The first folder called <paramref name="name"/> in <paramref name="start"/> or above (a source checkout or a published app).</summary>
+    public static string? FindAbove(string start, string name)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>Resolves a stored media path ("media/x/y.pdf") to a file inside the media directory, or null if it would leave it.</summary>
+    public string? ResolveMedia(string? relative)
+    {
+        if (string.IsNullOrEmpty(relative) || !relative.StartsWith("media/", StringComparison.Ordinal)) return null;
+        var full = Path.GetFullPath(Path.Combine(MediaDirectory, relative["media/".Length..]));
+        return full.StartsWith(MediaDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace PublicPortal.Web.Features.Web;
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+/// <summary>What the pager partial needs: where we are, how far it goes, and how to link to page n.</summary>
+public sealed record PagerModel(int Page, int TotalPages, Func<int, string> Href, string Label);
+
+/// <summary>A list of items for the _ItemList partial; titles are headings one level below the list's own heading.</summary>
+public sealed record ItemListModel(IReadOnlyList<PublicPortal.Web.Data.ContentItem> Items, int HeadingLevel);
+
+public static class Paging
+{
+    public const int MaxPage = 100_000;
+
+    /// <summary>Reads ?page= strictly: absent means 1; anything but a plain positive number is refused (never a 500).</summary>
+    public static bool TryReadPage(string? raw, out int page)
+    {
+        page = 1;
+        if (string.IsNullOrEmpty(raw)) return true;
+        if (raw.Length > 6 || !raw.All(char.IsAsciiDigit)) return false;
+        page = int.Parse(raw, CultureInfo.InvariantCulture);
+        return page is >= 1 and <= MaxPage;
+    }
+
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<T>(items, page, pageSize, total);
+    }
+
+    /// <summary>The current URL with <paramref name="key"/> set to <paramref name="page"/> (left out for page 1, so page 1 has one URL).</summary>
+    public static string HrefFor(HttpRequest request, string key, int page, string? fragment = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query
+            .Where(q => q.Key != key && !string.IsNullOrEmpty(q.Value))
+            .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
+            .ToList();
+        if (page > 1) query.Add(KeyValuePair.Create(key, (string?)page.ToString(CultureInfo.InvariantCulture)));
+        return request.PathBase + request.Path + QueryString.Create(query) + (fragment is null ? "" : "#" + fragment);
+    }
+
+    /// <summary>Page numbers to show, with null for a gap: 1 … 4 5 6 … 12.</summary>
+    public static IReadOnlyList<int?> Window(int page, int totalPages, int around = 2)
+    {
+        var shown = new List<int?>();
+        var from = Math.Max(1, Math.Min(page - around, totalPages - 2 * around));
+        var to = Math.Min(totalPages, Math.Max(page + around, 1 + 2 * around));
+        // A gap that would hide a single page shows that page instead.
+        if (from > 1)
+        {
+            shown.Add(1);
+            if (from == 3) shown.Add(2);
+            else if (from > 3) shown.Add(null);
+        }
+        for (var i = from; i <= to; i++) shown.Add(i);
+        if (to < totalPages)
+        {
+            if (to == totalPages - 2) shown.Add(totalPages - 1);
+            else if (to < totalPages - 2) shown.Add(null);
+            shown.Add(totalPages);
+        }
+        return shown;
+    }
+}

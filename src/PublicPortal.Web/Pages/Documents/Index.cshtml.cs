@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Web.Pages.Documents;
+
+/// <summary>/van-ban?loai=&amp;co-quan=&amp;nam=&amp;q=: filters are GET parameters, so a filtered list is a shareable URL.</summary>
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : PageModel
+{
+    public const int MaxQueryLength = 200;
+
+    public string? Type { get; private set; }
+    public string? Issuer { get; private set; }
+    public int? Year { get; private set; }
+    public string? Query { get; private set; }
+    public IReadOnlyList<string> Types { get; private set; } = [];
+    public IReadOnlyList<string> Issuers { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public Paged<ContentItem> Results { get; private set; } = null!;
+    public bool Filtered => Type is not null || Issuer is not null || Year is not null || Query is not null;
+    public PagerModel Pager => new(Results.Page, Results.TotalPages, n => Paging.HrefFor(Request, "page", n), "Phân trang văn bản");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
+        Type = Clean(Request.Query["loai"]);
+        Issuer = Clean(Request.Query["co-quan"]);
+        Query = Clean(Request.Query["q"]);
+        Year = int.TryParse(Clean(Request.Query["nam"]), out var y) && y is >= 1900 and <= 2100 ? y : null;
+        ViewData["Title"] = "Văn bản";
+
+        var documents = db.ContentItems.AsNoTracking().Visible(ContentKind.Document, clock.GetUtcNow().UtcDateTime);
+        Types = await documents.Select(x => x.DocumentType!).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
+        Issuers = await documents.Select(x => x.Issuer!).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
+        Years = (await documents.Select(x => x.IssuedOn).Distinct().ToListAsync(cancellationToken))
+            .OfType<DateOnly>().Select(d => d.Year).Distinct().OrderDescending().ToList();
+
+        var filtered = documents;
+        if (Type is not null) filtered = filtered.Where(x => x.DocumentType == Type);
+        if (Issuer is not null) filtered = filtered.Where(x => x.Issuer == Issuer);
+        if (Year is { } year) filtered = filtered.Where(x => x.IssuedOn >= new DateOnly(year, 1, 1) && x.IssuedOn <= new DateOnly(year, 12, 31));
+        foreach (var word in VietnameseText.Fold(Query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
+            filtered = filtered.Where(x => x.SearchText.Contains(word));
+
+        Results = await filtered.OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.Id).ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        return page > Results.TotalPages ? NotFound() : Page();
+    }
+
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var trimmed = VietnameseText.Nfc(value.Trim());
+        return trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed;
+    }
+}

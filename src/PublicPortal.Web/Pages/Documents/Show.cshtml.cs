@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Markdown;
+
+namespace PublicPortal.Web.Pages.Documents;
+
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PortalPaths paths) : PageModel
+{
+    public ContentItem Document { get; private set; } = null!;
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public long? AttachmentBytes { get; private set; }
+    public IReadOnlyList<ContentItem> Plans { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var document = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        if (document is null) return NotFound();
+        Document = document;
+        Body = markdown.Render(document.Body);
+        if (paths.ResolveMedia(document.Attachment) is { } file && System.IO.File.Exists(file)) AttachmentBytes = new FileInfo(file).Length;
+        Plans = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now)
+            .Where(x => x.DocumentSlug == slug || x.ParentSlug == slug).ToListAsync(cancellationToken);
+        ViewData["Title"] = $"{document.DocumentType} {document.DocumentNumber}";
+        ViewData["Description"] = document.Summary ?? document.Title;
+        return Page();
+    }
+}

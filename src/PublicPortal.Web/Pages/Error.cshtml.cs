@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PublicPortal.Web.Pages;
+
+/// <summary>Every error status ends here (re-executed), with a message in Vietnamese and a way on.</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public int Code { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? code) => Show(code);
+
+    // Re-executed requests keep their method; a failed POST must still get this page.
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        // Opened directly (/loi/500), this is no error of the visitor's: show the text, answer 404.
+        Code = exception is not null ? 500 : code is >= 400 and <= 599 ? code.Value : 404;
+        if (exception is not null) logger.LogError(exception.Error, "Unhandled exception on {Path}", exception.Path);
+        Response.StatusCode = reExecuted || exception is not null ? Code : StatusCodes.Status404NotFound;
+        (Heading, Message) = Code switch
+        {
+            404 => ("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ, hoặc bắt đầu từ trang chủ."),
+            400 => ("Yêu cầu không hợp lệ", "Địa chỉ hoặc tham số trên đường dẫn không hợp lệ (ví dụ số trang phải là một số dương). Hãy quay lại trang trước và thử lại."),
+            405 => ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa gửi."),
+            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút."),
+            >= 500 => ("Đã xảy ra lỗi", "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo cho chúng tôi qua trang Liên hệ."),
+            _ => ("Không thể hiển thị trang", "Yêu cầu không thực hiện được."),
+        };
+        ViewData["Title"] = Heading;
+        ViewData["NoIndex"] = true;
+    }
+}

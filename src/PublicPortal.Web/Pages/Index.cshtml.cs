@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Pages;
+
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ContentItem> News { get; private set; } = [];
+    public IReadOnlyList<ContentItem> Announcements { get; private set; } = [];
+    public IReadOnlyList<ContentItem> Documents { get; private set; } = [];
+    public ContentItem? Plan { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = db.ContentItems.AsNoTracking();
+        News = await items.Visible(ContentKind.News, now).Newest().Take(6).ToListAsync(cancellationToken);
+        Announcements = await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ToListAsync(cancellationToken);
+        Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ToListAsync(cancellationToken);
+        Plan = await items.Visible(ContentKind.Plan, now).Newest().FirstOrDefaultAsync(cancellationToken);
+    }
+}

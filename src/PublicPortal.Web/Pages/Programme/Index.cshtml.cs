@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Pages.Programme;
+
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ContentItem> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Title"] = "Chương trình, kế hoạch";
+        Plans = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, clock.GetUtcNow().UtcDateTime).Newest().ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Markdown;
+
+namespace PublicPortal.Web.Pages.Programme;
+
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
+{
+    public ContentItem Plan { get; private set; } = null!;
+    public ContentItem? Document { get; private set; }
+    public ContentItem? Parent { get; private set; }
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        var linked = new[] { plan.DocumentSlug, plan.ParentSlug }.OfType<string>().ToList();
+        var documents = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now)
+            .Where(x => linked.Contains(x.Slug)).ToListAsync(cancellationToken);
+        Document = documents.FirstOrDefault(d => d.Slug == plan.DocumentSlug);
+        Parent = documents.FirstOrDefault(d => d.Slug == plan.ParentSlug);
+        Body = markdown.Render(plan.Body);
+        ViewData["Title"] = plan.Title;
+        ViewData["Description"] = plan.Summary;
+        return Page();
+    }
+}

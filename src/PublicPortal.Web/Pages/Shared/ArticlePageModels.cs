@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Web.Pages.Shared;
+
+/// <summary>A paginated list of one kind (news, announcements): /tin-tuc?page=2.</summary>
+public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : PageModel
+{
+    protected abstract ContentKind Kind { get; }
+
+    public ContentKindInfo Info => ContentKinds.Of(Kind);
+    public Paged<ContentItem> Items { get; private set; } = null!;
+    public PagerModel Pager => new(Items.Page, Items.TotalPages, n => Paging.HrefFor(Request, "page", n), $"Phân trang {Info.Label.ToLowerInvariant()}");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
+        Items = await db.ContentItems.AsNoTracking().Visible(Kind, clock.GetUtcNow().UtcDateTime).Newest()
+            .ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        ViewData["Title"] = page > 1 ? $"{Info.Label} – trang {page}" : Info.Label;
+        return page > Items.TotalPages ? NotFound() : Page();
+    }
+}
+
+/// <summary>One article with its "Tin khác" list, itself paginated by ?other=n.</summary>
+public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : PageModel
+{
+    protected abstract ContentKind Kind { get; }
+
+    public ContentKindInfo Info => ContentKinds.Of(Kind);
+    public ContentItem Item { get; private set; } = null!;
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public Paged<ContentItem> Others { get; private set; } = null!;
+    public PagerModel OthersPager => new(Others.Page, Others.TotalPages, n => Paging.HrefFor(Request, "other", n, "tin-khac"), "Phân trang tin khác");
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryReadPage(Request.Query["other"], out var otherPage)) return BadRequest();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visible = db.ContentItems.AsNoTracking().Visible(Kind, now);
+        var item = await visible.FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        if (item is null) return NotFound();
+        Item = item;
+        Body = markdown.Render(item.Body);
+        ViewData["Title"] = item.Title;
+        ViewData["Description"] = item.Summary;
+        Others = await visible.Where(x => x.Id != item.Id).Newest().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
+        return otherPage > Others.TotalPages ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Markdown;
+
+namespace PublicPortal.Web.Pages.StaticPages;
+
+/// <summary>Editor-written pages at the top level (/gioi-thieu, /lien-he); literal routes of other sections take precedence.</summary>
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
+{
+    public ContentItem Item { get; private set; } = null!;
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public bool IsContactPage => Item.Slug == "lien-he";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.AsNoTracking().Visible(ContentKind.Page, clock.GetUtcNow().UtcDateTime)
+            .FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        if (item is null) return NotFound();
+        Item = item;
+        Body = markdown.Render(item.Body);
+        ViewData["Title"] = item.Title;
+        ViewData["Description"] = item.Summary;
+        return Page();
+    }
+}

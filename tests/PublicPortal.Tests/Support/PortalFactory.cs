@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Tests.Support;
+
+/// <summary>The whole site on a fresh SQLite file in a temp folder, seeded from the repository's content/ on start.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("portal-it");
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task WithDbAsync(Func<PortalDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        RepositoryPaths.DeleteQuietly(DataDirectory);
+    }
+}
