@@ -88,8 +88,9 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ILogg
         return count;
     }
 
+    /// <summary>Folded search text; the document number comes first so a search by number can rank its own document on top.</summary>
     public static string SearchTextOf(ContentItem item) =>
-        VietnameseText.Fold(string.Join(' ', new[] { item.Title, item.DocumentNumber, item.Issuer, item.DocumentType, item.Summary }.Where(s => s is not null)));
+        VietnameseText.Fold(string.Join(' ', new[] { item.DocumentNumber, item.Title, item.Issuer, item.DocumentType, item.Summary }.Where(s => s is not null)));
 
     private static (List<(string File, ContentItem Item)> Items, List<string> Problems) ReadAll(string directory)
     {

@@ -44,10 +44,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
         if (Type is not null) filtered = filtered.Where(x => x.DocumentType == Type);
         if (Issuer is not null) filtered = filtered.Where(x => x.Issuer == Issuer);
         if (Year is { } year) filtered = filtered.Where(x => x.IssuedOn >= new DateOnly(year, 1, 1) && x.IssuedOn <= new DateOnly(year, 12, 31));
-        foreach (var word in VietnameseText.Fold(Query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
+        var folded = VietnameseText.Fold(Query);
+        foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
             filtered = filtered.Where(x => x.SearchText.Contains(word));
 
-        Results = await filtered.OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.Id).ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        // A query that is (the start of) a document's number puts that document first.
+        var ordered = folded.Length > 0
+            ? filtered.OrderByDescending(x => x.SearchText.StartsWith(folded)).ThenByDescending(x => x.IssuedOn)
+            : filtered.OrderByDescending(x => x.IssuedOn);
+        Results = await ordered.ThenByDescending(x => x.Id).ToPagedAsync(page, options.Value.PageSize, cancellationToken);
         return page > Results.TotalPages ? NotFound() : Page();
     }
 

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PublicPortal.Tests.Support;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+
+namespace PublicPortal.Tests.Content;
+
+/// <summary>Import/export against real SQLite files in temp folders.</summary>
+public sealed class ContentTransferTests : IDisposable
+{
+    private readonly List<string> _folders = [];
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders) RepositoryPaths.DeleteQuietly(folder);
+    }
+
+    private string NewFolder(string prefix)
+    {
+        var folder = RepositoryPaths.NewTempDirectory(prefix);
+        _folders.Add(folder);
+        return folder;
+    }
+
+    private async Task<(PortalDbContext Db, ContentTransfer Transfer)> NewDatabaseAsync()
+    {
+        var dataDirectory = NewFolder("portal-data");
+        var paths = new PortalPaths(Options.Create(new PortalOptions { DataDirectory = dataDirectory, ContentDirectory = dataDirectory }), new TestEnvironment(dataDirectory));
+        var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={paths.DatabaseFile}").Options);
+        await PortalDatabase.MigrateAsync(db, paths);
+        return (db, new ContentTransfer(db, paths, NullLogger<ContentTransfer>.Instance));
+    }
+
+    private static async Task<List<string>> SnapshotAsync(PortalDbContext db) =>
+        (await db.ContentItems.AsNoTracking().OrderBy(x => x.Kind).ThenBy(x => x.Slug).ToListAsync())
+        .Select(item =>
+        {
+            item.Id = 0; // database identity, not content
+            return JsonSerializer.Serialize(item);
+        })
+        .ToList();
+
+    private static string CopyOfSeed(string into)
+    {
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Content, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(into, Path.GetRelativePath(RepositoryPaths.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return into;
+    }
+
+    [Fact]
+    public async Task Seed_content_imports_every_type()
+    {
+        var (db, transfer) = await NewDatabaseAsync();
+        await using var _ = db;
+
+        var result = await transfer.ImportAsync(RepositoryPaths.Content);
+
+        Assert.True(result.PerKind[ContentKind.News] >= 12);
+        Assert.True(result.PerKind[ContentKind.Announcement] >= 4);
+        Assert.True(result.PerKind[ContentKind.Document] >= 4);
+        Assert.Equal(1, result.PerKind[ContentKind.Plan]);
+        Assert.Equal(2, result.PerKind[ContentKind.Page]);
+        var plan = await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Plan);
+        Assert.Equal(9, plan.Targets.Count);
+        Assert.Equal("801-qd-ttg", plan.ParentSlug);
+        Assert.All(await db.ContentItems.ToListAsync(), item => Assert.NotEmpty(item.Title));
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_database_reproduces_every_field()
+    {
+        var (source, sourceTransfer) = await NewDatabaseAsync();
+        await using var _ = source;
+        await sourceTransfer.ImportAsync(RepositoryPaths.Content);
+        // Fields the seed does not use must survive too.
+        var item = await source.ContentItems.FirstAsync(x => x.Kind == ContentKind.News);
+        item.ViewCount = 520;
+        item.Status = ContentStatus.Draft;
+        item.Signer = "Người ký";
+        item.EffectiveOn = new DateOnly(2023, 1, 2);
+        item.Tasks = [new PlanTask { Number = 1, Text = "Nhiệm vụ", Agency = "Sở Công Thương", Status = "Đang thực hiện" }];
+        await source.SaveChangesAsync();
+
+        var exported = NewFolder("portal-export");
+        var count = await sourceTransfer.ExportAsync(exported);
+
+        var (target, targetTransfer) = await NewDatabaseAsync();
+        await using var __ = target;
+        await targetTransfer.ImportAsync(exported);
+
+        Assert.Equal(await source.ContentItems.CountAsync(), count);
+        Assert.Equal(await SnapshotAsync(source), await SnapshotAsync(target));
+
+        var again = NewFolder("portal-export-again");
+        await targetTransfer.ExportAsync(again);
+        foreach (var file in Directory.EnumerateFiles(exported, "*", SearchOption.AllDirectories))
+            Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(Path.Combine(again, Path.GetRelativePath(exported, file))));
+    }
+
+    public static TheoryData<string, string, string> BadFiles => new()
+    {
+        { "news/zz-bad-yaml.md", "---\ntitle: [oops\npublished: 2024-01-01\n---\n", "invalid YAML" },
+        { "news/zz-no-title.md", "---\npublished: 2024-01-01\n---\nBody\n", "'title' is required" },
+        { "announcements/zz-duplicate.md", "---\ntitle: Trùng\nslug: moi-cap-nhat-thong-tin-lang-nghe\npublished: 2024-01-01\n---\n", "duplicate slug 'moi-cap-nhat-thong-tin-lang-nghe'" },
+        { "recipes/banh-xeo.md", "---\ntitle: Bánh xèo\npublished: 2024-01-01\n---\n", "unknown content type 'recipes'" },
+        { "documents/zz-missing-file.md", "---\ntitle: T\npublished: 2024-01-01\ndocument_type: Quyết định\nnumber: 1/QĐ\nissuer: UBND\nissued: 2024-01-01\nattachment: media/documents/khong-co.pdf\n---\n", "the file 'media/documents/khong-co.pdf' it refers to is missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task A_malformed_file_aborts_the_import_and_leaves_the_database_unchanged(string file, string text, string reason)
+    {
+        var (db, transfer) = await NewDatabaseAsync();
+        await using var _ = db;
+        await transfer.ImportAsync(RepositoryPaths.Content);
+        var edited = await db.ContentItems.FirstAsync(x => x.Slug == "gioi-thieu");
+        var before = await SnapshotAsync(db);
+
+        var folder = CopyOfSeed(NewFolder("portal-bad"));
+        // A valid change and a new valid item sit beside the bad file: neither may be applied.
+        var aboutFile = Path.Combine(folder, "pages", "gioi-thieu.md");
+        await File.WriteAllTextAsync(aboutFile, (await File.ReadAllTextAsync(aboutFile)).Replace("title: Giới thiệu", "title: Đã sửa"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "news", "aa-new.md"), "---\ntitle: Tin mới hợp lệ\npublished: 2024-01-01\n---\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, file))!);
+        await File.WriteAllTextAsync(Path.Combine(folder, file), text);
+
+        var ex = await Assert.ThrowsAsync<ContentImportException>(() => transfer.ImportAsync(folder));
+
+        Assert.Contains(ex.Problems, p => p.Contains(file, StringComparison.Ordinal) && p.Contains(reason, StringComparison.Ordinal));
+        db.ChangeTracker.Clear();
+        Assert.Equal(before, await SnapshotAsync(db));
+        Assert.Equal("Giới thiệu", (await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == edited.Id)).Title);
+    }
+
+    [Fact]
+    public async Task Import_updates_existing_items_by_slug()
+    {
+        var (db, transfer) = await NewDatabaseAsync();
+        await using var _ = db;
+        await transfer.ImportAsync(RepositoryPaths.Content);
+        var folder = CopyOfSeed(NewFolder("portal-update"));
+        var aboutFile = Path.Combine(folder, "pages", "gioi-thieu.md");
+        await File.WriteAllTextAsync(aboutFile, (await File.ReadAllTextAsync(aboutFile)).Replace("title: Giới thiệu", "title: Giới thiệu (mới)"));
+
+        var result = await transfer.ImportAsync(folder);
+
+        Assert.Equal(0, result.Added);
+        db.ChangeTracker.Clear();
+        Assert.Equal("Giới thiệu (mới)", (await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Page && x.Slug == "gioi-thieu")).Title);
+    }
+
+    private sealed class TestEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "PublicPortal.Web";
+        public string ContentRootPath { get; set; } = root;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

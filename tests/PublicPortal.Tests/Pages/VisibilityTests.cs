@@ -1,0 +1,77 @@
+using System.Net;
+using PublicPortal.Tests.Support;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Tests.Pages;
+
+/// <summary>Drafts and scheduled items stay hidden; hostile Markdown in a stored item never reaches the page as markup.</summary>
+public sealed class VisibilityTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = new();
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _client = _factory.CreateReader();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private Task AddAsync(ContentItem item) => _factory.WithDbAsync(async db =>
+    {
+        db.ContentItems.Add(item);
+        await db.SaveChangesAsync();
+    });
+
+    private ContentItem News(string slug, ContentStatus status, DateTimeOffset publishAt, string body = "Nội dung") => new()
+    {
+        Kind = ContentKind.News,
+        Slug = slug,
+        Title = "Tin " + slug,
+        Body = body,
+        Status = status,
+        PublishedAtUtc = publishAt.UtcDateTime,
+    };
+
+    [Fact]
+    public async Task A_draft_is_not_shown_anywhere()
+    {
+        await AddAsync(News("ban-nhap", ContentStatus.Draft, _factory.Clock.GetUtcNow().AddDays(-1)));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/tin-tuc/ban-nhap")).StatusCode);
+        Assert.DoesNotContain("/tin-tuc/ban-nhap", await _client.GetStringAsync("/tin-tuc"), StringComparison.Ordinal);
+        Assert.DoesNotContain("/tin-tuc/ban-nhap", await _client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_item_appears_when_its_time_comes_without_a_restart()
+    {
+        await AddAsync(News("tin-hen-gio", ContentStatus.Published, _factory.Clock.GetUtcNow().AddHours(2)));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/tin-tuc/tin-hen-gio")).StatusCode);
+        Assert.DoesNotContain("/tin-tuc/tin-hen-gio", await _client.GetStringAsync("/tin-tuc"), StringComparison.Ordinal);
+
+        _factory.Clock.Advance(TimeSpan.FromHours(3));
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/tin-tuc/tin-hen-gio")).StatusCode);
+        var (_, _, list) = await Html.GetAsync(_client, "/tin-tuc");
+        Assert.Equal("/tin-tuc/tin-hen-gio", list.QuerySelector(".item-list h2 a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Hostile_markdown_in_an_article_is_neutralised_on_the_page()
+    {
+        const string body = "<script>alert('x')</script>\n\n[bấm](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) ![i](data:image/svg+xml;base64,PHN2Zz4=)\n\n<img src=x onerror=alert(1)>";
+        await AddAsync(News("tin-doc-hai", ContentStatus.Published, _factory.Clock.GetUtcNow().AddDays(-1), body));
+
+        var (response, _, document) = await Html.GetAsync(_client, "/tin-tuc/tin-doc-hai");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var prose = document.QuerySelector(".prose")!;
+        Assert.Empty(prose.QuerySelectorAll("script, img[onerror]"));
+        Assert.All(prose.QuerySelectorAll("[href], [src]"), e =>
+            Assert.DoesNotMatch("^(?i)\\s*(javascript|data|vbscript):", e.GetAttribute("href") ?? e.GetAttribute("src") ?? ""));
+        Assert.Contains("bấm", prose.TextContent, StringComparison.Ordinal);
+    }
+}
