@@ -24,47 +24,39 @@ public static class PortalCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var output = Console.Out;
         var error = Console.Error;
+        if (args.Length != 2 || args[0] is not ("import" or "export" or "backup"))
+        {
+            error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
         var progress = new Progress<string>(output.WriteLine);
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var paths = services.GetRequiredService<PortalPaths>();
-        var db = services.GetRequiredService<PortalDbContext>();
         try
         {
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var paths = services.GetRequiredService<PortalPaths>();
+            var db = services.GetRequiredService<PortalDbContext>();
+            await PortalDatabase.MigrateAsync(db, paths);
             switch (args[0])
             {
-                case "import" when args.Length == 2:
-                    await PortalDatabase.MigrateAsync(db, paths);
+                case "import":
                     var result = await services.GetRequiredService<ContentTransfer>().ImportAsync(args[1], progress);
                     output.WriteLine($"Imported {result.Total} items ({result.Added} new, {result.Updated} updated): " +
                         string.Join(", ", result.PerKind.OrderBy(k => k.Key).Select(k => $"{ContentKinds.Of(k.Key).Folder} {k.Value}")));
-                    return 0;
-                case "export" when args.Length == 2:
-                    await PortalDatabase.MigrateAsync(db, paths);
+                    break;
+                case "export":
                     await services.GetRequiredService<ContentTransfer>().ExportAsync(args[1], progress);
-                    return 0;
-                case "backup" when args.Length == 2:
-                    await PortalDatabase.MigrateAsync(db, paths);
+                    break;
+                default:
                     await PortalDatabase.BackupAsync(db, args[1]);
                     output.WriteLine($"Backed up {paths.DatabaseFile} to {Path.GetFullPath(args[1])}");
-                    return 0;
-                default:
-                    error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
-                    error.WriteLine(Usage);
-                    return 2;
+                    break;
             }
+            return 0;
         }
-        catch (ContentImportException ex)
-        {
-            error.WriteLine(ex.Message);
-            return 1;
-        }
-        catch (IOException ex)
-        {
-            error.WriteLine($"{args[0]} failed: {ex.Message}");
-            return 1;
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is ContentImportException or IOException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             error.WriteLine($"{args[0]} failed: {ex.Message}");
             return 1;

@@ -16,8 +16,18 @@ public static class PortalApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name decides where Razor Pages are discovered: this assembly, also when a test host builds it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
+        });
         builder.AddPortal();
+        if (CommandLine.PortalCommandLine.HasVerb(args))
+        {
+            // A verb prints its own progress; the host's information logs would only bury it.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
         var app = builder.Build();
         app.UsePortal();
         return app;

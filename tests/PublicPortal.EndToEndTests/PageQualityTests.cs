@@ -1,0 +1,47 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace PublicPortal.EndToEndTests;
+
+/// <summary>Each page type: no axe violations, and no sideways scrolling on a 360 px phone.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class PageQualityTests(PortalServer server)
+{
+    public static TheoryData<string> PageTypes => new()
+    {
+        "/",
+        "/tin-tuc",
+        "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc",
+        "/thong-bao",
+        "/thong-bao/ghi-dia-danh-sau-sap-xep-don-vi-hanh-chinh",
+        "/chuong-trinh",
+        "/chuong-trinh/ke-hoach-3073",
+        "/van-ban",
+        "/van-ban/3073-kh-ubnd",
+        "/gioi-thieu",
+        "/lien-he",
+        "/trang-khong-co",
+    };
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public Task Axe_finds_no_violations(string path) =>
+        server.RunAsync("axe" + path, async page =>
+        {
+            await page.GotoAsync(server.BaseUrl + path);
+            var results = await page.RunAxe();
+            var violations = results.Violations.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
+            Assert.True(results.Violations.Length == 0, string.Join('\n', violations));
+        });
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public Task Fits_a_360px_screen_without_sideways_scrolling(string path) =>
+        server.RunAsync("narrow" + path, async page =>
+        {
+            await page.GotoAsync(server.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the screen");
+        }, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true });
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PublicPortal.Tests.Support;
+
+namespace PublicPortal.Tests.Pages;
+
+/// <summary>Every page type passes the Nu Html Checker (vnu.jar from tests/node_modules, run with Java) without errors.</summary>
+public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly string[] Urls =
+    [
+        "/", "/tin-tuc", "/tin-tuc?page=2", "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc", "/thong-bao",
+        "/thong-bao/ghi-dia-danh-sau-sap-xep-don-vi-hanh-chinh", "/chuong-trinh", "/chuong-trinh/ke-hoach-3073",
+        "/van-ban", "/van-ban?q=khongco", "/van-ban/3073-kh-ubnd", "/gioi-thieu", "/lien-he", "/khong-co-trang-nay", "/tin-tuc?page=abc",
+    ];
+
+    [Fact]
+    public async Task Every_page_type_has_no_Nu_checker_errors()
+    {
+        var jar = Path.Combine(RepositoryPaths.Tests, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        Assert.True(File.Exists(jar), $"{jar} is missing: run tests/run.sh, which installs it with npm");
+
+        var folder = RepositoryPaths.NewTempDirectory("portal-vnu");
+        try
+        {
+            var client = factory.CreateReader();
+            var names = new Dictionary<string, string>();
+            for (var i = 0; i < Urls.Length; i++)
+            {
+                var file = Path.Combine(folder, $"page{i:00}.html");
+                await File.WriteAllTextAsync(file, await (await client.GetAsync(Urls[i])).Content.ReadAsStringAsync());
+                names[Path.GetFileName(file)] = Urls[i];
+            }
+
+            var start = new ProcessStartInfo("java", ["-Xss4m", "-jar", jar, "--errors-only", "--format", "json", "--skip-non-html", folder])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            // vnu writes its JSON report to stderr.
+            var report = JsonDocument.Parse(await stderr);
+            var errors = report.RootElement.GetProperty("messages").EnumerateArray()
+                .Where(m => m.GetProperty("type").GetString() == "error")
+                .Select(m => $"{names.GetValueOrDefault(Path.GetFileName(m.GetProperty("url").GetString() ?? ""), "?")}: {m.GetProperty("message").GetString()} " +
+                             $"«{(m.TryGetProperty("extract", out var extract) ? extract.GetString() : "")}»")
+                .ToList();
+            Assert.True(errors.Count == 0, string.Join('\n', errors) + await stdout);
+        }
+        finally
+        {
+            RepositoryPaths.DeleteQuietly(folder);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The one test command. Installs what the tests need and this machine lacks (Debian's chromium, fonts,
+# a Java runtime for the Nu HTML checker, vnu.jar from npm), builds PublicPortal.sln with warnings as
+# errors, runs every test, and prints "N passed, N failed" as its last line. Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '==> %s\n' "$*"; }
+finish() { echo "$1 passed, $2 failed"; exit "$3"; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || { echo "apt-get could not install: ${missing[*]}"; finish 0 1 1; }
+  else
+    echo "missing: ${missing[*]} — install them with: sudo apt-get install ${missing[*]}"
+    finish 0 1 1
+  fi
+fi
+
+if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  log "installing the Nu HTML checker (npm vnu-jar)"
+  (cd tests && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) || { echo "npm ci failed in tests/"; finish 0 1 1; }
+fi
+
+log "restoring tools and building"
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; finish 0 1 1; }
+dotnet build PublicPortal.sln -c Release -nologo -clp:ErrorsOnly || { echo "build failed"; finish 0 1 1; }
+
+results=tests/TestResults/run
+rm -rf "$results"
+log "running tests"
+dotnet test PublicPortal.sln -c Release --no-build --nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+trx=("$results"/*.trx)
+for file in "${trx[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$file" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+# Two test projects must each leave a report; a missing one is a failure, not a silent pass.
+if ((${#trx[@]} < 2)); then failed=$((failed + 1)); status=1; fi
+if ((status != 0 && failed == 0)); then failed=1; fi
+((failed > 0)) && status=1
+finish "$passed" "$failed" "$status"
