@@ -74,4 +74,35 @@ public sealed class VisibilityTests : IAsyncLifetime
             Assert.DoesNotMatch("^(?i)\\s*(javascript|data|vbscript):", e.GetAttribute("href") ?? e.GetAttribute("src") ?? ""));
         Assert.Contains("bấm", prose.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cover_image_is_shown_with_its_alt_text_and_served_from_the_data_directory()
+    {
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+        Directory.CreateDirectory(Path.Combine(_factory.DataDirectory, "media", "images"));
+        await File.WriteAllBytesAsync(Path.Combine(_factory.DataDirectory, "media", "images", "gom.png"), png);
+        var item = News("tin-co-anh", ContentStatus.Published, _factory.Clock.GetUtcNow().AddDays(-1));
+        item.CoverImage = "media/images/gom.png";
+        item.CoverAlt = "Nghệ nhân nặn gốm";
+        await AddAsync(item);
+
+        var (_, _, document) = await Html.GetAsync(_client, "/tin-tuc/tin-co-anh");
+        var img = document.QuerySelector(".cover img")!;
+        Assert.Equal("/media/images/gom.png", img.GetAttribute("src"));
+        Assert.Equal("Nghệ nhân nặn gốm", img.GetAttribute("alt"));
+
+        var image = await _client.GetAsync("/media/images/gom.png");
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await image.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Attachments_are_not_reachable_by_their_media_path()
+    {
+        Assert.True(File.Exists(Path.Combine(_factory.DataDirectory, "media", "documents", "3073-kh-ubnd-tom-tat.txt")));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/media/documents/3073-kh-ubnd-tom-tat.txt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/media/../portal.db")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/media/%2e%2e/portal.db")).StatusCode);
+    }
 }

@@ -88,11 +88,35 @@ public static class PortalApp
                 ctx.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
             },
         });
+        app.UseMediaImages();
         app.UseRouting();
         app.MapHealthChecks("/healthz");
         app.MapAttachments();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// /media/… serves images from the data directory (covers). Only image types: attachments go through
+    /// /van-ban/{slug}/tai-ve, which checks that their document is published.
+    /// </summary>
+    private static void UseMediaImages(this WebApplication app)
+    {
+        var media = app.Services.GetRequiredService<PortalPaths>().MediaDirectory;
+        Directory.CreateDirectory(media);
+        var images = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        foreach (var extension in images.Mappings.Keys.ToList())
+        {
+            if (extension is not (".jpg" or ".jpeg" or ".png" or ".webp" or ".gif")) images.Mappings.Remove(extension);
+        }
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(media),
+            RequestPath = "/media",
+            ContentTypeProvider = images,
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
     }
 
     /// <summary>The web root is the repository's wwwroot-assets/ (a checkout) or wwwroot/ (a published app).</summary>
