@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PublicPortal.Web.Pages;
@@ -12,10 +13,12 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? code) => Show(code);
-
-    // Re-executed requests keep their method; a failed POST must still get this page.
-    public void OnPost(int? code) => Show(code);
+    // Re-executed requests keep their method (a failed POST, DELETE…), so the page is filled here, whatever handler runs or not.
+    public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Show(int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : null);
+    }
 
     private void Show(int? code)
     {

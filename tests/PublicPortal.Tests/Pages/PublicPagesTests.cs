@@ -64,6 +64,18 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Other_methods_get_a_Vietnamese_error_page_not_a_blank_one()
+    {
+        var delete = await _client.DeleteAsync("/van-ban/3073-kh-ubnd/tai-ve");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, delete.StatusCode);
+        Assert.Equal("Thao tác không được hỗ trợ", Html.Parse(await delete.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent);
+
+        var post = await _client.PostAsync("/tin-tuc", new FormUrlEncodedContent([KeyValuePair.Create("x", "y")]));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal("Yêu cầu không hợp lệ", Html.Parse(await post.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
     public async Task Error_page_opened_directly_is_not_a_server_error()
     {
         var response = await _client.GetAsync("/loi/500");
