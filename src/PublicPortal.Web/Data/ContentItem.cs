@@ -7,6 +7,12 @@ public enum ContentKind
     Plan = 3,
     Document = 4,
     Page = 5,
+    Locality = 6,
+    Craft = 7,
+    Village = 8,
+    Product = 9,
+    Sight = 10,
+    Route = 11,
 }
 
 public enum ContentStatus
@@ -49,6 +55,15 @@ public sealed class ContentItem
     public string? DocumentSlug { get; set; }
     public List<PlanTarget> Targets { get; set; } = [];
     public List<PlanTask> Tasks { get; set; } = [];
+
+    // Catalogue: exactly one of these is set, matching Kind.
+    public LocalityDetails? Locality { get; set; }
+    public CraftDetails? Craft { get; set; }
+    public VillageDetails? Village { get; set; }
+    public ProductDetails? Product { get; set; }
+    public SightDetails? Sight { get; set; }
+    public RouteDetails? Route { get; set; }
+    public List<Photo> Photos { get; set; } = [];
 }
 
 public sealed class SourceRef

@@ -18,5 +18,25 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         item.OwnsMany(x => x.Sources, b => b.ToJson());
         item.OwnsMany(x => x.Targets, b => b.ToJson());
         item.OwnsMany(x => x.Tasks, b => b.ToJson());
+        item.OwnsMany(x => x.Photos, b => b.ToJson());
+        item.OwnsOne(x => x.Locality, b => b.ToJson());
+        item.OwnsOne(x => x.Craft, b => b.ToJson());
+        item.OwnsOne(x => x.Village, b =>
+        {
+            b.ToJson();
+            b.OwnsOne(v => v.Location);
+            b.OwnsMany(v => v.Figures);
+        });
+        item.OwnsOne(x => x.Product, b => b.ToJson());
+        item.OwnsOne(x => x.Sight, b =>
+        {
+            b.ToJson();
+            b.OwnsOne(v => v.Location);
+        });
+        item.OwnsOne(x => x.Route, b =>
+        {
+            b.ToJson();
+            b.OwnsMany(r => r.Stops);
+        });
     }
 }

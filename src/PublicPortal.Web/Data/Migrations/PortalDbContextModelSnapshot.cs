@@ -108,6 +108,74 @@ namespace PublicPortal.Web.Data.Migrations
 
             modelBuilder.Entity("PublicPortal.Web.Data.ContentItem", b =>
                 {
+                    b.OwnsOne("PublicPortal.Web.Data.CraftDetails", "Craft", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<bool>("Traditional");
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Craft")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+                        });
+
+                    b.OwnsOne("PublicPortal.Web.Data.LocalityDetails", "Locality", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("District")
+                                .IsRequired();
+
+                            b1.Property<string>("NewName");
+
+                            b1.Property<bool>("NewNameConfirmed");
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Locality")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+                        });
+
+                    b.OwnsMany("PublicPortal.Web.Data.Photo", "Photos", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Alt")
+                                .IsRequired();
+
+                            b1.Property<string>("Caption");
+
+                            b1.Property<string>("Path")
+                                .IsRequired();
+
+                            b1.HasKey("ContentItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Photos")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+                        });
+
                     b.OwnsMany("PublicPortal.Web.Data.PlanTarget", "Targets", b1 =>
                         {
                             b1.Property<int>("ContentItemId");
@@ -167,6 +235,148 @@ namespace PublicPortal.Web.Data.Migrations
                                 .HasForeignKey("ContentItemId");
                         });
 
+                    b.OwnsOne("PublicPortal.Web.Data.ProductDetails", "Product", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<DateOnly?>("CertificateExpiry");
+
+                            b1.Property<string>("Contact");
+
+                            b1.Property<DateOnly?>("DecisionDate");
+
+                            b1.Property<bool>("DecisionDateApproximate");
+
+                            b1.Property<string>("DecisionNumber");
+
+                            b1.Property<int>("Group");
+
+                            b1.Property<string>("Level");
+
+                            b1.Property<string>("Locality")
+                                .IsRequired();
+
+                            b1.Property<string>("PriceRange");
+
+                            b1.Property<string>("Producer")
+                                .IsRequired();
+
+                            b1.Property<int?>("Score");
+
+                            b1.Property<int>("Stars");
+
+                            b1.Property<string>("Subgroup");
+
+                            b1.Property<string>("Village");
+
+                            b1.Property<string>("WhereToBuy");
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Product")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+                        });
+
+                    b.OwnsOne("PublicPortal.Web.Data.RouteDetails", "Route", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("BestSeason");
+
+                            b1.Property<string>("Occasion");
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Route")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+
+                            b1.OwnsMany("PublicPortal.Web.Data.RouteStop", "Stops", b2 =>
+                                {
+                                    b2.Property<int>("RouteDetailsContentItemId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired();
+
+                                    b2.Property<int?>("Minutes");
+
+                                    b2.Property<string>("Note");
+
+                                    b2.Property<string>("Slug")
+                                        .IsRequired();
+
+                                    b2.HasKey("RouteDetailsContentItemId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ContentItems");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("RouteDetailsContentItemId");
+                                });
+
+                            b1.Navigation("Stops");
+                        });
+
+                    b.OwnsOne("PublicPortal.Web.Data.SightDetails", "Sight", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<string>("Fee");
+
+                            b1.Property<string>("Locality");
+
+                            b1.Property<string>("OpeningHours");
+
+                            b1.Property<string>("SightKind")
+                                .IsRequired();
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Sight")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+
+                            b1.OwnsOne("PublicPortal.Web.Data.GeoPoint", "Location", b2 =>
+                                {
+                                    b2.Property<int>("SightDetailsContentItemId");
+
+                                    b2.Property<bool>("Approximate");
+
+                                    b2.Property<double>("Latitude");
+
+                                    b2.Property<double>("Longitude");
+
+                                    b2.HasKey("SightDetailsContentItemId");
+
+                                    b2.ToTable("ContentItems");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SightDetailsContentItemId");
+                                });
+
+                            b1.Navigation("Location");
+                        });
+
                     b.OwnsMany("PublicPortal.Web.Data.SourceRef", "Sources", b1 =>
                         {
                             b1.Property<int>("ContentItemId");
@@ -191,11 +401,117 @@ namespace PublicPortal.Web.Data.Migrations
                                 .HasForeignKey("ContentItemId");
                         });
 
+                    b.OwnsOne("PublicPortal.Web.Data.VillageDetails", "Village", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("Contact");
+
+                            b1.PrimitiveCollection<string>("Crafts")
+                                .IsRequired();
+
+                            b1.Property<bool?>("EnvironmentCompliant");
+
+                            b1.Property<string>("FoundedNote");
+
+                            b1.Property<int?>("FoundedYear");
+
+                            b1.Property<bool?>("LinkedToTourism");
+
+                            b1.Property<string>("Locality")
+                                .IsRequired();
+
+                            b1.Property<bool?>("OperatingEffectively");
+
+                            b1.Property<DateOnly?>("RecognitionDate");
+
+                            b1.Property<string>("RecognitionIssuer");
+
+                            b1.Property<string>("RecognitionNumber");
+
+                            b1.Property<int>("Status");
+
+                            b1.Property<bool?>("TrademarkProtected");
+
+                            b1.Property<int>("Type");
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Village")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+
+                            b1.OwnsMany("PublicPortal.Web.Data.Figure", "Figures", b2 =>
+                                {
+                                    b2.Property<int>("VillageDetailsContentItemId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<bool>("Approximate");
+
+                                    b2.Property<string>("Measure")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Value");
+
+                                    b2.Property<int>("Year");
+
+                                    b2.HasKey("VillageDetailsContentItemId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ContentItems");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VillageDetailsContentItemId");
+                                });
+
+                            b1.OwnsOne("PublicPortal.Web.Data.GeoPoint", "Location", b2 =>
+                                {
+                                    b2.Property<int>("VillageDetailsContentItemId");
+
+                                    b2.Property<bool>("Approximate");
+
+                                    b2.Property<double>("Latitude");
+
+                                    b2.Property<double>("Longitude");
+
+                                    b2.HasKey("VillageDetailsContentItemId");
+
+                                    b2.ToTable("ContentItems");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VillageDetailsContentItemId");
+                                });
+
+                            b1.Navigation("Figures");
+
+                            b1.Navigation("Location");
+                        });
+
+                    b.Navigation("Craft");
+
+                    b.Navigation("Locality");
+
+                    b.Navigation("Photos");
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Route");
+
+                    b.Navigation("Sight");
+
                     b.Navigation("Sources");
 
                     b.Navigation("Targets");
 
                     b.Navigation("Tasks");
+
+                    b.Navigation("Village");
                 });
 #pragma warning restore 612, 618
         }

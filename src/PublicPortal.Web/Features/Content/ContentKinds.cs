@@ -14,6 +14,12 @@ public static class ContentKinds
         new(ContentKind.Plan, "plans", "/chuong-trinh", "Chương trình, kế hoạch", "kế hoạch"),
         new(ContentKind.Document, "documents", "/van-ban", "Văn bản", "văn bản"),
         new(ContentKind.Page, "pages", "", "Trang", "trang"),
+        new(ContentKind.Locality, "localities", "", "Địa bàn", "địa bàn"),
+        new(ContentKind.Craft, "crafts", "", "Nghề", "nghề"),
+        new(ContentKind.Village, "villages", "/lang-nghe", "Làng nghề", "làng nghề"),
+        new(ContentKind.Product, "products", "/san-pham", "Sản phẩm OCOP", "sản phẩm"),
+        new(ContentKind.Sight, "sights", "/diem-den", "Điểm đến", "điểm đến"),
+        new(ContentKind.Route, "routes", "/tuyen-du-lich", "Tuyến du lịch", "tuyến"),
     ];
 
     /// <summary>Folder under content/ that holds media originals rather than items.</summary>

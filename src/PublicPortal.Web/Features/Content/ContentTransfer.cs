@@ -37,6 +37,7 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ILogg
                     problems.Add($"{item.File}: the file '{media}' it refers to is missing");
             }
         }
+        await CheckReferencesAsync(items, problems, cancellationToken);
         if (problems.Count > 0) throw new ContentImportException(problems);
 
         progress?.Report($"Read {items.Count} files; writing to the database…");
@@ -53,6 +54,13 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ILogg
                 current.Sources = item.Sources;
                 current.Targets = item.Targets;
                 current.Tasks = item.Tasks;
+                current.Photos = item.Photos;
+                current.Locality = item.Locality;
+                current.Craft = item.Craft;
+                current.Village = item.Village;
+                current.Product = item.Product;
+                current.Sight = item.Sight;
+                current.Route = item.Route;
                 updated++;
             }
             else
@@ -125,6 +133,40 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ILogg
         foreach (var duplicate in items.GroupBy(x => (x.Item.Kind, x.Item.Slug)).Where(g => g.Count() > 1))
             problems.Add($"{string.Join(" and ", duplicate.Select(d => d.File))}: duplicate slug '{duplicate.Key.Slug}'");
         return (items, problems);
+    }
+
+    /// <summary>Every slug a catalogue item points at must exist, in this import or already in the database.</summary>
+    private async Task CheckReferencesAsync(List<(string File, ContentItem Item)> items, List<string> problems, CancellationToken cancellationToken)
+    {
+        var known = (await db.ContentItems.AsNoTracking().Select(x => new { x.Kind, x.Slug }).ToListAsync(cancellationToken))
+            .Select(x => (x.Kind, x.Slug))
+            .Concat(items.Select(x => (x.Item.Kind, x.Item.Slug)))
+            .ToHashSet();
+        foreach (var (file, item) in items)
+        {
+            foreach (var (kind, slug, key) in ReferencesOf(item))
+            {
+                if (!known.Contains((kind, slug)))
+                    problems.Add($"{file}: {key} '{slug}' does not exist (no {ContentKinds.Of(kind).Folder}/{slug}.md)");
+            }
+        }
+    }
+
+    private static IEnumerable<(ContentKind Kind, string Slug, string Key)> ReferencesOf(ContentItem item)
+    {
+        if (item.Village is { } v)
+        {
+            yield return (ContentKind.Locality, v.Locality, "village.locality");
+            foreach (var craft in v.Crafts) yield return (ContentKind.Craft, craft, "village.crafts");
+        }
+        if (item.Product is { } p)
+        {
+            yield return (ContentKind.Locality, p.Locality, "product.locality");
+            if (p.Village is not null) yield return (ContentKind.Village, p.Village, "product.village");
+        }
+        if (item.Sight?.Locality is { } sightLocality) yield return (ContentKind.Locality, sightLocality, "sight.locality");
+        foreach (var stop in item.Route?.Stops ?? [])
+            yield return (stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug, "route stop");
     }
 
     private static int CopyTree(string from, string to)

@@ -33,6 +33,13 @@ public sealed class FrontMatterDto
     public string? Document { get; set; }
     public List<TargetDto>? Targets { get; set; }
     public List<TaskDto>? Tasks { get; set; }
+    public List<PhotoDto>? Photos { get; set; }
+    public LocalityDto? Locality { get; set; }
+    public CraftDto? Craft { get; set; }
+    public VillageDto? Village { get; set; }
+    public ProductDto? Product { get; set; }
+    public SightDto? Sight { get; set; }
+    public RouteDto? Route { get; set; }
 
     public sealed class SourceDto
     {
@@ -69,7 +76,7 @@ public static class FrontMatter
 
     private static readonly ISerializer Writer = new SerializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitDefaults | DefaultValuesHandling.OmitEmptyCollections)
         .DisableAliases()
         .Build();
 
@@ -181,12 +188,20 @@ public static class FrontMatter
             Required(item.Issuer, "issuer");
             if (item.IssuedOn is null) throw new ContentFormatException("'issued' is required for a legal document");
         }
+        CatalogueFrontMatter.Read(item, dto);
         if (item.CoverImage is not null && item.CoverAlt is null)
             throw new ContentFormatException("'cover_alt' is required when 'cover' is set (alternative text for readers who cannot see the image)");
         return item;
     }
 
-    private static FrontMatterDto ToDto(ContentItem item) => new()
+    private static FrontMatterDto ToDto(ContentItem item)
+    {
+        var dto = ToCommonDto(item);
+        CatalogueFrontMatter.Write(item, dto);
+        return dto;
+    }
+
+    private static FrontMatterDto ToCommonDto(ContentItem item) => new()
     {
         Title = item.Title,
         Slug = null, // the file name carries the slug
@@ -238,13 +253,13 @@ public static class FrontMatter
         throw new ContentFormatException($"'{key}' must be a date written as yyyy-MM-dd, not '{value}'");
     }
 
-    private static string Required(string? value, string key) =>
+    internal static string Required(string? value, string key) =>
         Optional(value) ?? throw new ContentFormatException($"'{key}' is required");
 
-    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Media paths are relative to content/ and must stay inside content/media.</summary>
-    private static string? MediaPath(string? value, string key)
+    internal static string? MediaPath(string? value, string key)
     {
         var path = Optional(value);
         if (path is null) return null;

@@ -26,7 +26,7 @@ public static class PortalApp
         if (CommandLine.PortalCommandLine.HasVerb(args))
         {
             // A verb prints its own progress; the host's information logs would only bury it.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         }
         var app = builder.Build();
         app.UsePortal();
