@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Web;
@@ -49,6 +50,7 @@ public static class PortalApp
         builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
             options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}"));
         builder.Services.AddScoped<ContentTransfer>();
+        builder.Services.AddScoped<Catalogue.CatalogueService>();
         builder.Services.AddHostedService<DatabaseStartup>();
 
         builder.Services.AddMemoryCache();
@@ -92,6 +94,7 @@ public static class PortalApp
         app.UseRouting();
         app.MapHealthChecks("/healthz");
         app.MapAttachments();
+        app.MapCatalogue();
         app.MapRazorPages();
         return app;
     }

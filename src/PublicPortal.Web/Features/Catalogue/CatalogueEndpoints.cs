@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Features.Catalogue;
+
+/// <summary>Open data (/api/…) and route downloads (.gpx, .geojson).</summary>
+public static class CatalogueEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese as letters; not embedded in HTML
+    };
+
+    public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/tuyen-du-lich/{slug}.gpx", async (string slug, HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            if (c.Find(ContentKind.Route, slug) is not { } route) return Results.NotFound();
+            var gpx = RouteExports.Gpx(route, RoutePlan.Of(route, c), BaseUrl(http));
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(gpx), "application/gpx+xml; charset=utf-8", $"{slug}.gpx");
+        });
+        endpoints.MapGet("/tuyen-du-lich/{slug}.geojson", async (string slug, HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            if (c.Find(ContentKind.Route, slug) is not { } route) return Results.NotFound();
+            var json = RouteExports.GeoJson(route, RoutePlan.Of(route, c), BaseUrl(http)).ToJsonString(Json);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/geo+json; charset=utf-8", $"{slug}.geojson");
+        });
+
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/villages", async (HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            var (filter, ignored) = VillageFilter.Read(http.Request.Query, c);
+            return Respond(http, OpenData.Villages(filter.Apply(c), c, BaseUrl(http)), ignored, "villages");
+        });
+        api.MapGet("/products", async (HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            var (filter, ignored) = ProductFilter.Read(http.Request.Query, c);
+            return Respond(http, OpenData.Products(filter.Apply(c), c, BaseUrl(http)), ignored, "products");
+        });
+        api.MapGet("/sights", async (HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            return Respond(http, OpenData.Sights(c.Sights, c, BaseUrl(http)), [], "sights");
+        });
+        api.MapGet("/routes", async (HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            return Respond(http, OpenData.Routes(c.Routes, c, BaseUrl(http)), [], "routes");
+        });
+        api.MapGet("/map.geojson", async (HttpContext http, CatalogueService catalogue) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            return Results.Text(OpenData.MapGeoJson(c, BaseUrl(http)).ToJsonString(Json), "application/geo+json; charset=utf-8");
+        });
+        return endpoints;
+    }
+
+    private static IResult Respond(HttpContext http, IReadOnlyList<OrderedDictionary<string, object?>> rows, IReadOnlyList<string> ignored, string name)
+    {
+        var format = http.Request.Query["format"].ToString();
+        if (ignored.Count > 0)
+            return Results.Json(new { error = $"Tham số lọc không hợp lệ: {string.Join(", ", ignored)}" }, Json, statusCode: StatusCodes.Status400BadRequest);
+        switch (format)
+        {
+            case "" or "json":
+                return Results.Text(JsonSerializer.Serialize(rows, Json), "application/json; charset=utf-8");
+            case "csv":
+                var header = rows.Count > 0 ? rows[0].Keys.ToList() : [];
+                return Results.File(OpenData.Csv(rows, header), "text/csv; charset=utf-8", $"{name}.csv");
+            default:
+                return Results.Json(new { error = "Tham số format chỉ nhận json hoặc csv." }, Json, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+}

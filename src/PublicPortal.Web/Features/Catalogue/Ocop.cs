@@ -1,0 +1,43 @@
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Features.Catalogue;
+
+public enum CertificateState
+{
+    Valid,
+    Expired,
+    Unknown,
+}
+
+/// <summary>OCOP ratings are valid for 36 months (Quyết định 148/QĐ-TTg); an expired one no longer counts as rated.</summary>
+public static class Ocop
+{
+    public const int ValidityMonths = 36;
+
+    public static DateOnly? ExpiryOf(ProductDetails product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return product.CertificateExpiry ?? product.DecisionDate?.AddMonths(ValidityMonths);
+    }
+
+    public static CertificateState StateOf(ProductDetails product, DateOnly today) => ExpiryOf(product) switch
+    {
+        null => CertificateState.Unknown,
+        var expiry when expiry.Value >= today => CertificateState.Valid,
+        _ => CertificateState.Expired,
+    };
+
+    /// <summary>Counts as rated unless the certificate is known to have expired.</summary>
+    public static bool IsRated(ProductDetails product, DateOnly today) => StateOf(product, today) != CertificateState.Expired;
+
+    public static string Describe(ProductDetails product, DateOnly today)
+    {
+        var expiry = ExpiryOf(product);
+        return StateOf(product, today) switch
+        {
+            CertificateState.Valid => $"Còn hiệu lực đến {expiry!.Value:dd/MM/yyyy}" + (product.DecisionDateApproximate ? " (ước tính)" : ""),
+            CertificateState.Expired => $"Hết hiệu lực từ {expiry!.Value.AddDays(1):dd/MM/yyyy}" + (product.DecisionDateApproximate ? " (ước tính)" : ""),
+            _ => "Chưa rõ thời hạn (chưa xác nhận ngày công nhận)",
+        };
+    }
+}

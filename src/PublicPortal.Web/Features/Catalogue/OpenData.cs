@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Features.Catalogue;
+
+/// <summary>The catalogue as rows with stable snake_case field names; the same rows become JSON or CSV.</summary>
+public static class OpenData
+{
+    public static IReadOnlyList<OrderedDictionary<string, object?>> Villages(IEnumerable<ContentItem> villages, CatalogueSnapshot c, string baseUrl) =>
+        villages.Select(v =>
+        {
+            var d = v.Village!;
+            var locality = c.Find(ContentKind.Locality, d.Locality);
+            Figure? Latest(string measure) => d.Figures.Where(f => f.Measure == measure).OrderByDescending(f => f.Year).FirstOrDefault();
+            return new OrderedDictionary<string, object?>
+            {
+                ["slug"] = v.Slug,
+                ["name"] = v.Title,
+                ["url"] = $"{baseUrl}/lang-nghe/{v.Slug}",
+                ["type"] = CatalogueLabels.KeyOf(d.Type),
+                ["status"] = CatalogueLabels.KeyOf(d.Status),
+                ["crafts"] = d.Crafts.Select(k => c.Find(ContentKind.Craft, k)?.Title ?? k).ToList(),
+                ["locality"] = locality?.Title,
+                ["district"] = c.DistrictOf(d.Locality),
+                ["locality_after_2025"] = locality?.Locality?.NewName,
+                ["latitude"] = d.Location?.Latitude,
+                ["longitude"] = d.Location?.Longitude,
+                ["location_approximate"] = d.Location?.Approximate,
+                ["recognition_number"] = d.RecognitionNumber,
+                ["recognition_date"] = d.RecognitionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["recognition_issuer"] = d.RecognitionIssuer,
+                ["founded_year"] = d.FoundedYear,
+                ["households"] = Latest("households")?.Value,
+                ["households_year"] = Latest("households")?.Year,
+                ["workers"] = Latest("workers")?.Value,
+                ["workers_year"] = Latest("workers")?.Year,
+                ["artisans"] = Latest("artisans")?.Value,
+                ["artisans_year"] = Latest("artisans")?.Year,
+                ["operating_effectively"] = d.OperatingEffectively,
+                ["environment_compliant"] = d.EnvironmentCompliant,
+                ["trademark_protected"] = d.TrademarkProtected,
+                ["linked_to_tourism"] = d.LinkedToTourism,
+                ["has_rated_ocop_product"] = c.HasRatedProduct(v),
+                ["sources"] = v.Sources.Select(s => s.Url ?? s.Title).ToList(),
+            };
+        }).ToList();
+
+    public static IReadOnlyList<OrderedDictionary<string, object?>> Products(IEnumerable<ContentItem> products, CatalogueSnapshot c, string baseUrl) =>
+        products.Select(item =>
+        {
+            var p = item.Product!;
+            return new OrderedDictionary<string, object?>
+            {
+                ["slug"] = item.Slug,
+                ["name"] = item.Title,
+                ["url"] = $"{baseUrl}/san-pham/{item.Slug}",
+                ["producer"] = p.Producer,
+                ["locality"] = c.Find(ContentKind.Locality, p.Locality)?.Title,
+                ["district"] = c.DistrictOf(p.Locality),
+                ["village"] = p.Village,
+                ["group"] = p.Group,
+                ["group_name"] = CatalogueLabels.Group(p.Group),
+                ["subgroup"] = p.Subgroup,
+                ["stars"] = p.Stars,
+                ["score"] = p.Score,
+                ["level"] = p.Level,
+                ["decision_number"] = p.DecisionNumber,
+                ["decision_date"] = p.DecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["decision_date_approximate"] = p.DecisionDateApproximate,
+                ["certificate_expiry"] = Ocop.ExpiryOf(p)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["certificate_state"] = Ocop.StateOf(p, c.Today).ToString().ToLowerInvariant(),
+                ["price_range"] = p.PriceRange,
+                ["where_to_buy"] = p.WhereToBuy,
+                ["sources"] = item.Sources.Select(s => s.Url ?? s.Title).ToList(),
+            };
+        }).ToList();
+
+    public static IReadOnlyList<OrderedDictionary<string, object?>> Sights(IEnumerable<ContentItem> sights, CatalogueSnapshot c, string baseUrl) =>
+        sights.Select(item =>
+        {
+            var s = item.Sight!;
+            return new OrderedDictionary<string, object?>
+            {
+                ["slug"] = item.Slug,
+                ["name"] = item.Title,
+                ["url"] = $"{baseUrl}/diem-den/{item.Slug}",
+                ["kind"] = s.SightKind,
+                ["locality"] = c.Find(ContentKind.Locality, s.Locality)?.Title,
+                ["district"] = c.DistrictOf(s.Locality),
+                ["address"] = s.Address,
+                ["latitude"] = s.Location?.Latitude,
+                ["longitude"] = s.Location?.Longitude,
+                ["location_approximate"] = s.Location?.Approximate,
+                ["opening_hours"] = s.OpeningHours,
+                ["fee"] = s.Fee,
+                ["sources"] = item.Sources.Select(x => x.Url ?? x.Title).ToList(),
+            };
+        }).ToList();
+
+    public static IReadOnlyList<OrderedDictionary<string, object?>> Routes(IEnumerable<ContentItem> routes, CatalogueSnapshot c, string baseUrl) =>
+        routes.Select(item =>
+        {
+            var plan = RoutePlan.Of(item, c);
+            return new OrderedDictionary<string, object?>
+            {
+                ["slug"] = item.Slug,
+                ["name"] = item.Title,
+                ["url"] = $"{baseUrl}/tuyen-du-lich/{item.Slug}",
+                ["occasion"] = item.Route!.Occasion,
+                ["stops"] = plan.Stops.Select(s => $"{s.Number}. {s.Target.Title}").ToList(),
+                ["known_distance_km"] = Math.Round(plan.KnownKm, 2),
+                ["legs_without_position"] = plan.UnknownLegs,
+                ["estimated_minutes"] = plan.TotalMinutes,
+                ["gpx"] = $"{baseUrl}/tuyen-du-lich/{item.Slug}.gpx",
+                ["geojson"] = $"{baseUrl}/tuyen-du-lich/{item.Slug}.geojson",
+            };
+        }).ToList();
+
+    /// <summary>CSV for spreadsheets: UTF-8 with BOM (so Excel shows Vietnamese), RFC 4180 quoting, lists joined with "; ".</summary>
+    public static byte[] Csv(IReadOnlyList<OrderedDictionary<string, object?>> rows, IReadOnlyList<string> header)
+    {
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', header.Select(Quote)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            sb.AppendJoin(',', header.Select(key => Quote(Format(row.GetValueOrDefault(key))))).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        IEnumerable<string> list => string.Join("; ", list),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Quote(string value)
+    {
+        // A leading = + - @ would run as a formula in a spreadsheet: prefix it with a quote mark.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public static JsonObject MapGeoJson(CatalogueSnapshot c, string baseUrl)
+    {
+        var features = new JsonArray();
+        foreach (var item in c.Villages.Concat(c.Sights))
+        {
+            if (c.LocationOf(item) is not { } location) continue;
+            features.Add(RouteExports.Feature(RouteExports.Point(location), new JsonObject
+            {
+                ["slug"] = item.Slug,
+                ["name"] = item.Title,
+                ["kind"] = item.Kind == ContentKind.Village ? "village" : "sight",
+                ["url"] = baseUrl + RouteExports.UrlOf(item),
+                ["approximate"] = location.Approximate,
+            }));
+        }
+        return new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Markdown;
+
+namespace PublicPortal.Web.Pages.Products;
+
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+{
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+    public ContentItem Product { get; private set; } = null!;
+    public ContentItem? Village { get; private set; }
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
+        if (Catalogue.Find(ContentKind.Product, slug) is not { } product) return NotFound();
+        Product = product;
+        Village = Catalogue.Find(ContentKind.Village, product.Product!.Village);
+        Body = markdown.Render(product.Body);
+        ViewData["Title"] = product.Title;
+        ViewData["Description"] = product.Summary;
+        return Page();
+    }
+
+    public object JsonLd => new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "Product",
+        ["name"] = Product.Title,
+        ["description"] = Product.Summary,
+        ["category"] = CatalogueLabels.Group(Product.Product!.Group),
+        ["url"] = $"{Request.Scheme}://{Request.Host}/san-pham/{Product.Slug}",
+        ["manufacturer"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = Product.Product.Producer },
+        ["award"] = $"OCOP {Product.Product.Stars} sao",
+    };
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Markdown;
+
+namespace PublicPortal.Web.Pages.Routes;
+
+public sealed class IndexModel(CatalogueService catalogue) : PageModel
+{
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
+        ViewData["Title"] = "Tuyến du lịch";
+        ViewData["Description"] = "Tuyến du lịch nối các làng nghề và điểm đến của Bình Thuận, có bản đồ và tệp GPX.";
+    }
+}
+
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+{
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+    public ContentItem Route { get; private set; } = null!;
+    public RoutePlan Plan { get; private set; } = null!;
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
+        if (Catalogue.Find(ContentKind.Route, slug) is not { } route) return NotFound();
+        Route = route;
+        Plan = RoutePlan.Of(route, Catalogue);
+        Body = markdown.Render(route.Body);
+        ViewData["Title"] = route.Title;
+        ViewData["Description"] = route.Summary;
+        return Page();
+    }
+
+    public MapModel Map => new(
+        Plan.Located.Select(s => new MapPoint(s.Number, s.Target.Title, RouteExports.UrlOf(s.Target), s.Location!.Latitude, s.Location.Longitude, s.Location.Approximate)).ToList(),
+        DrawPath: true, "Bản đồ tuyến");
+
+    public object JsonLd => new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "TouristTrip",
+        ["name"] = Route.Title,
+        ["description"] = Route.Summary,
+        ["url"] = $"{Request.Scheme}://{Request.Host}/tuyen-du-lich/{Route.Slug}",
+        ["itinerary"] = new Dictionary<string, object?>
+        {
+            ["@type"] = "ItemList",
+            ["numberOfItems"] = Plan.Stops.Count,
+            ["itemListElement"] = Plan.Stops.Select(s => new Dictionary<string, object?>
+            {
+                ["@type"] = "ListItem",
+                ["position"] = s.Number,
+                ["item"] = new Dictionary<string, object?>
+                {
+                    ["@type"] = s.Target.Kind == ContentKind.Village ? "TouristAttraction" : "TouristAttraction",
+                    ["name"] = s.Target.Title,
+                    ["url"] = $"{Request.Scheme}://{Request.Host}{RouteExports.UrlOf(s.Target)}",
+                },
+            }).ToList(),
+        },
+    };
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
+
+namespace PublicPortal.Web.Pages.Villages;
+
+public sealed class IndexModel(CatalogueService catalogue) : PageModel
+{
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+    public VillageFilter Filter { get; private set; } = VillageFilter.None;
+    public IReadOnlyList<string> Ignored { get; private set; } = [];
+    public IReadOnlyList<ContentItem> Villages { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
+        (Filter, Ignored) = VillageFilter.Read(Request.Query, Catalogue);
+        Villages = Filter.Apply(Catalogue);
+        ViewData["Title"] = "Làng nghề";
+        ViewData["Description"] = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
+    }
+
+    public MapModel Map => new(
+        Villages.Select(v => MapModel.PointOf(v, "/lang-nghe/" + v.Slug, v.Village!.Location)).OfType<MapPoint>().ToList(),
+        DrawPath: false, "Bản đồ làng nghề");
+}
