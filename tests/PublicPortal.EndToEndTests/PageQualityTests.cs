@@ -21,6 +21,15 @@ public sealed class PageQualityTests(PortalServer server)
         "/gioi-thieu",
         "/lien-he",
         "/trang-khong-co",
+        "/lang-nghe",
+        "/lang-nghe/gom-binh-duc",
+        "/san-pham",
+        "/san-pham/rong-nho-tuoi-hai-nam-okinawa",
+        "/san-pham/gom-cham-son-hoa/hoi-mua",
+        "/diem-den",
+        "/diem-den/thap-po-sah-inu",
+        "/tuyen-du-lich",
+        "/tuyen-du-lich/hanh-trinh-xanh-2023",
     };
 
     [Theory]

@@ -5,9 +5,17 @@ namespace PublicPortal.Web.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        var enquiry = modelBuilder.Entity<Enquiry>();
+        enquiry.Property(x => x.ProductSlug).HasMaxLength(120);
+        enquiry.Property(x => x.Name).HasMaxLength(EnquiryLimits.Name);
+        enquiry.Property(x => x.Contact).HasMaxLength(EnquiryLimits.Contact);
+        enquiry.Property(x => x.Message).HasMaxLength(EnquiryLimits.Message);
+        enquiry.HasIndex(x => x.CreatedAtUtc);
+
         var item = modelBuilder.Entity<ContentItem>();
         item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
         item.HasIndex(x => new { x.Kind, x.Status, x.PublishedAtUtc });

@@ -6,7 +6,7 @@ using PublicPortal.Web.Data;
 namespace PublicPortal.Tests.Support;
 
 /// <summary>The whole site on a fresh SQLite file in a temp folder, seeded from the repository's content/ on start.</summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("portal-it");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));

@@ -15,9 +15,9 @@ public sealed record MapPoint(
 /// <summary>Data for the _Map partial: points as a JSON data block that /js/map.js turns into a Leaflet map when it can.</summary>
 public sealed record MapModel(IReadOnlyList<MapPoint> Points, bool DrawPath, string Heading)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
-    // The default encoder escapes <, > and & so the block cannot close its <script> element.
+    // Letters stay readable; <, > and & are still escaped, so the block cannot close its <script> element.
     public string PointsJson => JsonSerializer.Serialize(Points, Json);
 
     public static MapPoint? PointOf(ContentItem item, string url, GeoPoint? location, int? number = null) =>

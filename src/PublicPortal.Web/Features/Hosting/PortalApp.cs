@@ -8,6 +8,7 @@ using Microsoft.Extensions.WebEncoders;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Enquiries;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Web;
 
@@ -53,6 +54,7 @@ public static class PortalApp
         builder.Services.AddScoped<Catalogue.CatalogueService>();
         builder.Services.AddHostedService<DatabaseStartup>();
 
+        builder.AddEnquiries();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<MarkdownRenderer>();
 
@@ -92,6 +94,7 @@ public static class PortalApp
         });
         app.UseMediaImages();
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapAttachments();
         app.MapCatalogue();

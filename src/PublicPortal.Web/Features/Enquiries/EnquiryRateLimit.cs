@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+
+namespace PublicPortal.Web.Features.Enquiries;
+
+public sealed class EnquiryOptions
+{
+    public const string Section = "Portal:Enquiry";
+
+    /// <summary>Enquiries one client address may send per window.</summary>
+    [Range(1, 1000)]
+    public int PermitLimit { get; set; } = 5;
+
+    [Range(1, 1440)]
+    public int WindowMinutes { get; set; } = 10;
+}
+
+public static class EnquiryRateLimit
+{
+    public const string Policy = "enquiry";
+
+    public static WebApplicationBuilder AddEnquiries(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<EnquiryOptions>().BindConfiguration(EnquiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(EnquiryOptions.Section).Get<EnquiryOptions>() ?? new EnquiryOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            // 429 (not the default 503) so clients and people read it as "slow down"; the status page explains in Vietnamese.
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Policy, http =>
+                // Only posts count: opening the form page is free.
+                HttpMethods.IsPost(http.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.PermitLimit,
+                        Window = TimeSpan.FromMinutes(options.WindowMinutes),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter("get"));
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace PublicPortal.EndToEndTests;
+
+[Collection(PortalCollection.Name)]
+public sealed class CatalogueJourneyTests(PortalServer server)
+{
+    [Fact]
+    public Task Tourist_filters_villages_opens_one_follows_a_route_and_downloads_its_gpx() =>
+        server.RunAsync(nameof(Tourist_filters_villages_opens_one_follows_a_route_and_downloads_its_gpx), async page =>
+        {
+            await page.GotoAsync(server.BaseUrl + "/");
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Làng nghề" }).ClickAsync();
+            await page.GetByLabel("Huyện, thị xã, thành phố").SelectOptionAsync("huyen-bac-binh");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/lang-nghe\?huyen=huyen-bac-binh"));
+            await Assertions.Expect(page.Locator(".cards > li")).ToHaveCountAsync(4);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Làng gốm gọ Bình Đức" }).ClickAsync();
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Làng gốm gọ Bình Đức");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Một ngày di sản Chăm: gốm Bình Đức, thổ cẩm Phan Hòa, tháp Pô Sah Inư" }).ClickAsync();
+            await Assertions.Expect(page.Locator("ol.stops > li")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("ol.stops h3").First).ToHaveTextAsync("Làng gốm gọ Bình Đức");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải tệp GPX" }).ClickAsync());
+            Assert.Equal("mot-ngay-di-san-cham.gpx", download.SuggestedFilename);
+            var path = await download.PathAsync();
+            var gpx = await File.ReadAllTextAsync(path);
+            Assert.Contains("<gpx", gpx, StringComparison.Ordinal);
+            Assert.Contains("Tháp Pô Sah Inư", gpx, StringComparison.Ordinal);
+        }, new BrowserNewContextOptions { AcceptDownloads = true });
+
+    [Fact]
+    public Task The_route_map_draws_numbered_stops_when_JavaScript_runs() =>
+        server.RunAsync(nameof(The_route_map_draws_numbered_stops_when_JavaScript_runs), async page =>
+        {
+            await page.GotoAsync(server.BaseUrl + "/tuyen-du-lich/hanh-trinh-xanh-2023");
+            await Assertions.Expect(page.Locator("[data-map]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".map-number")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator(".leaflet-overlay-pane path")).ToHaveCountAsync(1);
+        });
+
+    [Fact]
+    public Task Buyer_sends_an_enquiry_and_is_thanked() =>
+        server.RunAsync(nameof(Buyer_sends_an_enquiry_and_is_thanked), async page =>
+        {
+            await page.GotoAsync(server.BaseUrl + "/san-pham");
+            await page.GetByLabel("Hạng sao").SelectOptionAsync("3");
+            await page.GetByLabel("Nhóm sản phẩm").SelectOptionAsync("5");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Gốm Chăm Sơn Hòa" }).ClickAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Form_Name_error")).ToHaveTextAsync("Vui lòng nhập họ tên.");
+
+            await page.GetByLabel("Họ tên").FillAsync("Lê Thị Hoa");
+            await page.GetByLabel("Thư điện tử hoặc số điện thoại").FillAsync("hoa@example.com");
+            await page.GetByLabel(new Regex("^Nội dung")).FillAsync("Tôi muốn mua 10 chiếc bình gốm làm quà tặng.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("Cảm ơn bạn");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/san-pham/gom-cham-son-hoa/hoi-mua\?da-gui=1$"));
+        }, new BrowserNewContextOptions { JavaScriptEnabled = false });
+}

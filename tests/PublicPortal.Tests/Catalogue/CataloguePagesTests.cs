@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text.Json;
+using PublicPortal.Tests.Support;
+
+namespace PublicPortal.Tests.Catalogue;
+
+public sealed class CataloguePagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private readonly HttpClient _client = factory.CreateReader();
+
+    private async Task<List<string>> VillagesAsync(string query)
+    {
+        var (response, _, document) = await Html.GetAsync(_client, "/lang-nghe" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return document.QuerySelectorAll(".cards h3 a").Select(a => a.GetAttribute("href")!.Replace("/lang-nghe/", "")).ToList();
+    }
+
+    private async Task<List<string>> ProductsAsync(string query)
+    {
+        var (response, _, document) = await Html.GetAsync(_client, "/san-pham" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return document.QuerySelectorAll(".cards h3 a").Select(a => a.GetAttribute("href")!.Replace("/san-pham/", "")).ToList();
+    }
+
+    [Fact]
+    public async Task Every_village_and_craft_of_the_facts_is_listed() =>
+        Assert.Equal(
+            ["banh-trang-cho-lau", "banh-trang-phu-long", "det-tho-cam-la-da", "det-tho-cam-phan-hoa", "det-tho-cam-phan-thanh",
+             "gom-binh-duc", "may-tre-dan-dong-ha", "muoi-tan-thuan", "nuoc-mam-phan-thiet"],
+            (await VillagesAsync("")).Order());
+
+    [Theory]
+    [InlineData("?huyen=huyen-bac-binh", "banh-trang-cho-lau det-tho-cam-phan-hoa det-tho-cam-phan-thanh gom-binh-duc")]
+    [InlineData("?nghe=det-tho-cam", "det-tho-cam-la-da det-tho-cam-phan-hoa det-tho-cam-phan-thanh")]
+    [InlineData("?loai=lang-nghe", "banh-trang-cho-lau banh-trang-phu-long gom-binh-duc may-tre-dan-dong-ha")]
+    [InlineData("?tinh-trang=thu-hoi", "may-tre-dan-dong-ha")]
+    [InlineData("?tinh-trang=tam-ngung", "det-tho-cam-la-da det-tho-cam-phan-thanh")]
+    [InlineData("?ocop=1", "gom-binh-duc")]
+    [InlineData("?du-lich=1", "banh-trang-cho-lau banh-trang-phu-long gom-binh-duc nuoc-mam-phan-thiet")]
+    [InlineData("?huyen=huyen-bac-binh&nghe=det-tho-cam", "det-tho-cam-phan-hoa det-tho-cam-phan-thanh")]
+    [InlineData("?huyen=huyen-bac-binh&du-lich=1&loai=lang-nghe", "banh-trang-cho-lau gom-binh-duc")]
+    public async Task Village_filters_work_alone_and_combined(string query, string expected) =>
+        Assert.Equal(expected.Split(' '), (await VillagesAsync(query)).Order());
+
+    [Fact]
+    public async Task Filter_options_show_counts_under_the_other_filters()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/lang-nghe?huyen=huyen-bac-binh");
+        Assert.Equal("Dệt thổ cẩm (2)", document.QuerySelector("#nghe option[value=det-tho-cam]")!.TextContent);
+        Assert.Equal("Làm gốm (1)", document.QuerySelector("#nghe option[value=gom]")!.TextContent);
+        Assert.Equal("selected", document.QuerySelector("#huyen option[value=huyen-bac-binh]")!.GetAttribute("selected"));
+        Assert.StartsWith("4 / 9", document.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_match_says_so_and_offers_the_full_list()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/lang-nghe?huyen=huyen-bac-binh&tinh-trang=thu-hoi");
+        Assert.Empty(document.QuerySelectorAll(".cards"));
+        Assert.Contains("Không có làng nghề nào khớp", document.QuerySelector(".empty")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector(".empty a[href='/lang-nghe']"));
+    }
+
+    [Theory]
+    [InlineData("?huyen=khong-co&ocop=co&loai=%00&sap-xep=<script>")]
+    [InlineData("?tinh-trang=" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task Bad_filter_values_are_ignored_with_a_notice(string query)
+    {
+        var (response, body, document) = await Html.GetAsync(_client, "/lang-nghe" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("không hợp lệ đã được bỏ qua", document.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(9, document.QuerySelectorAll(".cards h3").Length);
+        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Villages_sort_by_district()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/lang-nghe?sap-xep=huyen");
+        var places = document.QuerySelectorAll(".cards .card").Select(card => card.QuerySelectorAll("p")[1].TextContent).ToList();
+        Assert.Contains("Huyện Bắc Bình", places[0], StringComparison.Ordinal);
+        Assert.Contains("Thành phố Phan Thiết", places[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?sao=5", 2)]
+    [InlineData("?sao=4", 8)]
+    [InlineData("?nhom=5", 1)]
+    [InlineData("?lang=gom-binh-duc", 1)]
+    [InlineData("?lang=nuoc-mam-phan-thiet", 2)]
+    [InlineData("?huyen=huyen-duc-linh", 13)]
+    [InlineData("?con-hieu-luc=1", 12)]
+    [InlineData("?sao=4&huyen=thanh-pho-phan-thiet", 4)]
+    [InlineData("?sao=3&huyen=huyen-duc-linh&con-hieu-luc=1", 10)]
+    [InlineData("?sao=9&nhom=abc", 26)]
+    public async Task Product_filters_work_alone_and_combined(string query, int count) =>
+        Assert.Equal(count, (await ProductsAsync(query)).Count);
+
+    [Fact]
+    public async Task An_expired_certificate_shows_as_expired_and_stops_counting()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/san-pham/rong-nho-tuoi-hai-nam-okinawa");
+        Assert.Contains("Hết hiệu lực từ 20/01/2025 (ước tính)", document.QuerySelector(".article-header .badge")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("rong-nho-tuoi-hai-nam-okinawa", await ProductsAsync("?con-hieu-luc=1"));
+
+        var (_, _, village) = await Html.GetAsync(_client, "/lang-nghe/nuoc-mam-phan-thiet");
+        Assert.Contains("Hết hiệu lực", village.QuerySelector("#san-pham ~ ul")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Village_page_shows_facts_figures_products_routes_and_sources()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/lang-nghe/gom-binh-duc");
+        var facts = document.QuerySelector("dl.facts")!.TextContent;
+        Assert.Contains("763/2007/QĐ-UBND", facts, StringComparison.Ordinal);
+        Assert.Contains("Xã Phan Hiệp, Huyện Bắc Bình (nay: Xã Bắc Bình", facts, StringComparison.Ordinal);
+        Assert.Contains("Đang cập nhật", facts, StringComparison.Ordinal);
+        var figures = document.QuerySelectorAll("#so-lieu ~ .table-scroll tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(figures, f => f.Contains("Số nghệ nhân", StringComparison.Ordinal) && f.Contains("57", StringComparison.Ordinal) && f.Contains("2024", StringComparison.Ordinal));
+        Assert.Equal("/san-pham/gom-cham-son-hoa", document.QuerySelector("#san-pham ~ ul a")!.GetAttribute("href"));
+        var routes = document.QuerySelectorAll("#tuyen ~ ul a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/tuyen-du-lich/mot-ngay-di-san-cham", routes);
+        Assert.Contains("/tuyen-du-lich/tour-am-thuc-lang-nghe", routes);
+        Assert.Contains("chưa tính được", document.QuerySelector("#gan-day ~ p")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(document.QuerySelectorAll(".sources a"));
+    }
+
+    [Fact]
+    public async Task Nearby_sights_are_ordered_by_distance()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/diem-den/thap-po-sah-inu");
+        var nearby = document.QuerySelectorAll("#gan-day ~ ul li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Lầu Ông Hoàng", nearby[0], StringComparison.Ordinal);
+        var km = nearby.Select(text => double.Parse(System.Text.RegularExpressions.Regex.Match(text, @"khoảng ([\d,]+) km").Groups[1].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(km.Order(), km);
+    }
+
+    [Fact]
+    public async Task Route_page_lists_stops_in_order_with_leg_and_total_distances()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/tuyen-du-lich/hanh-trinh-xanh-2023");
+        Assert.Equal(["Làng chài Mũi Né", "Bàu Trắng", "Bảo tàng Làng Chài Xưa"], document.QuerySelectorAll("ol.stops h3").Select(h => h.TextContent));
+        var legs = document.QuerySelectorAll("ol.stops .meta").Skip(1)
+            .Select(m => double.Parse(System.Text.RegularExpressions.Regex.Match(m.TextContent, @"Từ điểm trước: khoảng ([\d,]+) km").Groups[1].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(2, legs.Count);
+        // Mũi Né fishing village → Bàu Trắng ≈ 20.8 km, then → Làng Chài Xưa ≈ 31.4 km (haversine on the stored points, worked by hand).
+        Assert.Equal(21, legs[0], 0);
+        Assert.Equal(31, legs[1], 0);
+        Assert.Contains("Khoảng 52 km", document.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/tuyen-du-lich/hanh-trinh-xanh-2023.gpx", document.QuerySelector("a[href$='.gpx']")!.GetAttribute("href"));
+    }
+
+    public static TheoryData<string, string> JsonLdPages => new()
+    {
+        { "/lang-nghe/gom-binh-duc", "TouristAttraction" },
+        { "/diem-den/bau-trang", "TouristAttraction" },
+        { "/san-pham/gom-cham-son-hoa", "Product" },
+        { "/tuyen-du-lich/mot-ngay-di-san-cham", "TouristTrip" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JsonLdPages))]
+    public async Task Pages_carry_schema_org_json_ld(string url, string type)
+    {
+        var (response, body, document) = await Html.GetAsync(_client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal(type, json.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(document.QuerySelector("h1")!.TextContent, json.RootElement.GetProperty("name").GetString());
+        if (type == "TouristTrip")
+            Assert.Equal(4, json.RootElement.GetProperty("itinerary").GetProperty("itemListElement").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/lang-nghe/khong-co")]
+    [InlineData("/san-pham/khong-co")]
+    [InlineData("/san-pham/khong-co/hoi-mua")]
+    [InlineData("/diem-den/khong-co")]
+    [InlineData("/tuyen-du-lich/khong-co")]
+    [InlineData("/tuyen-du-lich/khong-co.gpx")]
+    [InlineData("/tuyen-du-lich/khong-co.geojson")]
+    [InlineData("/lang-nghe/phan-hiep")]
+    public async Task Unknown_catalogue_slugs_are_404(string url) =>
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task Map_points_are_a_safe_data_block_and_places_are_listed_without_JavaScript()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/diem-den");
+        using var points = JsonDocument.Parse(document.QuerySelector("script[data-map-points]")!.TextContent);
+        Assert.Equal(10, points.RootElement.GetArrayLength());
+        Assert.NotNull(document.QuerySelector("[data-map][hidden]"));
+        Assert.Equal(10, document.QuerySelectorAll(".cards .meta").Count(m => m.TextContent.Contains("Vị trí: khoảng", StringComparison.Ordinal) || m.TextContent.Contains("Vị trí: 10.", StringComparison.Ordinal)));
+    }
+}
