@@ -30,6 +30,7 @@ public sealed class PageQualityTests(PortalServer server)
         "/diem-den/thap-po-sah-inu",
         "/tuyen-du-lich",
         "/tuyen-du-lich/hanh-trinh-xanh-2023",
+        "/du-lieu-mo",
     };
 
     [Theory]

@@ -4,8 +4,9 @@ using PublicPortal.Web.Data;
 
 namespace PublicPortal.Web.Pages;
 
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.Catalogue.CatalogueService catalogue) : PageModel
 {
+    public Features.Catalogue.CatalogueSnapshot Catalogue { get; private set; } = null!;
     public IReadOnlyList<ContentItem> News { get; private set; } = [];
     public IReadOnlyList<ContentItem> Announcements { get; private set; } = [];
     public IReadOnlyList<ContentItem> Documents { get; private set; } = [];
@@ -19,5 +20,6 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         Announcements = await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ToListAsync(cancellationToken);
         Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ToListAsync(cancellationToken);
         Plan = await items.Visible(ContentKind.Plan, now).Newest().FirstOrDefaultAsync(cancellationToken);
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
     }
 }

@@ -148,4 +148,19 @@ public sealed class OpenDataTests(PortalFactory factory) : IClassFixture<PortalF
         using var sights = JsonDocument.Parse(await _client.GetStringAsync("/api/sights"));
         Assert.Equal(10, sights.RootElement.GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_open_data_page_documents_every_field_the_api_returns()
+    {
+        var (response, _, document) = await Html.GetAsync(_client, "/du-lieu-mo");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var documented = document.QuerySelectorAll("tbody tr").ToDictionary(r => r.Children[0].TextContent + "@" + r.Closest("section")!.QuerySelector("h2 a")!.TextContent, r => r.Children[1].TextContent);
+        Assert.All(documented, kv => Assert.NotEqual("—", kv.Value));
+        foreach (var api in new[] { "/api/villages", "/api/products", "/api/sights", "/api/routes" })
+        {
+            using var json = JsonDocument.Parse(await _client.GetStringAsync(api));
+            foreach (var field in json.RootElement[0].EnumerateObject())
+                Assert.True(documented.ContainsKey(field.Name + "@" + api), $"{api} field {field.Name} is not documented");
+        }
+    }
 }

@@ -111,6 +111,10 @@ public sealed class ContentTransferTests : IDisposable
         { "news/zz-no-title.md", "---\npublished: 2024-01-01\n---\nBody\n", "'title' is required" },
         { "announcements/zz-duplicate.md", "---\ntitle: Trùng\nslug: moi-cap-nhat-thong-tin-lang-nghe\npublished: 2024-01-01\n---\n", "duplicate slug 'moi-cap-nhat-thong-tin-lang-nghe'" },
         { "recipes/banh-xeo.md", "---\ntitle: Bánh xèo\npublished: 2024-01-01\n---\n", "unknown content type 'recipes'" },
+        { "villages/zz-orphan.md", "---\ntitle: Làng mới\npublished: 2024-01-01\nvillage:\n  type: craft-village\n  status: active\n  locality: khong-co-xa-nay\n---\n", "village.locality 'khong-co-xa-nay' does not exist" },
+        { "routes/zz-bad-stop.md", "---\ntitle: Tuyến\npublished: 2024-01-01\nroute:\n  stops:\n    - village: gom-binh-duc\n    - sight: khong-co\n---\n", "route stop 'khong-co' does not exist" },
+        { "products/zz-stars.md", "---\ntitle: SP\npublished: 2024-01-01\nproduct:\n  producer: X\n  locality: phan-hiep\n  group: 1\n  stars: 7\n---\n", "product.stars must be 3, 4 or 5" },
+        { "sights/zz-no-section.md", "---\ntitle: Điểm\npublished: 2024-01-01\n---\n", "needs its 'sight:' section" },
         { "documents/zz-missing-file.md", "---\ntitle: T\npublished: 2024-01-01\ndocument_type: Quyết định\nnumber: 1/QĐ\nissuer: UBND\nissued: 2024-01-01\nattachment: media/documents/khong-co.pdf\n---\n", "the file 'media/documents/khong-co.pdf' it refers to is missing" },
     };
 
