@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PublicPortal.Tests.Support;
@@ -13,9 +14,11 @@ namespace PublicPortal.Tests.Content;
 public sealed class ContentTransferTests : IDisposable
 {
     private readonly List<string> _folders = [];
+    private readonly List<IDisposable> _disposables = [];
 
     public void Dispose()
     {
+        foreach (var disposable in _disposables) disposable.Dispose();
         foreach (var folder in _folders) RepositoryPaths.DeleteQuietly(folder);
     }
 
@@ -32,7 +35,12 @@ public sealed class ContentTransferTests : IDisposable
         var paths = new PortalPaths(Options.Create(new PortalOptions { DataDirectory = dataDirectory, ContentDirectory = dataDirectory }), new TestEnvironment(dataDirectory));
         var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={paths.DatabaseFile}").Options);
         await PortalDatabase.MigrateAsync(db, paths);
-        return (db, new ContentTransfer(db, paths, NullLogger<ContentTransfer>.Instance));
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddSingleton(new PublicPortal.Web.Features.Search.SearchIndex(Path.Combine(dataDirectory, "search-index"), NullLogger<PublicPortal.Web.Features.Search.SearchIndex>.Instance))
+            .BuildServiceProvider();
+        _disposables.Add(services);
+        var indexer = new PublicPortal.Web.Features.Search.SearchIndexer(db, new PublicPortal.Web.Features.Markdown.MarkdownRenderer(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())), services, paths, NullLogger<PublicPortal.Web.Features.Search.SearchIndexer>.Instance);
+        return (db, new ContentTransfer(db, paths, indexer, NullLogger<ContentTransfer>.Instance));
     }
 
     private static async Task<List<string>> SnapshotAsync(PortalDbContext db) =>

@@ -12,6 +12,7 @@ public static class PortalCommandLine
           import <dir>     import Markdown content (all-or-nothing) into the database
           export <dir>     write every item as Markdown with front matter, and the media, to <dir>
           backup <file>    write a consistent copy of the SQLite database to <file>
+          reindex          rebuild the search index from the database (stop the site first)
         Without a verb the site is served.
         """;
 
@@ -24,7 +25,7 @@ public static class PortalCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var output = Console.Out;
         var error = Console.Error;
-        if (args.Length != 2 || args[0] is not ("import" or "export" or "backup"))
+        if (!(args.Length == 2 && args[0] is "import" or "export" or "backup") && !(args is ["reindex"]))
         {
             error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
             error.WriteLine(Usage);
@@ -49,12 +50,21 @@ public static class PortalCommandLine
                 case "export":
                     await services.GetRequiredService<ContentTransfer>().ExportAsync(args[1], progress);
                     break;
+                case "reindex":
+                    var count = await services.GetRequiredService<Search.SearchIndexer>().RebuildAsync(new Progress<int>(n => output.WriteLine($"Indexed {n} items…")));
+                    output.WriteLine($"Search index rebuilt with {count} items");
+                    break;
                 default:
                     await PortalDatabase.BackupAsync(db, args[1]);
                     output.WriteLine($"Backed up {paths.DatabaseFile} to {Path.GetFullPath(args[1])}");
                     break;
             }
             return 0;
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            error.WriteLine($"{args[0]} failed: the running site holds the search index; stop it first (it also rebuilds a stale index when it starts)");
+            return 1;
         }
         catch (Exception ex) when (ex is ContentImportException or IOException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
         {

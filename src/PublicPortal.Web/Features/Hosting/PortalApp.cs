@@ -10,6 +10,7 @@ using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Search;
 using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Features.Hosting;
@@ -53,6 +54,7 @@ public static class PortalApp
         builder.Services.AddScoped<ContentTransfer>();
         builder.Services.AddScoped<Catalogue.CatalogueService>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.AddSearch();
 
         builder.AddEnquiries();
         builder.Services.AddMemoryCache();
@@ -98,6 +100,7 @@ public static class PortalApp
         app.MapHealthChecks("/healthz");
         app.MapAttachments();
         app.MapCatalogue();
+        app.MapSearch();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Search;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Web.Pages.Search;
+
+/// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n — a GET page, so results can be linked and cached.</summary>
+public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 10;
+
+    public string Query { get; private set; } = "";
+    public ContentKind? Kind { get; private set; }
+    public string? District { get; private set; }
+    public SearchResults Results { get; private set; } = SearchResults.Empty;
+    public int CurrentPage { get; private set; } = 1;
+    public int TotalPages => Math.Max(1, (Math.Min(Results.Total, 1000) + PageSize - 1) / PageSize);
+    public PagerModel Pager => new(CurrentPage, TotalPages, n => Paging.HrefFor(Request, "page", n), "Phân trang kết quả tìm kiếm");
+
+    public IActionResult OnGet()
+    {
+        if (!Paging.TryReadPage(Request.Query["page"], out var page) || page > 100) return BadRequest();
+        CurrentPage = page;
+        Query = SearchIndex.Normalize(Request.Query["q"]);
+        Kind = ContentKinds.All.FirstOrDefault(k => k.RoutePrefix.Length > 1 && k.RoutePrefix[1..] == Request.Query["loai"].ToString())?.Kind;
+        var district = Request.Query["huyen"].ToString();
+        District = district.Length is > 0 and <= 80 ? district : null;
+        ViewData["Title"] = Query.Length == 0 ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
+        ViewData["NoIndex"] = true;
+        if (Query.Length == 0) return Page();
+        Results = index.Search(new SearchRequest(Query, Kind, District, CurrentPage, PageSize), clock.GetUtcNow().UtcDateTime);
+        return CurrentPage > TotalPages && Results.Total > 0 ? NotFound() : Page();
+    }
+
+    public static string KindKey(ContentKind kind) => ContentKinds.Of(kind).RoutePrefix.TrimStart('/');
+
+    public static string KindLabel(ContentKind kind) => kind == ContentKind.Page ? "Trang thông tin" : ContentKinds.Of(kind).Label;
+
+    public string FacetHref(string key, string? value)
+    {
+        var query = Request.Query.Where(q => q.Key != key && q.Key != "page").Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
+        if (value is not null) query.Add(KeyValuePair.Create(key, (string?)value));
+        return "/tim-kiem" + QueryString.Create(query);
+    }
+}
