@@ -13,7 +13,7 @@ public sealed class SearchJourneyTests(PortalServer server)
             await page.GotoAsync(server.BaseUrl + "/");
             var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Tìm kiếm trên cổng" });
             await box.PressSequentiallyAsync("thap po", new() { Delay = 40 });
-            var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Tháp Pô Sah Inư" });
+            var option = page.GetByRole(AriaRole.Option, new() { Name = "Tháp Pô Sah Inư Điểm đến" });
             await Assertions.Expect(option).ToBeVisibleAsync();
             await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
             await option.ClickAsync();
