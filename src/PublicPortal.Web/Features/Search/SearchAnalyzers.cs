@@ -26,7 +26,7 @@ public sealed class SearchAnalyzer(bool fold) : Analyzer
     public static Analyzer PerField() => new PerFieldAnalyzerWrapper(new SearchAnalyzer(fold: true), new Dictionary<string, Analyzer>
     {
         [SearchFields.TitleExact] = new SearchAnalyzer(fold: false),
-        [SearchFields.BodyExact] = new SearchAnalyzer(fold: false),
+        [SearchFields.AllExact] = new SearchAnalyzer(fold: false),
     });
 
     public static IReadOnlyList<string> Tokens(Analyzer analyzer, string field, string text)
@@ -50,9 +50,10 @@ public static class SearchFields
     public const string Title = "title";
     public const string TitleExact = "title_exact";
     public const string Summary = "summary";
-    public const string Body = "body";
-    public const string BodyExact = "body_exact";
-    public const string Extra = "extra";
+
+    /// <summary>Title, summary, names around the item and body in one folded field: one posting list per word to score, not four.</summary>
+    public const string All = "all";
+    public const string AllExact = "all_exact";
     public const string Number = "number";
     public const string District = "district";
     public const string DistrictKey = "district_key";

@@ -123,6 +123,8 @@ public sealed class SearchIndex : IDisposable
         progress?.Report(count);
     }
 
+    private static string AllText(SearchDocument d) => string.Join('\n', d.Title, d.Summary, d.Extra, d.Body);
+
     private static Document ToLucene(SearchDocument d)
     {
         var doc = new Document
@@ -133,11 +135,11 @@ public sealed class SearchIndex : IDisposable
             new StoredField(SearchFields.Url, d.Url),
             new TextField(SearchFields.Title, d.Title, Field.Store.YES),
             new TextField(SearchFields.TitleExact, d.Title, Field.Store.NO),
-            new TextField(SearchFields.Summary, d.Summary ?? "", Field.Store.YES),
-            new TextField(SearchFields.Body, d.Body, Field.Store.NO),
-            new TextField(SearchFields.BodyExact, d.Body, Field.Store.NO),
-            new TextField(SearchFields.Extra, d.Extra, Field.Store.NO),
+            new StoredField(SearchFields.Summary, d.Summary ?? ""),
+            new TextField(SearchFields.All, AllText(d), Field.Store.NO),
+            new TextField(SearchFields.AllExact, AllText(d), Field.Store.NO),
             new Int64Field(SearchFields.Published, d.PublishedAtUtc.Ticks, Field.Store.YES),
+            new NumericDocValuesField(SearchFields.Published, d.PublishedAtUtc.Ticks),
             // Only the start of long bodies is kept for snippets; matching uses the whole text.
             new StoredField(SearchFields.Text, d.Body.Length > 20_000 ? d.Body[..20_000] : d.Body),
         };
@@ -155,9 +157,9 @@ public sealed class SearchIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = Normalize(request.Query);
-        var folded = SearchAnalyzer.Tokens(_folded, SearchFields.Body, text).Take(MaxTokens).ToList();
+        var folded = SearchAnalyzer.Tokens(_folded, SearchFields.All, text).Take(MaxTokens).ToList();
         if (folded.Count == 0) return SearchResults.Empty;
-        var exact = SearchAnalyzer.Tokens(_exact, SearchFields.BodyExact, text).Take(MaxTokens).ToList();
+        var exact = SearchAnalyzer.Tokens(_exact, SearchFields.AllExact, text).Take(MaxTokens).ToList();
 
         var searcher = _searchers.Acquire();
         try
@@ -165,7 +167,7 @@ public sealed class SearchIndex : IDisposable
             var reader = searcher.IndexReader;
             var unknown = folded.Select(t => t.Length >= 4 && DocFreq(reader, t) == 0).ToList();
             var fuzzy = unknown.Any(u => u);
-            var visible = NumericRangeFilter.NewInt64Range(SearchFields.Published, null, nowUtc.Ticks, true, true);
+            var visible = VisibleAt(nowUtc);
 
             var query = BuildQuery(text, folded, exact, unknown, requireAll: true);
             var (total, kinds, districts, top) = Collect(searcher, query, visible, request);
@@ -176,15 +178,22 @@ public sealed class SearchIndex : IDisposable
                 (total, kinds, districts, top) = Collect(searcher, query, visible, request);
             }
 
+            var kindValues = MultiDocValues.GetSortedValues(reader, SearchFields.Kind);
+            var publishedValues = MultiDocValues.GetNumericValues(reader, SearchFields.Published);
+            var scratch = new BytesRef();
             var ranked = top.ScoreDocs
-                .Select(sd => (Doc: searcher.Doc(sd.Doc), sd.Score))
-                .Select(x => (x.Doc, Score: x.Score * Freshness(x.Doc, nowUtc)))
+                .Select(sd =>
+                {
+                    kindValues.Get(sd.Doc, scratch);
+                    return (sd.Doc, Score: sd.Score * Weight(scratch.Utf8ToString(), publishedValues.Get(sd.Doc), nowUtc));
+                })
                 .OrderByDescending(x => x.Score)
                 .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+                .Select(x => (Doc: searcher.Doc(x.Doc), x.Score))
                 .ToList();
 
             // Highlighting gets its own plain term query per field: the scoring query's structure is not the Highlighter's concern.
-            var highlighter = Highlighter(HighlightQuery(reader, SearchFields.Body, folded, unknown), SearchFields.Body, new SimpleFragmenter(160));
+            var highlighter = Highlighter(HighlightQuery(reader, SearchFields.All, folded, unknown), SearchFields.All, new SimpleFragmenter(160));
             var titleHighlighter = Highlighter(HighlightQuery(reader, SearchFields.Title, folded, unknown), SearchFields.Title, new NullFragmenter());
             var hits = ranked.Select(x =>
             {
@@ -192,8 +201,8 @@ public sealed class SearchIndex : IDisposable
                 var body = x.Doc.Get(SearchFields.Text) ?? "";
                 var summary = x.Doc.Get(SearchFields.Summary) ?? "";
                 var titleHtml = Highlight(titleHighlighter, SearchFields.Title, title, 1) ?? HtmlTextEncoder.Encode(title);
-                var snippet = Highlight(highlighter, SearchFields.Body, body, 2)
-                    ?? Highlight(highlighter, SearchFields.Body, summary, 1)
+                var snippet = Highlight(highlighter, SearchFields.All, body, 2)
+                    ?? Highlight(highlighter, SearchFields.All, summary, 1)
                     ?? HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body);
                 return new SearchHit(
                     Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind)), x.Doc.Get(SearchFields.Url), titleHtml, snippet,
@@ -221,7 +230,7 @@ public sealed class SearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(query, NumericRangeFilter.NewInt64Range(SearchFields.Published, null, nowUtc.Ticks, true, true), take);
+            var top = searcher.Search(query, VisibleAt(nowUtc), take);
             return top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc))
                 .Select(d => new Suggestion(d.Get(SearchFields.Title), d.Get(SearchFields.Url), Enum.Parse<ContentKind>(d.Get(SearchFields.Kind))))
                 .ToList();
@@ -232,17 +241,34 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    private sealed record VisibleFilter(long Minute, Filter Filter);
+
+    private VisibleFilter? _visible; // replaced whole, so readers on other threads never see half of it
+
+    /// <summary>
+    /// "Published by now", to the minute: cached per minute (and per segment) so each query does not rebuild the bit set.
+    /// A scheduled item appears within a minute of its time.
+    /// </summary>
+    private Filter VisibleAt(DateTime nowUtc)
+    {
+        var minute = nowUtc.Ticks / TimeSpan.TicksPerMinute;
+        var current = _visible;
+        if (current is not null && current.Minute == minute) return current.Filter;
+        var filter = new CachingWrapperFilter(NumericRangeFilter.NewInt64Range(SearchFields.Published, null, (minute + 1) * TimeSpan.TicksPerMinute - 1, true, true));
+        _visible = new VisibleFilter(minute, filter);
+        return filter;
+    }
+
     public static string Normalize(string? query)
     {
         var text = VietnameseText.Nfc((query ?? "").Trim());
         return text.Length > MaxQueryLength ? text[..MaxQueryLength] : text;
     }
 
-    private static readonly (string Field, float Boost)[] FoldedFields =
-        [(SearchFields.Title, 5f), (SearchFields.Summary, 2f), (SearchFields.Extra, 2f), (SearchFields.Body, 1f)];
+    private static readonly (string Field, float Boost)[] FoldedFields = [(SearchFields.Title, 5f), (SearchFields.All, 1f)];
 
-    private static int DocFreq(IndexReader reader, string token) =>
-        FoldedFields.Sum(f => reader.DocFreq(new Term(f.Field, token)));
+    // Every word of the title is in "all" too.
+    private static int DocFreq(IndexReader reader, string token) => reader.DocFreq(new Term(SearchFields.All, token));
 
     private static Query BuildQuery(string text, List<string> folded, List<string> exact, List<bool> unknown, bool requireAll)
     {
@@ -264,7 +290,7 @@ public sealed class SearchIndex : IDisposable
             if (i < exact.Count && exact[i] != token)
             {
                 either.Add(new TermQuery(new Term(SearchFields.TitleExact, exact[i])) { Boost = 7f });
-                either.Add(new TermQuery(new Term(SearchFields.BodyExact, exact[i])) { Boost = 1.5f });
+                either.Add(new TermQuery(new Term(SearchFields.AllExact, exact[i])) { Boost = 1.5f });
             }
             words.Add(either, requireAll ? Occur.MUST : Occur.SHOULD);
         }
@@ -276,8 +302,7 @@ public sealed class SearchIndex : IDisposable
             // The words together, in order, above the same words scattered.
             query.Add(Phrase(SearchFields.Title, folded, 4f), Occur.SHOULD);
             query.Add(Phrase(SearchFields.Title, folded, 3f, slop: 2), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Body, folded, 2f), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Summary, folded, 2f), Occur.SHOULD);
+            query.Add(Phrase(SearchFields.All, folded, 2f), Occur.SHOULD);
         }
         query.Add(new TermQuery(new Term(SearchFields.Number, VietnameseText.Fold(text))) { Boost = 20f }, Occur.SHOULD);
         return query;
@@ -295,7 +320,7 @@ public sealed class SearchIndex : IDisposable
     {
         // Facet counts cover the query before the type and district filters, so every option shows what it would give.
         var facets = new FacetCollector();
-        var needed = Math.Min(1000, request.Page * request.PageSize + 50);
+        var needed = Math.Min(1000, request.Page * request.PageSize + 20);
         if (request.Kind is null && request.DistrictKey is null)
         {
             var top = TopScoreDocCollector.Create(needed, true);
@@ -315,12 +340,11 @@ public sealed class SearchIndex : IDisposable
     /// News and announcements of the last year or so rank slightly higher (at most +15%); a village, product, sight or
     /// route — the page a visitor usually wants — gets +15% over articles that only mention it.
     /// </summary>
-    private static float Freshness(Document doc, DateTime nowUtc)
+    private static float Weight(string kind, long publishedTicks, DateTime nowUtc)
     {
-        var kind = doc.Get(SearchFields.Kind);
         if (kind is nameof(ContentKind.Village) or nameof(ContentKind.Product) or nameof(ContentKind.Sight) or nameof(ContentKind.Route)) return 1.15f;
         if (kind is not (nameof(ContentKind.News) or nameof(ContentKind.Announcement))) return 1f;
-        var published = new DateTime(long.Parse(doc.Get(SearchFields.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var published = new DateTime(publishedTicks, DateTimeKind.Utc);
         var ageDays = Math.Max(0, (nowUtc - published).TotalDays);
         return 1f + 0.15f * (float)Math.Exp(-ageDays / 365);
     }
@@ -362,8 +386,7 @@ public sealed class SearchIndex : IDisposable
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!unknown[i]) continue;
-            var candidates = FoldedFields.Select(f => f.Field)
-                .SelectMany(field => Candidates(reader, field, tokens[i]))
+            var candidates = Candidates(reader, SearchFields.All, tokens[i])
                 .GroupBy(c => c.Term).Select(g => (Term: g.Key, Distance: g.Min(c => c.Distance), Freq: g.Sum(c => c.Freq)))
                 .ToList();
             if (candidates.Count == 0) continue;
@@ -384,15 +407,13 @@ public sealed class SearchIndex : IDisposable
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = i == at ? candidate : tokens[i];
-            var either = new DisjunctionMaxQuery(0f);
-            foreach (var (field, _) in FoldedFields) either.Add(new TermQuery(new Term(field, word)));
-            query.Add(either, Occur.MUST);
+            query.Add(new TermQuery(new Term(SearchFields.All, word)), Occur.MUST);
         }
         if (tokens.Count > 1)
         {
             // Adjacent words weigh most: a phrase match counts ten times.
             var phrase = new PhraseQuery();
-            for (var i = 0; i < tokens.Count; i++) phrase.Add(new Term(SearchFields.Body, i == at ? candidate : tokens[i]));
+            for (var i = 0; i < tokens.Count; i++) phrase.Add(new Term(SearchFields.All, i == at ? candidate : tokens[i]));
             var phraseCount = new TotalHitCountCollector();
             searcher.Search(phrase, visible, phraseCount);
             var allCount = new TotalHitCountCollector();
