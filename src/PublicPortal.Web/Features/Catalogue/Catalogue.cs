@@ -46,7 +46,7 @@ public sealed class CatalogueSnapshot
     }
 
     public IReadOnlyList<string> Districts => Villages.Select(v => DistrictOf(v.Village!.Locality))
-        .Concat(Products.Select(p => DistrictOf(p.Product!.Locality))).Distinct().Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        .Concat(Products.Select(p => DistrictOf(p.Product!.Locality))).Distinct().Order(VietnameseText.Collation).ToList();
 
     public IReadOnlyList<ContentItem> ProductsOf(ContentItem village) => Products.Where(p => p.Product!.Village == village.Slug).ToList();
 
@@ -72,7 +72,7 @@ public sealed class CatalogueSnapshot
     }
 
     private static List<ContentItem> Of(IEnumerable<ContentItem> items, ContentKind kind) =>
-        items.Where(x => x.Kind == kind).OrderBy(x => x.Title, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        items.Where(x => x.Kind == kind).OrderBy(x => x.Title, VietnameseText.Collation).ToList();
 }
 
 public sealed class CatalogueService(PortalDbContext db, TimeProvider clock)

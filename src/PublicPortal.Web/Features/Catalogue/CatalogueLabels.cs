@@ -61,6 +61,11 @@ public static class CatalogueLabels
         _ => measure,
     };
 
+    /// <summary>"khoảng 10.9396, 108.1653" for an approximate point, "10.933, 108.283" for a sourced one, or "đang cập nhật".</summary>
+    public static string Position(GeoPoint? point) => point is null
+        ? "đang cập nhật"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(point.Approximate ? "khoảng " : "")}{point.Latitude:0.####}, {point.Longitude:0.####}");
+
     public static string YesNo(bool? value) => value switch
     {
         true => "Có",

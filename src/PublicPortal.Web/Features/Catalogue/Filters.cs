@@ -1,4 +1,5 @@
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Catalogue;
 
@@ -15,14 +16,7 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(catalogue);
         var ignored = new List<string>();
-        string? Pick(string key, IEnumerable<string> allowed)
-        {
-            var value = query[key].ToString();
-            if (string.IsNullOrEmpty(value)) return null;
-            if (allowed.Contains(value, StringComparer.Ordinal)) return value;
-            ignored.Add(key);
-            return null;
-        }
+        string? Pick(string key, IEnumerable<string> allowed) => QueryValues.Pick(query, key, allowed, ignored);
         var district = Pick("huyen", catalogue.Districts.Select(CatalogueSnapshot.DistrictKey));
         var craft = Pick("nghe", catalogue.Crafts.Select(c => c.Slug));
         var type = Pick("loai", CatalogueLabels.VillageTypes.Select(t => t.Key));
@@ -32,7 +26,7 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
             district, craft,
             type is null ? null : CatalogueLabels.VillageTypes.First(t => t.Key == type).Value,
             status is null ? null : CatalogueLabels.VillageStatuses.First(s => s.Key == status).Value,
-            Flag(query, "ocop", ignored), Flag(query, "du-lich", ignored), sort), ignored);
+            QueryValues.Flag(query, "ocop", ignored), QueryValues.Flag(query, "du-lich", ignored), sort), ignored);
     }
 
     public bool IsEmpty => District is null && Craft is null && Type is null && Status is null && !HasOcop && !Tourism;
@@ -41,7 +35,7 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
     {
         var villages = catalogue.Villages.Where(v => Matches(v, catalogue));
         return (Sort == "huyen"
-            ? villages.OrderBy(v => catalogue.DistrictOf(v.Village!.Locality), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ThenBy(v => v.Title, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            ? villages.OrderBy(v => catalogue.DistrictOf(v.Village!.Locality), VietnameseText.Collation).ThenBy(v => v.Title, VietnameseText.Collation)
             : villages).ToList();
     }
 
@@ -75,14 +69,6 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
 
     private static int Count(CatalogueSnapshot c, VillageFilter f) => c.Villages.Count(v => f.Matches(v, c));
 
-    internal static bool Flag(IQueryCollection query, string key, List<string> ignored)
-    {
-        var value = query[key].ToString();
-        if (string.IsNullOrEmpty(value)) return false;
-        if (value is "1" or "true" or "on") return true;
-        ignored.Add(key);
-        return false;
-    }
 }
 
 public sealed record ProductFilter(int? Stars, int? Group, string? District, string? Village, bool ValidOnly)
@@ -92,27 +78,14 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(catalogue);
         var ignored = new List<string>();
-        int? Number(string key, int min, int max)
-        {
-            var value = query[key].ToString();
-            if (string.IsNullOrEmpty(value)) return null;
-            if (value.Length <= 2 && int.TryParse(value, out var n) && n >= min && n <= max) return n;
-            ignored.Add(key);
-            return null;
-        }
-        string? Pick(string key, IEnumerable<string> allowed)
-        {
-            var value = query[key].ToString();
-            if (string.IsNullOrEmpty(value)) return null;
-            if (allowed.Contains(value, StringComparer.Ordinal)) return value;
-            ignored.Add(key);
-            return null;
-        }
+        int? Number(string key, int min, int max) =>
+            QueryValues.Pick(query, key, Enumerable.Range(min, max - min + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), ignored) is { } n
+                ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : null;
         return (new ProductFilter(
             Number("sao", 3, 5), Number("nhom", 1, 6),
-            Pick("huyen", catalogue.Districts.Select(CatalogueSnapshot.DistrictKey)),
-            Pick("lang", catalogue.Villages.Select(v => v.Slug)),
-            VillageFilter.Flag(query, "con-hieu-luc", ignored)), ignored);
+            QueryValues.Pick(query, "huyen", catalogue.Districts.Select(CatalogueSnapshot.DistrictKey), ignored),
+            QueryValues.Pick(query, "lang", catalogue.Villages.Select(v => v.Slug), ignored),
+            QueryValues.Flag(query, "con-hieu-luc", ignored)), ignored);
     }
 
     public bool IsEmpty => Stars is null && Group is null && District is null && Village is null && !ValidOnly;
@@ -128,7 +101,7 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     }
 
     public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) =>
-        catalogue.Products.Where(p => Matches(p, catalogue)).OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).ToList();
+        catalogue.Products.Where(p => Matches(p, catalogue)).OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList();
 
     public IReadOnlyList<FacetOption> StarsFacet(CatalogueSnapshot c) =>
         new[] { 5, 4, 3 }.Select(s => new FacetOption(s.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{s} sao", Count(c, this with { Stars = s }), Stars == s)).ToList();
@@ -147,4 +120,20 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     public int ValidCount(CatalogueSnapshot c) => Count(c, this with { ValidOnly = true });
 
     private static int Count(CatalogueSnapshot c, ProductFilter f) => c.Products.Count(p => f.Matches(p, c));
+}
+
+/// <summary>Reads filter values from the query string: only known values pass; anything else is named in <c>ignored</c>.</summary>
+internal static class QueryValues
+{
+    public static string? Pick(IQueryCollection query, string key, IEnumerable<string> allowed, List<string> ignored)
+    {
+        var value = query[key].ToString();
+        if (string.IsNullOrEmpty(value)) return null;
+        if (allowed.Contains(value, StringComparer.Ordinal)) return value;
+        ignored.Add(key);
+        return null;
+    }
+
+    public static bool Flag(IQueryCollection query, string key, List<string> ignored) =>
+        Pick(query, key, ["1", "true", "on"], ignored) is not null;
 }

@@ -6,6 +6,9 @@ namespace PublicPortal.Web.Features.Content;
 /// <summary>Folding and slugging of Vietnamese text: NFC first, marks stripped, đ folded by hand (it has no decomposition).</summary>
 public static class VietnameseText
 {
+    /// <summary>Vietnamese alphabetical order (Đ after D, marks after the plain letter), for lists people scan.</summary>
+    public static readonly StringComparer Collation = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
     public static string Nfc(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     /// <summary>Lower case ASCII-ish form for diacritic-insensitive comparison ("Đường" → "duong").</summary>
