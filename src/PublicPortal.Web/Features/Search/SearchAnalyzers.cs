@@ -58,5 +58,6 @@ public static class SearchFields
     public const string District = "district";
     public const string DistrictKey = "district_key";
     public const string Published = "published";
+    public const string KindNumber = "kind_number";
     public const string Text = "text";
 }

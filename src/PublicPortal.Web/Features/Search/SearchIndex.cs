@@ -140,6 +140,7 @@ public sealed class SearchIndex : IDisposable
             new TextField(SearchFields.AllExact, AllText(d), Field.Store.NO),
             new Int64Field(SearchFields.Published, d.PublishedAtUtc.Ticks, Field.Store.YES),
             new NumericDocValuesField(SearchFields.Published, d.PublishedAtUtc.Ticks),
+            new NumericDocValuesField(SearchFields.KindNumber, (long)d.Kind),
             // Only the start of long bodies is kept for snippets; matching uses the whole text.
             new StoredField(SearchFields.Text, d.Body.Length > 20_000 ? d.Body[..20_000] : d.Body),
         };
@@ -178,14 +179,16 @@ public sealed class SearchIndex : IDisposable
                 (total, kinds, districts, top) = Collect(searcher, query, visible, request);
             }
 
-            var kindValues = MultiDocValues.GetSortedValues(reader, SearchFields.Kind);
-            var publishedValues = MultiDocValues.GetNumericValues(reader, SearchFields.Published);
-            var scratch = new BytesRef();
+            var phrases = PhraseFactors(searcher, top.ScoreDocs, folded);
             var ranked = top.ScoreDocs
                 .Select(sd =>
                 {
-                    kindValues.Get(sd.Doc, scratch);
-                    return (sd.Doc, Score: sd.Score * Weight(scratch.Utf8ToString(), publishedValues.Get(sd.Doc), nowUtc));
+                    // Per-segment doc values: the top-level MultiDocValues views build ordinal maps on every call.
+                    var leaf = reader.Leaves[ReaderUtil.SubIndex(sd.Doc, reader.Leaves)];
+                    var local = sd.Doc - leaf.DocBase;
+                    var kind = (ContentKind)leaf.AtomicReader.GetNumericDocValues(SearchFields.KindNumber).Get(local);
+                    var published = leaf.AtomicReader.GetNumericDocValues(SearchFields.Published).Get(local);
+                    return (sd.Doc, Score: sd.Score * phrases[sd.Doc] * Weight(kind, published, nowUtc));
                 })
                 .OrderByDescending(x => x.Score)
                 .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
@@ -297,15 +300,36 @@ public sealed class SearchIndex : IDisposable
         if (!requireAll) words.MinimumNumberShouldMatch = Math.Max(1, folded.Count - 1);
         query.Add(words, Occur.MUST);
 
-        if (folded.Count > 1)
-        {
-            // The words together, in order, above the same words scattered.
-            query.Add(Phrase(SearchFields.Title, folded, 4f), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.Title, folded, 3f, slop: 2), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.All, folded, 2f), Occur.SHOULD);
-        }
         query.Add(new TermQuery(new Term(SearchFields.Number, VietnameseText.Fold(text))) { Boost = 20f }, Occur.SHOULD);
         return query;
+    }
+
+    /// <summary>The words together, in order: exact in the title, nearly in the title, exact anywhere.</summary>
+    private static IReadOnlyList<(Query Query, float Factor)> PhraseBoosts(List<string> folded) => folded.Count < 2 ? [] :
+    [
+        (Phrase(SearchFields.Title, folded, 1f), 0.75f),
+        (Phrase(SearchFields.Title, folded, 1f, slop: 2), 0.25f),
+        (Phrase(SearchFields.All, folded, 1f), 0.5f),
+    ];
+
+    /// <summary>
+    /// Phrase boosts are applied to the best hits only (a rescoring pass): checking positions for every matching
+    /// document costs more than the rest of the query when the words are common.
+    /// </summary>
+    private static Dictionary<int, float> PhraseFactors(IndexSearcher searcher, ScoreDoc[] hits, List<string> folded)
+    {
+        var factors = hits.ToDictionary(h => h.Doc, _ => 1f);
+        var boosts = PhraseBoosts(folded);
+        if (boosts.Count == 0 || hits.Length == 0) return factors;
+        var only = new DocIdsFilter(hits.Select(h => h.Doc).Order().ToArray());
+        foreach (var (query, factor) in boosts)
+        {
+            // Filter first: walk the few candidate documents, not every document holding the words.
+            var restricted = new FilteredQuery(query, only, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+            foreach (var match in searcher.Search(restricted, hits.Length).ScoreDocs)
+                factors[match.Doc] += factor;
+        }
+        return factors;
     }
 
     private static PhraseQuery Phrase(string field, List<string> tokens, float boost, int slop = 0)
@@ -320,7 +344,7 @@ public sealed class SearchIndex : IDisposable
     {
         // Facet counts cover the query before the type and district filters, so every option shows what it would give.
         var facets = new FacetCollector();
-        var needed = Math.Min(1000, request.Page * request.PageSize + 20);
+        var needed = Math.Min(1000, request.Page * request.PageSize + 90);
         if (request.Kind is null && request.DistrictKey is null)
         {
             var top = TopScoreDocCollector.Create(needed, true);
@@ -340,10 +364,10 @@ public sealed class SearchIndex : IDisposable
     /// News and announcements of the last year or so rank slightly higher (at most +15%); a village, product, sight or
     /// route — the page a visitor usually wants — gets +15% over articles that only mention it.
     /// </summary>
-    private static float Weight(string kind, long publishedTicks, DateTime nowUtc)
+    private static float Weight(ContentKind kind, long publishedTicks, DateTime nowUtc)
     {
-        if (kind is nameof(ContentKind.Village) or nameof(ContentKind.Product) or nameof(ContentKind.Sight) or nameof(ContentKind.Route)) return 1.15f;
-        if (kind is not (nameof(ContentKind.News) or nameof(ContentKind.Announcement))) return 1f;
+        if (kind is ContentKind.Village or ContentKind.Product or ContentKind.Sight or ContentKind.Route) return 1.15f;
+        if (kind is not (ContentKind.News or ContentKind.Announcement)) return 1f;
         var published = new DateTime(publishedTicks, DateTimeKind.Utc);
         var ageDays = Math.Max(0, (nowUtc - published).TotalDays);
         return 1f + 0.15f * (float)Math.Exp(-ageDays / 365);
@@ -359,7 +383,11 @@ public sealed class SearchIndex : IDisposable
     }
 
     private static Highlighter Highlighter(Query query, string field, IFragmenter fragmenter) =>
-        new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(query, field)) { TextFragmenter = fragmenter };
+        new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(query, field))
+        {
+            TextFragmenter = fragmenter,
+            MaxDocCharsToAnalyze = 6_000, // snippets come from the start of long texts; analysing all of it costs per hit
+        };
 
     private static Query HighlightQuery(IndexReader reader, string field, List<string> tokens, List<bool> unknown)
     {
@@ -528,6 +556,21 @@ internal sealed class FacetCollector : ICollector
             totals[key] = totals.GetValueOrDefault(key) + segment.Counts[ord];
         }
         segment = (null, []);
+    }
+}
+
+/// <summary>Lets through only the given top-level document numbers (sorted), segment by segment.</summary>
+internal sealed class DocIdsFilter(int[] sortedDocs) : Filter
+{
+    public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var max = context.AtomicReader.MaxDoc;
+        var bits = new FixedBitSet(max);
+        var from = Array.BinarySearch(sortedDocs, context.DocBase);
+        for (var i = from < 0 ? ~from : from; i < sortedDocs.Length && sortedDocs[i] < context.DocBase + max; i++)
+            bits.Set(sortedDocs[i] - context.DocBase);
+        return bits;
     }
 }
 
