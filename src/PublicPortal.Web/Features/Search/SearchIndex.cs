@@ -268,38 +268,37 @@ public sealed class SearchIndex : IDisposable
         return text.Length > MaxQueryLength ? text[..MaxQueryLength] : text;
     }
 
-    private static readonly (string Field, float Boost)[] FoldedFields = [(SearchFields.Title, 5f), (SearchFields.All, 1f)];
-
     // Every word of the title is in "all" too.
     private static int DocFreq(IndexReader reader, string token) => reader.DocFreq(new Term(SearchFields.All, token));
 
+    /// <summary>
+    /// Every word must be in the item (one term per word on the catch-all field, so the conjunction leapfrogs cheaply);
+    /// title words and exact diacritics only add score to items that already match.
+    /// </summary>
     private static Query BuildQuery(string text, List<string> folded, List<string> exact, List<bool> unknown, bool requireAll)
     {
+        Query Word(string field, int i) => unknown[i]
+            ? new FuzzyQuery(new Term(field, folded[i]), folded[i].Length >= 6 ? 2 : 1, prefixLength: 1)
+            : new TermQuery(new Term(field, folded[i]));
+
         var query = new BooleanQuery();
         var words = new BooleanQuery();
-        for (var i = 0; i < folded.Count; i++)
-        {
-            var token = folded[i];
-            var either = new DisjunctionMaxQuery(0.1f);
-            foreach (var (field, boost) in FoldedFields)
-            {
-                Query term = unknown[i]
-                    ? new FuzzyQuery(new Term(field, token), token.Length >= 6 ? 2 : 1, prefixLength: 1)
-                    : new TermQuery(new Term(field, token));
-                term.Boost = boost;
-                either.Add(term);
-            }
-            // A word typed with its diacritics scores higher where the text has the same diacritics.
-            if (i < exact.Count && exact[i] != token)
-            {
-                either.Add(new TermQuery(new Term(SearchFields.TitleExact, exact[i])) { Boost = 7f });
-                either.Add(new TermQuery(new Term(SearchFields.AllExact, exact[i])) { Boost = 1.5f });
-            }
-            words.Add(either, requireAll ? Occur.MUST : Occur.SHOULD);
-        }
+        for (var i = 0; i < folded.Count; i++) words.Add(Word(SearchFields.All, i), requireAll ? Occur.MUST : Occur.SHOULD);
         if (!requireAll) words.MinimumNumberShouldMatch = Math.Max(1, folded.Count - 1);
         query.Add(words, Occur.MUST);
 
+        for (var i = 0; i < folded.Count; i++)
+        {
+            var title = Word(SearchFields.Title, i);
+            title.Boost = 5f;
+            query.Add(title, Occur.SHOULD);
+            // A word typed with its diacritics scores higher where the text has the same diacritics.
+            if (i < exact.Count && exact[i] != folded[i])
+            {
+                query.Add(new TermQuery(new Term(SearchFields.TitleExact, exact[i])) { Boost = 7f }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(SearchFields.AllExact, exact[i])) { Boost = 1.5f }, Occur.SHOULD);
+            }
+        }
         query.Add(new TermQuery(new Term(SearchFields.Number, VietnameseText.Fold(text))) { Boost = 20f }, Occur.SHOULD);
         return query;
     }
