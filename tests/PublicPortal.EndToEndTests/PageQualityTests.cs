@@ -31,6 +31,7 @@ public sealed class PageQualityTests(PortalServer server)
         "/tuyen-du-lich",
         "/tuyen-du-lich/hanh-trinh-xanh-2023",
         "/du-lieu-mo",
+        "/so-lieu-truy-cap",
         "/tim-kiem?q=lang+nghe+gom",
         "/tim-kiem?q=khongcogi",
     };

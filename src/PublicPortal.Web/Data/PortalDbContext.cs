@@ -6,9 +6,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+    public DbSet<DailyTraffic> DailyTraffic => Set<DailyTraffic>();
+    public DbSet<VisitorSalt> VisitorSalts => Set<VisitorSalt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DailyTraffic>().HasKey(x => x.Day);
+        modelBuilder.Entity<VisitorSalt>().HasKey(x => x.Day);
+
         var enquiry = modelBuilder.Entity<Enquiry>();
         enquiry.Property(x => x.ProductSlug).HasMaxLength(120);
         enquiry.Property(x => x.Name).HasMaxLength(EnquiryLimits.Name);

@@ -8,7 +8,7 @@ namespace PublicPortal.Tests.Support;
 /// <summary>The whole site on a fresh SQLite file in a temp folder, seeded from the repository's content/ on start.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("portal-it");
+    public virtual string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("portal-it");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,6 +18,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>Leave the data directory for a second factory that "restarts" on it (that one deletes it).</summary>
+    public bool KeepDataOnDispose { get; set; }
 
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -30,6 +33,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        RepositoryPaths.DeleteQuietly(DataDirectory);
+        if (!KeepDataOnDispose) RepositoryPaths.DeleteQuietly(DataDirectory);
     }
 }

@@ -106,6 +106,25 @@ namespace PublicPortal.Web.Data.Migrations
                     b.ToTable("ContentItems");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.DailyTraffic", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BotRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PageViews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("DailyTraffic");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.Enquiry", b =>
                 {
                     b.Property<int>("Id")
@@ -143,6 +162,20 @@ namespace PublicPortal.Web.Data.Migrations
                     b.HasIndex("CreatedAtUtc");
 
                     b.ToTable("Enquiries");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.VisitorSalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("VisitorSalts");
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.ContentItem", b =>

@@ -11,6 +11,7 @@ using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Search;
+using PublicPortal.Web.Features.Traffic;
 using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Features.Hosting;
@@ -57,6 +58,7 @@ public static class PortalApp
         builder.AddSearch();
 
         builder.AddEnquiries();
+        builder.AddVisitorCounter();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<MarkdownRenderer>();
 
@@ -84,6 +86,7 @@ public static class PortalApp
         app.UseExceptionHandler("/loi/500");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseVisitorCounter();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Traffic;
+
+/// <summary>
+/// Counts a page view after the response is known to be a successful public HTML page. It sits before any output
+/// cache, so a cached page still counts, and it never sets a cookie.
+/// </summary>
+public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter counter)
+{
+    private static readonly string[] NotPages = ["/api/", "/quan-tri", "/loi/", "/healthz", "/dang-nhap"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await next(context);
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || context.Response.StatusCode != StatusCodes.Status200OK) return;
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true) return;
+        var path = request.Path.Value ?? "/";
+        if (NotPages.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
+        if (IsPrefetch(request)) return;
+        var userAgent = request.Headers.UserAgent.ToString();
+        if (TrafficCounter.IsBot(userAgent))
+        {
+            counter.RecordBot();
+            return;
+        }
+        await counter.RecordPageViewAsync(context.Connection.RemoteIpAddress?.ToString(), userAgent, ItemOf(path), context.RequestAborted);
+    }
+
+    private static bool IsPrefetch(HttpRequest request) =>
+        request.Headers["Sec-Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase) ||
+        request.Headers["Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase) ||
+        request.Headers["X-Moz"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>/tin-tuc/{slug} → (News, slug), /{slug} → (Page, slug); list pages have no item.</summary>
+    public static (ContentKind, string)? ItemOf(string path)
+    {
+        var segments = path.Trim('/').Split('/');
+        if (segments.Length == 2)
+        {
+            var kind = ContentKinds.All.FirstOrDefault(k => k.RoutePrefix.Length > 1 && k.RoutePrefix[1..] == segments[0]);
+            return kind is null ? null : (kind.Kind, segments[1]);
+        }
+        return segments.Length == 1 && segments[0].Length > 0 && ContentKinds.All.All(k => k.RoutePrefix != "/" + segments[0])
+            ? (ContentKind.Page, segments[0])
+            : null;
+    }
+}
+
+/// <summary>Writes the counts every second, and once more when the site stops.</summary>
+internal sealed class TrafficFlusher(TrafficCounter counter) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await counter.FlushAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await counter.FlushAsync(CancellationToken.None);
+    }
+}
+
+public sealed record TrafficSummary(int Online, long Today, long ThisWeek, long ThisMonth, long Total);
+
+/// <summary>The figures of the counter box: stored days plus what is still in memory.</summary>
+public sealed class TrafficReader(PortalDbContext db, TrafficCounter counter)
+{
+    public async Task<TrafficSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var today = counter.Today;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
+        var from = monday < firstOfMonth ? monday : firstOfMonth;
+        var recent = await db.DailyTraffic.AsNoTracking().Where(x => x.Day >= from).Select(x => new { x.Day, x.Visits }).ToListAsync(cancellationToken);
+        var total = await db.DailyTraffic.SumAsync(x => x.Visits, cancellationToken);
+        long Since(DateOnly day) => recent.Where(x => x.Day >= day).Sum(x => x.Visits) + counter.PendingSince(day, TrafficCounter.Measure.Visits);
+        return new TrafficSummary(counter.Online, Since(today), Since(monday), Since(firstOfMonth), total + counter.PendingTotal(TrafficCounter.Measure.Visits));
+    }
+}
+
+public sealed class TrafficOptions
+{
+    public const string Section = "Portal:Traffic";
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For is believed; empty means the connection's own address.</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>Believe any X-Forwarded-For: only behind a proxy that always sets it (and in tests).</summary>
+    public bool TrustAllProxies { get; set; }
+}
+
+public static class TrafficRegistration
+{
+    public static WebApplicationBuilder AddVisitorCounter(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
+        builder.Services.AddSingleton<TrafficCounter>();
+        builder.Services.AddScoped<TrafficReader>();
+        builder.Services.AddHostedService<TrafficFlusher>();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            if (options.TrustAllProxies)
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            }
+            foreach (var proxy in options.TrustedProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseVisitorCounter(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
+        // Forwarded headers only when a proxy is configured as trusted: otherwise anyone could choose their own IP.
+        if (options.TrustAllProxies || options.TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        app.UseMiddleware<TrafficMiddleware>();
+        return app;
+    }
+}
