@@ -8,7 +8,10 @@ namespace PublicPortal.Tests.Support;
 /// <summary>The whole site on a fresh SQLite file in a temp folder, seeded from the repository's content/ on start.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public virtual string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("portal-it");
+    private string? _dataDirectory;
+
+    /// <summary>A new temporary folder, or, in a subclass, an existing one to start again on.</summary>
+    public virtual string DataDirectory => _dataDirectory ??= RepositoryPaths.NewTempDirectory("portal-it");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
