@@ -40,7 +40,7 @@ public sealed class ContentTransferTests : IDisposable
             .BuildServiceProvider();
         _disposables.Add(services);
         var indexer = new PublicPortal.Web.Features.Search.SearchIndexer(db, new PublicPortal.Web.Features.Markdown.MarkdownRenderer(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())), services, paths, NullLogger<PublicPortal.Web.Features.Search.SearchIndexer>.Instance);
-        return (db, new ContentTransfer(db, paths, indexer, NullLogger<ContentTransfer>.Instance));
+        return (db, new ContentTransfer(db, paths, indexer, services, NullLogger<ContentTransfer>.Instance));
     }
 
     private static async Task<List<string>> SnapshotAsync(PortalDbContext db) =>

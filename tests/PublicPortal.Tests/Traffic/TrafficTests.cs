@@ -180,6 +180,37 @@ public sealed class TrafficTests
         Assert.Equal([new DateOnly(2026, 12, 4)], salts);
     }
 
+    [Fact]
+    public async Task A_page_served_from_the_output_cache_still_counts_and_a_write_evicts_it()
+    {
+        await using var factory = new TrafficFactory();
+        var client = factory.CreateReader();
+        var before = (await ViewsAsync(factory))[Items[0]];
+
+        var first = await client.SendAsync(Get(Pages[0], 1));
+        var second = await client.SendAsync(Get(Pages[0], 2));
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"), "the second response should come from the output cache");
+        await FlushAsync(factory);
+        Assert.Equal(before + 2, (await ViewsAsync(factory))[Items[0]]);
+
+        var folder = RepositoryPaths.NewTempDirectory("portal-evict");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "news"));
+            var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Content, "news", Items[0].Slug + ".md"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "news", Items[0].Slug + ".md"), source.Replace("title: \"Làng gốm Bình Đức đón bằng ghi danh của UNESCO\"", "title: \"Tiêu đề đã sửa\""));
+            await using (var scope = factory.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Content.ContentTransfer>().ImportAsync(folder);
+        }
+        finally
+        {
+            RepositoryPaths.DeleteQuietly(folder);
+        }
+        var third = Html.Parse(await (await client.SendAsync(Get(Pages[0], 3))).Content.ReadAsStringAsync());
+        Assert.Equal("Tiêu đề đã sửa", third.QuerySelector("main h1")!.TextContent);
+    }
+
     [Theory]
     [InlineData("Mozilla/5.0 (compatible; Googlebot/2.1)", true)]
     [InlineData("Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0", true)]

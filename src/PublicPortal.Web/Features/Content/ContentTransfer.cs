@@ -20,7 +20,7 @@ public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<Co
 /// Moves content between the content/ folder form (Markdown + front matter, media originals) and the database.
 /// Import is all-or-nothing: every file is read and checked before anything is written, then one transaction writes them.
 /// </summary>
-public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Search.SearchIndexer search, ILogger<ContentTransfer> logger)
+public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Search.SearchIndexer search, IServiceProvider services, ILogger<ContentTransfer> logger)
 {
     public async Task<ImportResult> ImportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -74,6 +74,9 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
         var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory);
         await transaction.CommitAsync(cancellationToken);
         await search.RefreshAsync(items.Select(i => i.Item).ToList(), cancellationToken);
+        // Cached pages show the old text until evicted; outside the web host (command line) there is no cache.
+        if (services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } cache)
+            await cache.EvictByTagAsync(OutputCachePolicies.ContentTag, cancellationToken);
 
         var perKind = items.GroupBy(x => x.Item.Kind).ToDictionary(g => g.Key, g => g.Count());
         logger.LogInformation("Imported {Count} items ({Added} new, {Updated} updated) and {Media} media files from {Directory}", items.Count, added, updated, copied, directory);

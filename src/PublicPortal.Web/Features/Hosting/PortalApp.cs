@@ -72,6 +72,12 @@ public static class PortalApp
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
+        builder.Services.AddOutputCache(o =>
+        {
+            // Item pages only, each varied by the one query key it reads, so arbitrary query strings make no new entries.
+            // A write evicts the "content" tag; counting happens before the cache, so cached pages still count.
+            o.AddPolicy(OutputCachePolicies.ItemPage, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("other").Tag(OutputCachePolicies.ContentTag));
+        });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -100,6 +106,7 @@ public static class PortalApp
         app.UseMediaImages();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapHealthChecks("/healthz");
         app.MapAttachments();
         app.MapCatalogue();
@@ -177,4 +184,10 @@ internal sealed class DatabaseHealthCheck(PortalDbContext db) : Microsoft.Extens
         await db.Database.CanConnectAsync(cancellationToken)
             ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
             : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database unreachable");
+}
+
+public static class OutputCachePolicies
+{
+    public const string ItemPage = "item-page";
+    public const string ContentTag = "content";
 }

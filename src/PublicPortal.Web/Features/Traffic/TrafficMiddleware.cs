@@ -102,6 +102,9 @@ public sealed class TrafficOptions
 
     /// <summary>Believe any X-Forwarded-For: only behind a proxy that always sets it (and in tests).</summary>
     public bool TrustAllProxies { get; set; }
+
+    /// <summary>Off only to measure what counting costs (the traffic benchmark).</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 public static class TrafficRegistration
@@ -132,7 +135,7 @@ public static class TrafficRegistration
         var options = app.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
         // Forwarded headers only when a proxy is configured as trusted: otherwise anyone could choose their own IP.
         if (options.TrustAllProxies || options.TrustedProxies.Count > 0) app.UseForwardedHeaders();
-        app.UseMiddleware<TrafficMiddleware>();
+        if (options.Enabled) app.UseMiddleware<TrafficMiddleware>();
         return app;
     }
 }

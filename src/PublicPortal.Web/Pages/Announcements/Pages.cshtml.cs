@@ -11,6 +11,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
     protected override ContentKind Kind => ContentKind.Announcement;
 }
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
 public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : ArticlePageModel(db, clock, options, markdown)
 {
     protected override ContentKind Kind => ContentKind.Announcement;

@@ -8,6 +8,7 @@ using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Pages.Documents;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
 public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PortalPaths paths) : PageModel
 {
     public ContentItem Document { get; private set; } = null!;

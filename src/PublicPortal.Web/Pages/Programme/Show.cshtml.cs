@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Pages.Programme;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
 public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
 {
     public ContentItem Plan { get; private set; } = null!;

@@ -22,6 +22,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
         DrawPath: false, "Bản đồ điểm đến");
 }
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
 public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
 {
     public CatalogueSnapshot Catalogue { get; private set; } = null!;

@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Pages.Villages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
 public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
 {
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
