@@ -6,6 +6,13 @@ using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Search;
 
+// Traffic benchmark: dotnet run -c Release --project tests/PublicPortal.Benchmarks -- traffic [seconds]
+if (args.Length > 0 && args[0] == "traffic")
+{
+    await TrafficBenchmark.RunAsync(FindRoot(), args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 // Search benchmark: builds an index of N synthetic Vietnamese documents (words drawn from the seed content),
 // then runs a mixed query load. Usage: dotnet run -c Release --project tests/PublicPortal.Benchmarks -- [documents] [seconds]
 var documents = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;

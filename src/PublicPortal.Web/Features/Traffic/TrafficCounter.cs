@@ -48,13 +48,26 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
         var now = clock.GetUtcNow();
         var day = DayOf(now);
         var salt = await SaltAsync(day, cancellationToken);
-        var visitor = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{Convert.ToBase64String(salt)}|{ip}|{userAgent}")), 0, 16);
+        var visitor = VisitorId(salt, ip, userAgent);
 
         var state = _visitors.GetOrAdd(visitor, _ => new VisitorState());
         var previous = Interlocked.Exchange(ref state.LastTicks, now.UtcTicks);
         if (previous == 0 || now.UtcTicks - previous > VisitGap.Ticks) Add(day, Measure.Visits);
         Add(day, Measure.PageViews);
         if (item is { } key) _itemViews.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+
+    /// <summary>SHA-256 of salt, IP and User-Agent; only its first 16 bytes are kept, only in memory.</summary>
+    private static string VisitorId(byte[] salt, string? ip, string userAgent)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(salt);
+        hash.AppendData(Encoding.UTF8.GetBytes(ip ?? ""));
+        hash.AppendData("|"u8);
+        hash.AppendData(Encoding.UTF8.GetBytes(userAgent));
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexString(digest[..16]);
     }
 
     public void RecordBot() => Add(DayOf(clock.GetUtcNow()), Measure.BotRequests);

@@ -38,17 +38,14 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
         request.Headers["X-Moz"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>/tin-tuc/{slug} → (News, slug), /{slug} → (Page, slug); list pages have no item.</summary>
+    private static readonly Dictionary<string, ContentKind> Sections = ContentKinds.All
+        .Where(k => k.RoutePrefix.Length > 1).ToDictionary(k => k.RoutePrefix[1..], k => k.Kind, StringComparer.Ordinal);
+
     public static (ContentKind, string)? ItemOf(string path)
     {
         var segments = path.Trim('/').Split('/');
-        if (segments.Length == 2)
-        {
-            var kind = ContentKinds.All.FirstOrDefault(k => k.RoutePrefix.Length > 1 && k.RoutePrefix[1..] == segments[0]);
-            return kind is null ? null : (kind.Kind, segments[1]);
-        }
-        return segments.Length == 1 && segments[0].Length > 0 && ContentKinds.All.All(k => k.RoutePrefix != "/" + segments[0])
-            ? (ContentKind.Page, segments[0])
-            : null;
+        if (segments.Length == 2) return Sections.TryGetValue(segments[0], out var kind) ? (kind, segments[1]) : null;
+        return segments.Length == 1 && segments[0].Length > 0 && !Sections.ContainsKey(segments[0]) ? (ContentKind.Page, segments[0]) : null;
     }
 }
 

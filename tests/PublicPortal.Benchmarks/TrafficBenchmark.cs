@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using PublicPortal.Web.Features.Hosting;
+
+/// <summary>
+/// Requests/s of a cached article page with the visitor counter on and off, against the real site on Kestrel
+/// (loopback, port 0), 16 concurrent keep-alive clients. A warm-up run, then off/on three times, alternating to even out drift.
+/// </summary>
+internal static class TrafficBenchmark
+{
+    public static async Task RunAsync(string root, int seconds)
+    {
+        var results = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
+        // The first run only warms up the JIT (tiered compilation makes early runs slower); it is not counted.
+        foreach (var (enabled, counted) in new[] { (true, false), (false, true), (true, true), (false, true), (true, true), (false, true), (true, true) })
+        {
+            var data = Path.Combine(Path.GetTempPath(), $"portal-traffic-bench-{Guid.NewGuid():N}");
+            var app = PortalApp.Build(
+            [
+                "--urls", "http://127.0.0.1:0",
+                "--contentRoot", Path.Combine(root, "src", "PublicPortal.Web"),
+                "--environment", "Production",
+                $"--Portal:DataDirectory={data}",
+                $"--Portal:ContentDirectory={Path.Combine(root, "content")}",
+                $"--Portal:Traffic:Enabled={enabled}",
+                "--Portal:Traffic:TrustAllProxies=true",
+                "--Logging:LogLevel:Default=Warning",
+            ]);
+            await app.StartAsync();
+            var url = app.Urls.Single().TrimEnd('/') + "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc";
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 });
+            await Load(http, url, TimeSpan.FromSeconds(2)); // warm-up, and the page enters the output cache
+            var count = await Load(http, url, TimeSpan.FromSeconds(seconds));
+            if (counted) results[enabled].Add(count / (double)seconds);
+            Console.WriteLine($"  counting {(enabled ? "on " : "off")}: {count / (double)seconds:N0} requests/s{(counted ? "" : " (warm-up, not counted)")}");
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(data, true); } catch (IOException) { }
+        }
+        var off = results[false].Average();
+        var on = results[true].Average();
+        Console.WriteLine($"Cached article page, 16 clients, {seconds} s per run: counting off {off:N0} req/s, on {on:N0} req/s, cost {(off - on) / off * 100:F1} %");
+    }
+
+    private static async Task<long> Load(HttpClient http, string url, TimeSpan duration)
+    {
+        long done = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
+        {
+            var i = 0;
+            while (watch.Elapsed < duration)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                var identity = client * 1000 + i++ % 50;
+                request.Headers.TryAddWithoutValidation("User-Agent", $"Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 bench-{identity}");
+                request.Headers.TryAddWithoutValidation("X-Forwarded-For", $"10.{identity / 250 % 250}.{identity % 250}.9");
+                using var response = await http.SendAsync(request);
+                await response.Content.CopyToAsync(Stream.Null);
+                if (response.IsSuccessStatusCode) Interlocked.Increment(ref done);
+            }
+        })));
+        return done;
+    }
+}
