@@ -169,6 +169,11 @@ public sealed class TrafficTests
         Assert.Equal("2", Figure("Tổng lượt truy cập"));
 
         await FlushAsync(factory);
+        // Once written, the same visits come from the database instead of memory: the box shows the same figures.
+        html = Html.Parse(await (await client.SendAsync(Get(Pages[3], 7))).Content.ReadAsStringAsync());
+        Assert.Equal("1", Figure("Hôm nay"));
+        Assert.Equal("2", Figure("Trong tuần"));
+        Assert.Equal("2", Figure("Tổng lượt truy cập"));
         Assert.Equal(1, (await DayAsync(factory, new DateOnly(2026, 11, 30)))!.Visits);
         Assert.Equal(1, (await DayAsync(factory, new DateOnly(2026, 12, 1)))!.Visits);
 

@@ -45,7 +45,10 @@ public sealed class CatalogueSnapshot
         return place;
     }
 
-    public IReadOnlyList<string> Districts => Villages.Select(v => DistrictOf(v.Village!.Locality))
+    private IReadOnlyList<string>? _districts;
+
+    /// <summary>Districts that have a village or a product, in Vietnamese order; computed once per snapshot (filters read it several times).</summary>
+    public IReadOnlyList<string> Districts => _districts ??= Villages.Select(v => DistrictOf(v.Village!.Locality))
         .Concat(Products.Select(p => DistrictOf(p.Product!.Locality))).Distinct().Order(VietnameseText.Collation).ToList();
 
     public IReadOnlyList<ContentItem> ProductsOf(ContentItem village) => Products.Where(p => p.Product!.Village == village.Slug).ToList();

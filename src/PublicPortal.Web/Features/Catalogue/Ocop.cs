@@ -1,4 +1,5 @@
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Catalogue;
 
@@ -35,8 +36,8 @@ public static class Ocop
         var expiry = ExpiryOf(product);
         return StateOf(product, today) switch
         {
-            CertificateState.Valid => $"Còn hiệu lực đến {expiry!.Value:dd/MM/yyyy}" + (product.DecisionDateApproximate ? " (ước tính)" : ""),
-            CertificateState.Expired => $"Hết hiệu lực từ {expiry!.Value.AddDays(1):dd/MM/yyyy}" + (product.DecisionDateApproximate ? " (ước tính)" : ""),
+            CertificateState.Valid => "Còn hiệu lực đến " + VietnamTime.Date(expiry!.Value) + (product.DecisionDateApproximate ? " (ước tính)" : ""),
+            CertificateState.Expired => "Hết hiệu lực từ " + VietnamTime.Date(expiry!.Value.AddDays(1)) + (product.DecisionDateApproximate ? " (ước tính)" : ""),
             _ => "Chưa rõ thời hạn (chưa xác nhận ngày công nhận)",
         };
     }

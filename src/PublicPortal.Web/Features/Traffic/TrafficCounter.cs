@@ -23,6 +23,10 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
     private readonly ConcurrentDictionary<string, VisitorState> _visitors = new();
     private readonly ConcurrentDictionary<DateOnly, byte[]> _salts = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private long _flushes;
+
+    /// <summary>Changes after every successful write, so readers can keep stored figures until then.</summary>
+    public long FlushCount => Interlocked.Read(ref _flushes);
 
     public enum Measure
     {
@@ -128,6 +132,7 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
                 }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                Interlocked.Increment(ref _flushes);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

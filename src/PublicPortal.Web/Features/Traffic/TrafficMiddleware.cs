@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
 
@@ -75,18 +76,26 @@ internal sealed class TrafficFlusher(TrafficCounter counter) : BackgroundService
 public sealed record TrafficSummary(int Online, long Today, long ThisWeek, long ThisMonth, long Total);
 
 /// <summary>The figures of the counter box: stored days plus what is still in memory.</summary>
-public sealed class TrafficReader(PortalDbContext db, TrafficCounter counter)
+public sealed class TrafficReader(PortalDbContext db, TrafficCounter counter, IMemoryCache cache)
 {
+    private sealed record Stored(IReadOnlyList<(DateOnly Day, long Visits)> Recent, long Total);
+
     public async Task<TrafficSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         var today = counter.Today;
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
         var from = monday < firstOfMonth ? monday : firstOfMonth;
-        var recent = await db.DailyTraffic.AsNoTracking().Where(x => x.Day >= from).Select(x => new { x.Day, x.Visits }).ToListAsync(cancellationToken);
-        var total = await db.DailyTraffic.SumAsync(x => x.Visits, cancellationToken);
-        long Since(DateOnly day) => recent.Where(x => x.Day >= day).Sum(x => x.Visits) + counter.PendingSince(day, TrafficCounter.Measure.Visits);
-        return new TrafficSummary(counter.Online, Since(today), Since(monday), Since(firstOfMonth), total + counter.PendingTotal(TrafficCounter.Measure.Visits));
+        // Stored figures change only when the counter writes: read them once per write, not on every page.
+        var stored = await cache.GetOrCreateAsync(("traffic-summary", counter.FlushCount, from), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            var recent = await db.DailyTraffic.AsNoTracking().Where(x => x.Day >= from).Select(x => new { x.Day, x.Visits }).ToListAsync(cancellationToken);
+            var total = await db.DailyTraffic.SumAsync(x => x.Visits, cancellationToken);
+            return new Stored(recent.Select(x => (x.Day, x.Visits)).ToList(), total);
+        });
+        long Since(DateOnly day) => stored!.Recent.Where(x => x.Day >= day).Sum(x => x.Visits) + counter.PendingSince(day, TrafficCounter.Measure.Visits);
+        return new TrafficSummary(counter.Online, Since(today), Since(monday), Since(firstOfMonth), stored!.Total + counter.PendingTotal(TrafficCounter.Measure.Visits));
     }
 }
 
