@@ -22,7 +22,8 @@ public sealed record SearchResults(
     IReadOnlyDictionary<ContentKind, int> KindCounts,
     IReadOnlyDictionary<string, (string Name, int Count)> DistrictCounts,
     string? DidYouMean,
-    bool Fuzzy)
+    bool Fuzzy,
+    bool Approximate = false)
 {
     public static readonly SearchResults Empty = new([], 0, new Dictionary<ContentKind, int>(), new Dictionary<string, (string, int)>(), null, false);
 }
@@ -47,13 +48,25 @@ public sealed class SearchIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ILogger<SearchIndex> _logger;
 
-    public SearchIndex(string path, ILogger<SearchIndex> logger)
+    private readonly int _sampleAbove;
+    private readonly int _sampleSize;
+
+    /// <param name="sampleAbove">
+    /// A query whose rarest word is in more items than this is counted from a sample of <paramref name="sampleSize"/> matches
+    /// (totals and facets shown as "khoảng"), and ranked over that sample plus every item with all the words in its title:
+    /// visiting every match of "làng nghề" in a large index costs more than the answer is worth.
+    /// </param>
+    public SearchIndex(string path, ILogger<SearchIndex> logger, int sampleAbove = 5_000, int sampleSize = 2_000)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleAbove, sampleSize);
         _logger = logger;
+        _sampleAbove = sampleAbove;
+        _sampleSize = sampleSize;
         Directory.CreateDirectory(path);
-        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        _directory = new PositionalReadDirectory(new DirectoryInfo(path));
         try
         {
             NeedsRebuild = !DirectoryReader.IndexExists(_directory);
@@ -85,7 +98,7 @@ public sealed class SearchIndex : IDisposable
     private (IndexWriter, SearcherManager) Open(FSDirectory directory, OpenMode mode)
     {
         // Native locks die with their process, so a crash leaves no stale lock; a live holder (the running site) makes this throw.
-        var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer) { OpenMode = mode });
+        var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer) { OpenMode = mode, RAMBufferSizeMB = 512 });
         if (mode == OpenMode.CREATE) writer.Commit();
         var searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         var probe = searchers.Acquire();
@@ -114,7 +127,8 @@ public sealed class SearchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(documents);
         _writer.DeleteAll();
         var count = 0;
-        foreach (var document in documents)
+        // Newest first: a sampled broad query then samples the most recent items.
+        foreach (var document in documents.OrderByDescending(d => d.PublishedAtUtc))
         {
             _writer.AddDocument(ToLucene(document));
             if (++count % 10_000 == 0) progress?.Report(count);
@@ -169,17 +183,32 @@ public sealed class SearchIndex : IDisposable
             var unknown = folded.Select(t => t.Length >= 4 && DocFreq(reader, t) == 0).ToList();
             var fuzzy = unknown.Any(u => u);
             var visible = VisibleAt(nowUtc);
+            // A typo'd word matches its corrections, which are no rarer than the words spelt right: judge by those.
+            var known = folded.Where((_, i) => !unknown[i]).ToList();
+            var sample = known.Count > 0 && known.Min(t => DocFreq(reader, t)) > _sampleAbove ? _sampleSize : 0;
 
             var query = BuildQuery(text, folded, exact, unknown, requireAll: true);
-            var (total, kinds, districts, top) = Collect(searcher, query, visible, request);
+            var (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
             if (total == 0 && folded.Count > 1)
             {
                 // Nothing has every word: accept results that miss one.
                 query = BuildQuery(text, folded, exact, unknown, requireAll: false);
-                (total, kinds, districts, top) = Collect(searcher, query, visible, request);
+                (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
+            }
+            if (approximate)
+            {
+                // The sample may have missed the items named by the query: rank those with every word in the title too.
+                var titled = new BooleanQuery { { Restrict(query, request), Occur.MUST } };
+                foreach (var token in folded) titled.Add(new TermQuery(new Term(SearchFields.Title, token)), Occur.MUST);
+                var titleTop = TopScoreDocCollector.Create(Needed(request), true);
+                searcher.Search(titled, visible, new SamplingCollector(titleTop, sample, reader.MaxDoc));
+                var merged = top.ScoreDocs.Concat(titleTop.GetTopDocs().ScoreDocs)
+                    .GroupBy(d => d.Doc).Select(g => g.MaxBy(d => d.Score)!)
+                    .OrderByDescending(d => d.Score).Take(Needed(request)).ToArray();
+                top = new TopDocs(total, merged, merged.Length == 0 ? float.NaN : merged[0].Score);
             }
 
-            var phrases = PhraseFactors(searcher, top.ScoreDocs, folded);
+            var phrases = PhraseFactors(searcher, top.ScoreDocs, folded, exact);
             var ranked = top.ScoreDocs
                 .Select(sd =>
                 {
@@ -213,8 +242,8 @@ public sealed class SearchIndex : IDisposable
                     x.Doc.Get(SearchFields.District));
             }).ToList();
 
-            var didYouMean = fuzzy || total < 3 ? Correct(searcher, folded, unknown, visible) : null;
-            return new SearchResults(hits, total, kinds, districts, didYouMean, fuzzy);
+            var didYouMean = fuzzy || total < 3 ? Correct(searcher, folded, unknown, visible, _sampleSize) : null;
+            return new SearchResults(hits, total, kinds, districts, didYouMean, fuzzy, approximate);
         }
         finally
         {
@@ -293,41 +322,45 @@ public sealed class SearchIndex : IDisposable
             title.Boost = 5f;
             query.Add(title, Occur.SHOULD);
             // A word typed with its diacritics scores higher where the text has the same diacritics.
+            // (The body's exact diacritics are a rescoring factor: that posting list is as long as the folded one.)
             if (i < exact.Count && exact[i] != folded[i])
-            {
                 query.Add(new TermQuery(new Term(SearchFields.TitleExact, exact[i])) { Boost = 7f }, Occur.SHOULD);
-                query.Add(new TermQuery(new Term(SearchFields.AllExact, exact[i])) { Boost = 1.5f }, Occur.SHOULD);
-            }
         }
         query.Add(new TermQuery(new Term(SearchFields.Number, VietnameseText.Fold(text))) { Boost = 20f }, Occur.SHOULD);
         return query;
     }
 
-    /// <summary>The words together, in order: exact in the title, nearly in the title, exact anywhere.</summary>
-    private static IReadOnlyList<(Query Query, float Factor)> PhraseBoosts(List<string> folded) => folded.Count < 2 ? [] :
-    [
-        (Phrase(SearchFields.Title, folded, 1f), 0.75f),
-        (Phrase(SearchFields.Title, folded, 1f, slop: 2), 0.25f),
-        (Phrase(SearchFields.All, folded, 1f), 0.5f),
-    ];
+    /// <summary>The words together, in order: exact in the title, nearly in the title, exact anywhere; and the words' own diacritics.</summary>
+    private static List<(Query Query, float Factor)> PhraseBoosts(List<string> folded, List<string> exact)
+    {
+        var boosts = new List<(Query, float)>();
+        if (folded.Count >= 2)
+        {
+            boosts.Add((Phrase(SearchFields.Title, folded, 1f), 0.75f));
+            boosts.Add((Phrase(SearchFields.Title, folded, 1f, slop: 2), 0.25f));
+            boosts.Add((Phrase(SearchFields.All, folded, 1f), 0.5f));
+        }
+        // Each word typed with its diacritics and found with the same diacritics in the text adds a little.
+        for (var i = 0; i < Math.Min(folded.Count, exact.Count); i++)
+            if (exact[i] != folded[i]) boosts.Add((new TermQuery(new Term(SearchFields.AllExact, exact[i])), 0.3f / folded.Count));
+        return boosts;
+    }
 
     /// <summary>
-    /// Phrase boosts are applied to the best hits only (a rescoring pass): checking positions for every matching
-    /// document costs more than the rest of the query when the words are common.
+    /// Phrase and diacritic boosts are applied to the best hits only (a rescoring pass): checking positions, or a second
+    /// posting list as long as the first, for every matching document costs more than the rest of the query when the words are common.
     /// </summary>
-    private static Dictionary<int, float> PhraseFactors(IndexSearcher searcher, ScoreDoc[] hits, List<string> folded)
+    private static Dictionary<int, float> PhraseFactors(IndexSearcher searcher, ScoreDoc[] hits, List<string> folded, List<string> exact)
     {
         var factors = hits.ToDictionary(h => h.Doc, _ => 1f);
-        var boosts = PhraseBoosts(folded);
+        var boosts = PhraseBoosts(folded, exact);
         if (boosts.Count == 0 || hits.Length == 0) return factors;
         var only = new DocIdsFilter(hits.Select(h => h.Doc).Order().ToArray());
-        foreach (var (query, factor) in boosts)
-        {
-            // Filter first: walk the few candidate documents, not every document holding the words.
-            var restricted = new FilteredQuery(query, only, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
-            foreach (var match in searcher.Search(restricted, hits.Length).ScoreDocs)
-                factors[match.Doc] += factor;
-        }
+        // One pass for every boost (each query is set up once per search, which costs more than checking a few documents):
+        // filter first, so only the candidates are visited, and read off which clauses sit on each candidate.
+        var any = new BooleanQuery();
+        foreach (var (query, _) in boosts) any.Add(query, Occur.SHOULD);
+        searcher.Search(new FilteredQuery(any, only, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), new BoostCollector(boosts, factors));
         return factors;
     }
 
@@ -338,25 +371,42 @@ public sealed class SearchIndex : IDisposable
         return phrase;
     }
 
-    private static (int Total, IReadOnlyDictionary<ContentKind, int> Kinds, IReadOnlyDictionary<string, (string, int)> Districts, TopDocs Top)
-        Collect(IndexSearcher searcher, Query query, Filter visible, SearchRequest request)
+    private static (int Total, IReadOnlyDictionary<ContentKind, int> Kinds, IReadOnlyDictionary<string, (string, int)> Districts, TopDocs Top, bool Approximate)
+        Collect(IndexSearcher searcher, Query query, Filter visible, SearchRequest request, int sample)
     {
         // Facet counts cover the query before the type and district filters, so every option shows what it would give.
+        var maxDoc = searcher.IndexReader.MaxDoc;
         var facets = new FacetCollector();
-        var needed = Math.Min(1000, request.Page * request.PageSize + 90);
-        if (request.Kind is null && request.DistrictKey is null)
+        var top = TopScoreDocCollector.Create(Needed(request), true);
+        var filtered = request.Kind is not null || request.DistrictKey is not null;
+        var all = new SamplingCollector(filtered ? facets : MultiCollector.Wrap(facets, top), sample, maxDoc);
+        searcher.Search(query, visible, all);
+        var hits = all;
+        if (filtered)
         {
-            var top = TopScoreDocCollector.Create(needed, true);
-            searcher.Search(query, visible, MultiCollector.Wrap(facets, top));
-            var docs = top.GetTopDocs();
-            return (docs.TotalHits, facets.Kinds, facets.Districts, docs);
+            hits = new SamplingCollector(top, sample, maxDoc);
+            searcher.Search(Restrict(query, request), visible, hits);
         }
-        searcher.Search(query, visible, facets);
+        var docs = top.GetTopDocs();
+        if (!all.Stopped && !hits.Stopped) return (docs.TotalHits, facets.Kinds, facets.Districts, docs, false);
+        return (
+            hits.Estimate,
+            facets.Kinds.ToDictionary(k => k.Key, k => all.Scale(k.Value)),
+            facets.Districts.ToDictionary(d => d.Key, d => (d.Value.Item1, all.Scale(d.Value.Item2))),
+            new TopDocs(hits.Estimate, docs.ScoreDocs, docs.MaxScore),
+            true);
+    }
+
+    /// <summary>The page asked for and some more, for the rescoring pass to reorder.</summary>
+    private static int Needed(SearchRequest request) => Math.Min(1000, request.Page * request.PageSize + 20);
+
+    private static Query Restrict(Query query, SearchRequest request)
+    {
+        if (request.Kind is null && request.DistrictKey is null) return query;
         var filtered = new BooleanQuery { { query, Occur.MUST } };
         if (request.Kind is { } kind) filtered.Add(new TermQuery(new Term(SearchFields.Kind, kind.ToString())), Occur.MUST);
         if (request.DistrictKey is { } district) filtered.Add(new TermQuery(new Term(SearchFields.DistrictKey, district)), Occur.MUST);
-        var result = searcher.Search(filtered, visible, needed);
-        return (result.TotalHits, facets.Kinds, facets.Districts, result);
+        return filtered;
     }
 
     /// <summary>
@@ -382,7 +432,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     private static Highlighter Highlighter(Query query, string field, IFragmenter fragmenter) =>
-        new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryScorer(query, field))
+        new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryTermScorer(query, field))
         {
             TextFragmenter = fragmenter,
             MaxDocCharsToAnalyze = 6_000, // snippets come from the start of long texts; analysing all of it costs per hit
@@ -405,7 +455,7 @@ public sealed class SearchIndex : IDisposable
     /// For each unknown word, the index's own word that fits best: closest by edit distance, then the one that finds
     /// the most items together with the other words ("thanh lonh" → "thanh long", not "thanh linh"), then the most frequent.
     /// </summary>
-    private static string? Correct(IndexSearcher searcher, List<string> tokens, List<bool> unknown, Filter visible)
+    private static string? Correct(IndexSearcher searcher, List<string> tokens, List<bool> unknown, Filter visible, int sample)
     {
         var reader = searcher.IndexReader;
         var corrected = tokens.ToList();
@@ -419,7 +469,7 @@ public sealed class SearchIndex : IDisposable
             if (candidates.Count == 0) continue;
             var minDistance = candidates.Min(c => c.Distance);
             var best = candidates.Where(c => c.Distance == minDistance)
-                .Select(c => (c.Term, c.Freq, Together: CountWith(searcher, corrected, i, c.Term, visible)))
+                .Select(c => (c.Term, c.Freq, Together: CountWith(searcher, corrected, i, c.Term, visible, sample)))
                 .OrderByDescending(c => c.Together).ThenByDescending(c => c.Freq).ThenBy(c => c.Term, StringComparer.Ordinal)
                 .First();
             corrected[i] = best.Term;
@@ -428,28 +478,23 @@ public sealed class SearchIndex : IDisposable
         return changed ? string.Join(' ', corrected) : null;
     }
 
-    private static int CountWith(IndexSearcher searcher, List<string> tokens, int at, string candidate, Filter visible)
+    /// <summary>How many items hold the words with the candidate in place (estimated above <paramref name="sample"/> matches: only the order matters).</summary>
+    private static int CountWith(IndexSearcher searcher, List<string> tokens, int at, string candidate, Filter visible, int sample)
     {
+        int Count(Query query)
+        {
+            var counter = new SamplingCollector(new TotalHitCountCollector(), sample, searcher.IndexReader.MaxDoc);
+            searcher.Search(query, visible, counter);
+            return counter.Estimate;
+        }
+
         var query = new BooleanQuery();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var word = i == at ? candidate : tokens[i];
-            query.Add(new TermQuery(new Term(SearchFields.All, word)), Occur.MUST);
-        }
-        if (tokens.Count > 1)
-        {
-            // Adjacent words weigh most: a phrase match counts ten times.
-            var phrase = new PhraseQuery();
-            for (var i = 0; i < tokens.Count; i++) phrase.Add(new Term(SearchFields.All, i == at ? candidate : tokens[i]));
-            var phraseCount = new TotalHitCountCollector();
-            searcher.Search(phrase, visible, phraseCount);
-            var allCount = new TotalHitCountCollector();
-            searcher.Search(query, visible, allCount);
-            return phraseCount.TotalHits * 10 + allCount.TotalHits;
-        }
-        var count = new TotalHitCountCollector();
-        searcher.Search(query, visible, count);
-        return count.TotalHits;
+        for (var i = 0; i < tokens.Count; i++) query.Add(new TermQuery(new Term(SearchFields.All, i == at ? candidate : tokens[i])), Occur.MUST);
+        if (tokens.Count == 1) return Count(query);
+        // Adjacent words weigh most: a phrase match counts ten times.
+        var phrase = new PhraseQuery();
+        for (var i = 0; i < tokens.Count; i++) phrase.Add(new Term(SearchFields.All, i == at ? candidate : tokens[i]));
+        return Count(phrase) * 10 + Count(query);
     }
 
     private static IEnumerable<(string Term, int Distance, int Freq)> Candidates(IndexReader reader, string field, string token)
@@ -555,6 +600,152 @@ internal sealed class FacetCollector : ICollector
             totals[key] = totals.GetValueOrDefault(key) + segment.Counts[ord];
         }
         segment = (null, []);
+    }
+}
+
+/// <summary>
+/// Passes matches on until it has seen <c>limit</c> of them (0: no limit), then stops the search; the share of the index
+/// scanned by then turns the counts into estimates. Needs matches in document order, so it refuses out-of-order scorers.
+/// </summary>
+internal sealed class SamplingCollector(ICollector inner, int limit, int maxDoc) : ICollector
+{
+    private int _docBase;
+    private int _collected;
+    private double _scanned = 1;
+
+    public bool Stopped { get; private set; }
+
+    /// <summary>The number of matches in the whole index, estimated from the share scanned.</summary>
+    public int Estimate => Scale(_collected);
+
+    public int Scale(int count) => Stopped ? (int)Math.Round(count / _scanned) : count;
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Stopped) throw new CollectionTerminatedException(); // IndexSearcher skips the segment
+        _docBase = context.DocBase;
+        inner.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        inner.Collect(doc);
+        if (++_collected < limit || limit == 0) return;
+        Stopped = true;
+        _scanned = Math.Max(1, _docBase + doc + 1) / (double)Math.Max(1, maxDoc);
+        throw new CollectionTerminatedException();
+    }
+}
+
+/// <summary>
+/// NIOFSDirectory (MMapDirectory crashes on Linux in this version) with its reads done by <see cref="RandomAccess"/>:
+/// Lucene.Net's NIO read path copies through a ByteBuffer under a lock and measured as half of a broad query's time.
+/// Positional reads (pread) on one shared handle need no lock; clones and compound-file slices share the handle.
+/// </summary>
+internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirectory(path)
+{
+    private const int ReadSize = 4096;
+
+    public override IndexInput OpenInput(string name, IOContext context)
+    {
+        EnsureOpen();
+        var handle = File.OpenHandle(Path.Combine(Directory.FullName, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new PositionalIndexInput($"PositionalIndexInput(path=\"{name}\")", handle, 0, RandomAccess.GetLength(handle), owner: true);
+    }
+
+    public override IndexInputSlicer CreateSlicer(string name, IOContext context)
+    {
+        EnsureOpen();
+        return new Slicer(File.OpenHandle(Path.Combine(Directory.FullName, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete), name);
+    }
+
+    private sealed class Slicer(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string name) : IndexInputSlicer
+    {
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+            new PositionalIndexInput($"PositionalIndexInput({sliceDescription} in \"{name}\")", handle, offset, length, owner: false);
+
+        [Obsolete("Only for reading CFS files from 3.x indexes.")]
+        public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) handle.Dispose();
+        }
+    }
+
+    private sealed class PositionalIndexInput(string description, Microsoft.Win32.SafeHandles.SafeFileHandle handle, long offset, long length, bool owner)
+        : BufferedIndexInput(description, ReadSize)
+    {
+        private bool _owner = owner;
+
+        public override long Length => length;
+
+        protected override void ReadInternal(byte[] b, int offset1, int len)
+        {
+            var position = Position;
+            if (position + len > length) throw new EndOfStreamException($"read past EOF: {this}");
+            var span = b.AsSpan(offset1, len);
+            while (span.Length > 0)
+            {
+                var read = RandomAccess.Read(handle, span, offset + position);
+                if (read <= 0) throw new EndOfStreamException($"read past EOF: {this}");
+                span = span[read..];
+                position += read;
+            }
+        }
+
+        protected override void SeekInternal(long pos)
+        {
+        }
+
+        public override object Clone()
+        {
+            var clone = (PositionalIndexInput)base.Clone();
+            clone._owner = false; // clones share the handle and never close it
+            return clone;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _owner) handle.Dispose();
+        }
+    }
+}
+
+/// <summary>For each collected document, adds the factor of every boost clause whose scorer is on that document.</summary>
+internal sealed class BoostCollector(IReadOnlyList<(Query Query, float Factor)> boosts, Dictionary<int, float> factors) : ICollector
+{
+    private readonly List<(Scorer Scorer, float Factor)> _clauses = [];
+    private int _docBase;
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer)
+    {
+        _clauses.Clear();
+        Find(scorer);
+    }
+
+    private void Find(Scorer scorer)
+    {
+        var index = -1;
+        for (var i = 0; i < boosts.Count && index < 0; i++)
+            if (ReferenceEquals(scorer.Weight?.Query, boosts[i].Query)) index = i;
+        if (index >= 0) _clauses.Add((scorer, boosts[index].Factor));
+        else foreach (var child in scorer.GetChildren()) Find(child.Child);
+    }
+
+    public void SetNextReader(AtomicReaderContext context) => _docBase = context?.DocBase ?? 0;
+
+    public void Collect(int doc)
+    {
+        foreach (var (scorer, factor) in _clauses)
+            if (scorer.DocID == doc) factors[_docBase + doc] += factor;
     }
 }
 
