@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
@@ -13,15 +13,19 @@ namespace PublicPortal.Web.Features.Traffic;
 /// shutdown) as <c>n = n + delta</c>: nothing is read-modified-written per request. A visitor is a hash of the day's
 /// salt, the IP and the User-Agent (as Plausible and GoatCounter do); no cookie is set and no IP or User-Agent is kept.
 /// </summary>
-public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger)
+public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger)
 {
     public static readonly TimeSpan VisitGap = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<(ContentKind Kind, string Slug), long> _itemViews = new();
-    private readonly ConcurrentDictionary<(DateOnly Day, Measure Measure), long> _dayCounts = new();
-    private readonly ConcurrentDictionary<string, VisitorState> _visitors = new();
+    // Counters are boxes incremented in place (Interlocked) and drained by exchanging them with zero: a page view
+    // allocates nothing and never retries. Boxes stay (one per item viewed, one per recent day), so no increment can
+    // land in a box that was just removed.
+    private readonly ConcurrentDictionary<(ContentKind Kind, string Slug), StrongBox<long>> _itemViews = new();
+    private readonly ConcurrentDictionary<DateOnly, DayCounts> _days = new();
+    private readonly ConcurrentDictionary<UInt128, VisitorState> _visitors = new();
     private readonly ConcurrentDictionary<DateOnly, byte[]> _salts = new();
+    private CurrentDay? _current; // replaced whole at midnight (Vietnam time)
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private long _flushes;
 
@@ -40,43 +44,84 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
         public long LastTicks;
     }
 
-    /// <summary>Crawlers, headless browsers, HTTP libraries and monitors: not people.</summary>
-    [GeneratedRegex(@"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|headless|phantomjs|puppeteer|playwright|selenium|lighthouse|pagespeed|curl|wget|python-requests|python-urllib|aiohttp|httpx|go-http-client|java/|okhttp|apache-httpclient|libwww|node-fetch|axios|postman|insomnia|uptime|pingdom|statuscake|monitor|check_http|zabbix|nagios|datadog", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BotPattern();
+    private sealed class DayCounts
+    {
+        public long Visits;
+        public long PageViews;
+        public long BotRequests;
 
-    public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || BotPattern().IsMatch(userAgent);
+        public ref long this[Measure measure]
+        {
+            get
+            {
+                if (measure == Measure.Visits) return ref Visits;
+                if (measure == Measure.PageViews) return ref PageViews;
+                return ref BotRequests;
+            }
+        }
+    }
+
+    private sealed record CurrentDay(DateOnly Day, long FromTicks, long UntilTicks, DayCounts Counts, byte[] Salt);
+
+    /// <summary>Crawlers, headless browsers, HTTP libraries and monitors: not people. Matched anywhere, ignoring case.</summary>
+    public static readonly IReadOnlyList<string> BotMarkers =
+    [
+        "bot", "crawl", "spider", "slurp", "archiver", "facebookexternalhit", "embedly", "preview", "headless", "phantomjs",
+        "puppeteer", "playwright", "selenium", "lighthouse", "pagespeed", "curl", "wget", "python-requests", "python-urllib",
+        "aiohttp", "httpx", "go-http-client", "java/", "okhttp", "apache-httpclient", "libwww", "node-fetch", "axios", "postman",
+        "insomnia", "uptime", "pingdom", "statuscake", "monitor", "check_http", "zabbix", "nagios", "datadog",
+    ];
+
+    // A vectorised multi-string search: the same list as a case-insensitive regex cost ~1.5 µs per request.
+    private static readonly System.Buffers.SearchValues<string> Bots = System.Buffers.SearchValues.Create([.. BotMarkers], StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || userAgent.AsSpan().ContainsAny(Bots);
 
     /// <summary>Records one page view by a person; the item is the page's own content, when it has one.</summary>
     public async ValueTask RecordPageViewAsync(string? ip, string userAgent, (ContentKind Kind, string Slug)? item, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var day = DayOf(now);
-        var salt = await SaltAsync(day, cancellationToken);
-        var visitor = VisitorId(salt, ip, userAgent);
-
-        var state = _visitors.GetOrAdd(visitor, _ => new VisitorState());
-        var previous = Interlocked.Exchange(ref state.LastTicks, now.UtcTicks);
-        if (previous == 0 || now.UtcTicks - previous > VisitGap.Ticks) Add(day, Measure.Visits);
-        Add(day, Measure.PageViews);
-        if (item is { } key) _itemViews.AddOrUpdate(key, 1, (_, n) => n + 1);
+        var now = clock.GetUtcNow().UtcTicks;
+        var day = _current is { } current && now >= current.FromTicks && now < current.UntilTicks ? current : await DayAsync(now, cancellationToken);
+        var state = _visitors.GetOrAdd(VisitorId(day.Salt, ip, userAgent), static _ => new VisitorState());
+        var previous = Interlocked.Exchange(ref state.LastTicks, now);
+        if (previous == 0 || now - previous > VisitGap.Ticks) Interlocked.Increment(ref day.Counts.Visits);
+        Interlocked.Increment(ref day.Counts.PageViews);
+        if (item is { } key) Interlocked.Increment(ref _itemViews.GetOrAdd(key, static _ => new StrongBox<long>()).Value);
     }
 
-    /// <summary>SHA-256 of salt, IP and User-Agent; only its first 16 bytes are kept, only in memory.</summary>
-    private static string VisitorId(byte[] salt, string? ip, string userAgent)
+    private async ValueTask<CurrentDay> DayAsync(long nowTicks, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(salt);
-        hash.AppendData(Encoding.UTF8.GetBytes(ip ?? ""));
-        hash.AppendData("|"u8);
-        hash.AppendData(Encoding.UTF8.GetBytes(userAgent));
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return Convert.ToHexString(digest[..16]);
+        var day = DayOf(new DateTimeOffset(nowTicks, TimeSpan.Zero));
+        var salt = await SaltAsync(day, cancellationToken);
+        var from = VietnamTime.StartOfDayUtc(day).Ticks;
+        return _current = new CurrentDay(day, from, VietnamTime.StartOfDayUtc(day.AddDays(1)).Ticks, Counts(day), salt);
     }
 
-    public void RecordBot() => Add(DayOf(clock.GetUtcNow()), Measure.BotRequests);
+    private DayCounts Counts(DateOnly day) => _days.GetOrAdd(day, static _ => new DayCounts());
 
-    private void Add(DateOnly day, Measure measure) => _dayCounts.AddOrUpdate((day, measure), 1, (_, n) => n + 1);
+    /// <summary>SHA-256 of salt, IP and User-Agent, cut to 128 bits and kept only in memory (nothing to store, nothing reversible).</summary>
+    private static UInt128 VisitorId(byte[] salt, string? ip, string userAgent)
+    {
+        var length = salt.Length + Encoding.UTF8.GetMaxByteCount((ip?.Length ?? 0) + 1 + userAgent.Length);
+        var rented = length > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var buffer = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+            salt.CopyTo(buffer);
+            var used = salt.Length + Encoding.UTF8.GetBytes(ip ?? "", buffer[salt.Length..]);
+            buffer[used++] = (byte)'|';
+            used += Encoding.UTF8.GetBytes(userAgent, buffer[used..]);
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(buffer[..used], digest);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public void RecordBot() => Interlocked.Increment(ref Counts(Today).BotRequests);
 
     public DateOnly Today => DayOf(clock.GetUtcNow());
 
@@ -93,13 +138,13 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
     }
 
     /// <summary>Counts not yet written, so figures shown right after a view already include it.</summary>
-    public long Pending(DateOnly day, Measure measure) => _dayCounts.GetValueOrDefault((day, measure));
+    public long Pending(DateOnly day, Measure measure) => _days.TryGetValue(day, out var counts) ? Interlocked.Read(ref counts[measure]) : 0;
 
-    public long PendingViews(ContentKind kind, string slug) => _itemViews.GetValueOrDefault((kind, slug));
+    public long PendingViews(ContentKind kind, string slug) => _itemViews.TryGetValue((kind, slug), out var box) ? Interlocked.Read(ref box.Value) : 0;
 
-    public long PendingSince(DateOnly from, Measure measure) => _dayCounts.Where(kv => kv.Key.Day >= from && kv.Key.Measure == measure).Sum(kv => kv.Value);
+    public long PendingSince(DateOnly from, Measure measure) => _days.Where(kv => kv.Key >= from).Sum(kv => Interlocked.Read(ref kv.Value[measure]));
 
-    public long PendingTotal(Measure measure) => _dayCounts.Where(kv => kv.Key.Measure == measure).Sum(kv => kv.Value);
+    public long PendingTotal(Measure measure) => _days.Values.Sum(counts => Interlocked.Read(ref counts[measure]));
 
     /// <summary>Writes the pending counts in one transaction; on failure they are put back, so nothing is lost.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -108,7 +153,7 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
         try
         {
             var items = Drain(_itemViews);
-            var days = Drain(_dayCounts);
+            var days = DrainDays();
             ForgetIdleVisitors();
             if (items.Count == 0 && days.Count == 0) return;
             try
@@ -137,8 +182,8 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Writing {Items} view counts and {Days} day counts failed; they are kept for the next flush", items.Count, days.Count);
-                foreach (var (key, delta) in items) _itemViews.AddOrUpdate(key, delta, (_, n) => n + delta);
-                foreach (var (key, delta) in days) _dayCounts.AddOrUpdate(key, delta, (_, n) => n + delta);
+                foreach (var (key, delta) in items) Interlocked.Add(ref _itemViews.GetOrAdd(key, static _ => new StrongBox<long>()).Value, delta);
+                foreach (var ((day, measure), delta) in days) Interlocked.Add(ref Counts(day)[measure], delta);
             }
         }
         finally
@@ -147,12 +192,30 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
         }
     }
 
-    private static Dictionary<TKey, long> Drain<TKey>(ConcurrentDictionary<TKey, long> pending) where TKey : notnull
+    private static Dictionary<TKey, long> Drain<TKey>(ConcurrentDictionary<TKey, StrongBox<long>> pending) where TKey : notnull
     {
         var taken = new Dictionary<TKey, long>();
-        foreach (var key in pending.Keys)
+        foreach (var (key, box) in pending)
         {
-            if (pending.TryRemove(key, out var delta) && delta != 0) taken[key] = delta;
+            var delta = Interlocked.Exchange(ref box.Value, 0);
+            if (delta != 0) taken[key] = delta;
+        }
+        return taken;
+    }
+
+    private Dictionary<(DateOnly Day, Measure Measure), long> DrainDays()
+    {
+        var taken = new Dictionary<(DateOnly, Measure), long>();
+        var today = Today;
+        foreach (var (day, counts) in _days)
+        {
+            foreach (var measure in Enum.GetValues<Measure>())
+            {
+                var delta = Interlocked.Exchange(ref counts[measure], 0);
+                if (delta != 0) taken[(day, measure)] = delta;
+            }
+            // Past days get no more views once their last requests are done; drop them after a day's grace.
+            if (day < today.AddDays(-1)) _days.TryRemove(day, out _);
         }
         return taken;
     }

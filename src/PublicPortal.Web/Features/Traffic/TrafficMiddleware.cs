@@ -42,11 +42,18 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
     private static readonly Dictionary<string, ContentKind> Sections = ContentKinds.All
         .Where(k => k.RoutePrefix.Length > 1).ToDictionary(k => k.RoutePrefix[1..], k => k.Kind, StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, ContentKind>.AlternateLookup<ReadOnlySpan<char>> SectionsBySpan = Sections.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static (ContentKind, string)? ItemOf(string path)
     {
-        var segments = path.Trim('/').Split('/');
-        if (segments.Length == 2) return Sections.TryGetValue(segments[0], out var kind) ? (kind, segments[1]) : null;
-        return segments.Length == 1 && segments[0].Length > 0 && !Sections.ContainsKey(segments[0]) ? (ContentKind.Page, segments[0]) : null;
+        var trimmed = path.AsSpan().Trim('/');
+        if (trimmed.Length == 0) return null;
+        var slash = trimmed.IndexOf('/');
+        if (slash < 0) return SectionsBySpan.ContainsKey(trimmed) ? null : (ContentKind.Page, trimmed.ToString());
+        var rest = trimmed[(slash + 1)..];
+        if (rest.Contains('/')) return null;
+        // The slug string is the one allocation: it keys the item's counter.
+        return SectionsBySpan.TryGetValue(trimmed[..slash], out var kind) ? (kind, rest.ToString()) : null;
     }
 }
 
