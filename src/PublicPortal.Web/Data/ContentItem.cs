@@ -35,6 +35,11 @@ public sealed class ContentItem
     public string? CoverImage { get; set; }
     public string? CoverAlt { get; set; }
     public long ViewCount { get; set; }
+
+    /// <summary>Raised by every save; the concurrency token of the editor.</summary>
+    public int Version { get; set; }
+
+    public DateTime? UpdatedAtUtc { get; set; }
     public List<SourceRef> Sources { get; set; } = [];
 
     /// <summary>Title, number, issuer and summary folded to ASCII lower case, so plain-LIKE search ignores diacritics.</summary>

@@ -1,16 +1,29 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace PublicPortal.Web.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<DailyTraffic> DailyTraffic => Set<DailyTraffic>();
     public DbSet<VisitorSalt> VisitorSalts => Set<VisitorSalt>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
+        modelBuilder.Entity<AuditEntry>().HasIndex(x => x.AtUtc);
+        modelBuilder.Entity<AuditEntry>().Property(x => x.Actor).HasMaxLength(256);
+        modelBuilder.Entity<AuditEntry>().Property(x => x.Action).HasMaxLength(40);
+        var redirect = modelBuilder.Entity<SlugRedirect>();
+        redirect.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        redirect.Property(x => x.OldSlug).HasMaxLength(120);
+        redirect.HasIndex(x => new { x.Kind, x.OldSlug }).IsUnique();
         modelBuilder.Entity<DailyTraffic>().HasKey(x => x.Day);
         modelBuilder.Entity<VisitorSalt>().HasKey(x => x.Day);
 
@@ -24,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         var item = modelBuilder.Entity<ContentItem>();
         item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
         item.HasIndex(x => new { x.Kind, x.Status, x.PublishedAtUtc });
+        // Optimistic concurrency: a save that read an older version fails instead of overwriting another editor's work.
+        item.Property(x => x.Version).IsConcurrencyToken();
         item.Property(x => x.Slug).HasMaxLength(120);
         item.Property(x => x.Title).HasMaxLength(400);
         item.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);

@@ -13,6 +13,8 @@ public static class PortalCommandLine
           export <dir>     write every item as Markdown with front matter, and the media, to <dir>
           backup <file>    write a consistent copy of the SQLite database to <file>
           reindex          rebuild the search index from the database (stop the site first)
+          create-admin --email <e>
+                           create an administrator with a generated password, printed once
         Without a verb the site is served.
         """;
 
@@ -25,7 +27,7 @@ public static class PortalCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var output = Console.Out;
         var error = Console.Error;
-        if (!(args.Length == 2 && args[0] is "import" or "export" or "backup") && !(args is ["reindex"]))
+        if (!(args.Length == 2 && args[0] is "import" or "export" or "backup") && !(args is ["reindex"]) && !(args is ["create-admin", "--email", _]))
         {
             error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
             error.WriteLine(Usage);
@@ -53,6 +55,17 @@ public static class PortalCommandLine
                 case "reindex":
                     var count = await services.GetRequiredService<Search.SearchIndexer>().RebuildAsync(new Progress<int>(n => output.WriteLine($"Indexed {n} items…")));
                     output.WriteLine($"Search index rebuilt with {count} items");
+                    break;
+                case "create-admin":
+                    var password = Admin.AdminAccounts.GeneratePassword();
+                    var problems = await services.GetRequiredService<Admin.AdminAccounts>().CreateAsync(args[2], PortalRoles.Admin, password, "command line");
+                    if (problems.Count > 0)
+                    {
+                        error.WriteLine($"create-admin failed: {string.Join(" ", problems)}");
+                        return 1;
+                    }
+                    output.WriteLine($"Administrator {args[2].Trim()} created. Password (shown only this once; change it after signing in at /dang-nhap):");
+                    output.WriteLine(password);
                     break;
                 default:
                     await PortalDatabase.BackupAsync(db, args[1]);

@@ -50,17 +50,10 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
             if (existing.TryGetValue((item.Kind, item.Slug), out var current))
             {
                 item.Id = current.Id;
+                item.Version = current.Version + 1;
+                item.UpdatedAtUtc = DateTime.UtcNow;
                 db.Entry(current).CurrentValues.SetValues(item);
-                current.Sources = item.Sources;
-                current.Targets = item.Targets;
-                current.Tasks = item.Tasks;
-                current.Photos = item.Photos;
-                current.Locality = item.Locality;
-                current.Craft = item.Craft;
-                current.Village = item.Village;
-                current.Product = item.Product;
-                current.Sight = item.Sight;
-                current.Route = item.Route;
+                Admin.ContentEditor.CopyOwned(item, current);
                 updated++;
             }
             else
@@ -69,6 +62,19 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
                 added++;
             }
         }
+        await db.SaveChangesAsync(cancellationToken);
+        // Every save leaves a revision, imports included, so an editor can always go back to what was imported.
+        var tracked = db.ChangeTracker.Entries<ContentItem>().Select(e => e.Entity).ToList();
+        var numbers = await db.Revisions.GroupBy(r => r.ContentItemId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
+        var now = DateTime.UtcNow;
+        var imported = items.Select(i => (i.Item.Kind, i.Item.Slug)).ToHashSet();
+        foreach (var saved in tracked.Where(t => imported.Contains((t.Kind, t.Slug))))
+            db.Revisions.Add(new Revision
+            {
+                ContentItemId = saved.Id, Number = numbers.GetValueOrDefault(saved.Id) + 1, CreatedAtUtc = now,
+                Actor = "import", Summary = $"Nhập từ {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}", Snapshot = Admin.EditorFields.Snapshot(saved),
+            });
         await db.SaveChangesAsync(cancellationToken);
         // Media is copied before the commit: a failed copy rolls the rows back; stray copied files are harmless.
         var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
@@ -59,12 +60,17 @@ public static class PortalApp
 
         builder.AddEnquiries();
         builder.AddVisitorCounter();
+        builder.AddAdmin();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<MarkdownRenderer>();
 
         // Razor would otherwise write every Vietnamese letter as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddRazorPages(o => o.Conventions.AddPageApplicationModelConvention("/Error", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute())));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageApplicationModelConvention("/Error", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
+            Admin.AdminRegistration.ProtectAdminArea(o);
+        });
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddResponseCompression(o =>
         {
@@ -104,7 +110,10 @@ public static class PortalApp
             },
         });
         app.UseMediaImages();
+        app.UseSlugRedirects();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.MapHealthChecks("/healthz");

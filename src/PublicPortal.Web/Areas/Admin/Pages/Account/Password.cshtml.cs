@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Admin;
+
+namespace PublicPortal.Web.Areas.Admin.Pages.Account;
+
+[EnableRateLimiting(AdminPolicies.SignInRateLimit)]
+public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string Current { get; set; } = "";
+    [BindProperty] public string New { get; set; } = "";
+    [BindProperty] public string Confirm { get; set; } = "";
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (New != Confirm) ModelState.AddModelError(nameof(Confirm), "Hai lần nhập mật khẩu mới không khớp.");
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, Current, New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : nameof(New), error.Description);
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = user.Email ?? "?", Action = AuditActions.PasswordChanged, Target = user.Email, Summary = "Đổi mật khẩu" });
+        await db.SaveChangesAsync();
+        Done = true;
+        return Page();
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PublicPortal.Web.Data;
+
+/// <summary>A member of staff. Roles: <see cref="PortalRoles"/>.</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+}
+
+public static class PortalRoles
+{
+    /// <summary>Users, settings and everything an editor does.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Content.</summary>
+    public const string Editor = "Editor";
+
+    public static readonly string[] All = [Admin, Editor];
+}
+
+/// <summary>One saved state of an item: who, when, and every field (as the item's content file, which round-trips).</summary>
+public sealed class Revision
+{
+    public int Id { get; set; }
+    public int ContentItemId { get; set; }
+    public int Number { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public required string Actor { get; set; }
+    public required string Summary { get; set; }
+    public required string Snapshot { get; set; }
+}
+
+/// <summary>One admin action: sign-in, failed sign-in, create, edit, publish, delete, restore, user changes.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public string? Target { get; set; }
+    public required string Summary { get; set; }
+}
+
+/// <summary>An item's former address: requests for it are answered with a 301 to the current one.</summary>
+public sealed class SlugRedirect
+{
+    public int Id { get; set; }
+    public ContentKind Kind { get; set; }
+    public required string OldSlug { get; set; }
+    public int ContentItemId { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    public const string Create = "create";
+    public const string Edit = "edit";
+    public const string Publish = "publish";
+    public const string Unpublish = "unpublish";
+    public const string Delete = "delete";
+    public const string Restore = "restore";
+    public const string UserCreated = "user-created";
+    public const string UserChanged = "user-changed";
+    public const string PasswordChanged = "password-changed";
+}

@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Search;
+
+namespace PublicPortal.Web.Features.Admin;
+
+public abstract record SaveOutcome
+{
+    public sealed record Saved(int Id, int Version) : SaveOutcome;
+
+    /// <summary>Someone saved the item since this editor opened it: their version, as a content file, to compare.</summary>
+    public sealed record Conflict(string TheirSnapshot, string TheirActor, DateTime TheirTimeUtc, int TheirVersion) : SaveOutcome;
+
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveOutcome;
+
+    public sealed record NotFound : SaveOutcome;
+}
+
+/// <summary>
+/// The one write path of the admin area. Each save, in one transaction: checks the version the editor started from,
+/// writes the item, keeps the old address as a redirect when the slug changes, stores a revision and an audit entry.
+/// After the commit it re-indexes the item for search and evicts cached public pages.
+/// </summary>
+public sealed class ContentEditor(
+    PortalDbContext db, SearchIndexer search, IServiceProvider services, IMemoryCache cache, TimeProvider clock, ILogger<ContentEditor> logger)
+{
+    public const string RedirectsCacheKey = "slug-redirects";
+
+    public async Task<SaveOutcome> SaveAsync(ContentItem edited, int? id, int expectedVersion, string actor, string? action = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        ContentItem? current = null;
+        if (id is { } existingId)
+        {
+            current = await db.ContentItems.SingleOrDefaultAsync(x => x.Id == existingId, cancellationToken);
+            if (current is null) return new SaveOutcome.NotFound();
+            if (current.Version != expectedVersion) return await ConflictAsync(current, cancellationToken);
+            edited.Kind = current.Kind;
+        }
+        if (await db.ContentItems.AnyAsync(x => x.Kind == edited.Kind && x.Slug == edited.Slug && x.Id != (id ?? 0), cancellationToken))
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Slug"] = $"Đường dẫn “{edited.Slug}” đã có nội dung khác cùng loại dùng. Hãy chọn đường dẫn khác." });
+
+        edited.SearchText = ContentTransfer.SearchTextOf(edited);
+        edited.UpdatedAtUtc = now;
+        var oldSlug = current?.Slug;
+        var wasPublished = current?.Status == ContentStatus.Published;
+        if (current is null)
+        {
+            edited.Id = 0;
+            edited.Version = 1;
+            edited.ViewCount = 0;
+            db.ContentItems.Add(edited);
+        }
+        else
+        {
+            edited.Id = current.Id;
+            edited.ViewCount = current.ViewCount; // counted by the site, never by the form
+            edited.Version = current.Version + 1;
+            db.Entry(current).CurrentValues.SetValues(edited);
+            CopyOwned(edited, current);
+        }
+        var saved = current ?? edited;
+
+        // The item takes its new address; its old one answers with a redirect. A slug coming back drops its redirect.
+        await db.SlugRedirects.Where(r => r.Kind == saved.Kind && r.OldSlug == saved.Slug).ExecuteDeleteAsync(cancellationToken);
+        if (oldSlug is not null && oldSlug != saved.Slug)
+            db.SlugRedirects.Add(new SlugRedirect { Kind = saved.Kind, OldSlug = oldSlug, ContentItemId = saved.Id });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var theirs = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == saved.Id, cancellationToken);
+            return await ConflictAsync(theirs, cancellationToken);
+        }
+
+        action ??= current is null ? AuditActions.Create
+            : saved.Status == ContentStatus.Published && !wasPublished ? AuditActions.Publish
+            : saved.Status != ContentStatus.Published && wasPublished ? AuditActions.Unpublish
+            : AuditActions.Edit;
+        var summary = Describe(action, saved, oldSlug);
+        await AddRevisionAsync(saved, actor, summary, now, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = actor, Action = action, Target = Target(saved), Summary = summary });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var stale = new List<ContentItem> { saved };
+        if (oldSlug is not null && oldSlug != saved.Slug) stale.Add(new ContentItem { Kind = saved.Kind, Slug = oldSlug, Title = "" });
+        await AfterWriteAsync(stale, cancellationToken);
+        logger.LogInformation("{Actor} saved {Kind} {Slug} as version {Version} ({Action})", actor, saved.Kind, saved.Slug, saved.Version, action);
+        return new SaveOutcome.Saved(saved.Id, saved.Version);
+    }
+
+    /// <summary>Deletes an item; its revisions stay, so the history (and the text) is not lost.</summary>
+    public async Task<bool> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.ContentItems.SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (item is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await AddRevisionAsync(item, actor, $"Xóa “{item.Title}”", now, cancellationToken);
+        db.ContentItems.Remove(item);
+        await db.SlugRedirects.Where(r => r.ContentItemId == id).ExecuteDeleteAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = actor, Action = AuditActions.Delete, Target = Target(item), Summary = $"Xóa “{item.Title}”" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await AfterWriteAsync([new ContentItem { Kind = item.Kind, Slug = item.Slug, Title = "" }], cancellationToken);
+        return true;
+    }
+
+    private async Task<SaveOutcome> ConflictAsync(ContentItem theirs, CancellationToken cancellationToken)
+    {
+        var last = await db.Revisions.AsNoTracking().Where(r => r.ContentItemId == theirs.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        return new SaveOutcome.Conflict(EditorFields.Snapshot(theirs), last?.Actor ?? "?", last?.CreatedAtUtc ?? theirs.UpdatedAtUtc ?? DateTime.MinValue, theirs.Version);
+    }
+
+    private async Task AddRevisionAsync(ContentItem item, string actor, string summary, DateTime now, CancellationToken cancellationToken)
+    {
+        var last = await db.Revisions.Where(r => r.ContentItemId == item.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        db.Revisions.Add(new Revision { ContentItemId = item.Id, Number = last + 1, CreatedAtUtc = now, Actor = actor, Summary = summary, Snapshot = EditorFields.Snapshot(item) });
+    }
+
+    private async Task AfterWriteAsync(IReadOnlyCollection<ContentItem> changed, CancellationToken cancellationToken)
+    {
+        cache.Remove(RedirectsCacheKey);
+        await search.RefreshAsync(changed, cancellationToken);
+        if (services.GetService<IOutputCacheStore>() is { } store) await store.EvictByTagAsync(OutputCachePolicies.ContentTag, cancellationToken);
+    }
+
+    internal static void CopyOwned(ContentItem from, ContentItem to)
+    {
+        to.Sources = from.Sources;
+        to.Targets = from.Targets;
+        to.Tasks = from.Tasks;
+        to.Photos = from.Photos;
+        to.Locality = from.Locality;
+        to.Craft = from.Craft;
+        to.Village = from.Village;
+        to.Product = from.Product;
+        to.Sight = from.Sight;
+        to.Route = from.Route;
+    }
+
+    public static string Target(ContentItem item) => $"{ContentKinds.Of(item.Kind).Folder}/{item.Slug}";
+
+    private static string Describe(string action, ContentItem item, string? oldSlug) => action switch
+    {
+        AuditActions.Create => $"Tạo “{item.Title}”",
+        AuditActions.Publish => $"Đăng “{item.Title}”",
+        AuditActions.Unpublish => $"Gỡ xuống “{item.Title}”",
+        AuditActions.Restore => $"Khôi phục “{item.Title}”",
+        _ => $"Sửa “{item.Title}”",
+    } + (oldSlug is not null && oldSlug != item.Slug ? $" (đường dẫn {oldSlug} → {item.Slug})" : "");
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Tests.Support;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Tests.Admin;
+
+/// <summary>Editors' work through the admin forms, checked where readers and other editors see it.</summary>
+public sealed class EditorialTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static Dictionary<string, string> NewAnnouncement(string title, string published, bool publish = true) => new()
+    {
+        ["loai"] = "announcements",
+        ["Title"] = title,
+        ["Slug"] = "",
+        ["Summary"] = "Tóm tắt thông báo thử.",
+        ["Published"] = publish ? "true" : "false",
+        ["PublishedAt"] = published,
+        ["Body"] = "Nội dung **thông báo** về hội chợ gốm.",
+        ["Extra"] = "",
+        ["Version"] = "0",
+    };
+
+    private static async Task<string> CreateAsync(HttpClient client, Dictionary<string, string> fields)
+    {
+        var response = await StaffClient.PostFormAsync(client, "/quan-tri/noi-dung/sua", fields, "/quan-tri/noi-dung/sua?loai=announcements");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: " + Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".notice.error, main")?.TextContent);
+        return response.Headers.Location!.OriginalString.Split('?')[0];
+    }
+
+    private static async Task<List<string>> SearchAsync(HttpClient client, string query)
+    {
+        var (_, _, page) = await Html.GetAsync(client, "/tim-kiem?q=" + Uri.EscapeDataString(query));
+        return page.QuerySelectorAll("ol.results h3 a").Select(a => a.GetAttribute("href")!).ToList();
+    }
+
+    [Fact]
+    public async Task A_published_announcement_is_on_the_site_and_in_search_at_once()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var reader = _factory.CreateReader();
+        await CreateAsync(editor, NewAnnouncement("Hội chợ gốm Bình Đức mùa xuân", "2026-11-28T09:00"));
+
+        var (page, _, document) = await Html.GetAsync(reader, "/thong-bao/hoi-cho-gom-binh-duc-mua-xuan");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("thông báo", document.QuerySelector("article strong")!.TextContent);
+        Assert.Contains("/thong-bao/hoi-cho-gom-binh-duc-mua-xuan", (await Html.GetAsync(reader, "/thong-bao")).Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("/thong-bao/hoi-cho-gom-binh-duc-mua-xuan", await SearchAsync(reader, "hoi cho gom mua xuan"));
+        await _factory.WithDbAsync(async db =>
+        {
+            var entry = await db.AuditEntries.SingleAsync(e => e.Target == "announcements/hoi-cho-gom-binh-duc-mua-xuan");
+            Assert.Equal(("bien-tap@example.vn", AuditActions.Create), (entry.Actor, entry.Action));
+        });
+    }
+
+    [Fact]
+    public async Task A_draft_stays_hidden_and_a_scheduled_item_appears_at_its_time()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var reader = _factory.CreateReader();
+        await CreateAsync(editor, NewAnnouncement("Bản nháp chưa đăng", "2026-11-28T09:00", publish: false));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/thong-bao/ban-nhap-chua-dang")).StatusCode);
+
+        // The test clock stands at 10:00 on 28/11/2026 in Vietnam; the item is due at 08:00 the next morning.
+        await CreateAsync(editor, NewAnnouncement("Lịch tiếp nhận hồ sơ OCOP", "2026-11-29T08:00"));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/thong-bao/lich-tiep-nhan-ho-so-ocop")).StatusCode);
+        Assert.DoesNotContain("/thong-bao/lich-tiep-nhan-ho-so-ocop", await SearchAsync(reader, "lich tiep nhan ho so"));
+
+        _factory.Clock.Advance(TimeSpan.FromHours(22).Add(TimeSpan.FromMinutes(1)));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/thong-bao/lich-tiep-nhan-ho-so-ocop")).StatusCode);
+        Assert.Contains("/thong-bao/lich-tiep-nhan-ho-so-ocop", await SearchAsync(reader, "lich tiep nhan ho so"));
+    }
+
+    [Fact]
+    public async Task A_changed_slug_redirects_the_old_address_permanently()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var reader = _factory.CreateReader();
+        var edit = await CreateAsync(editor, NewAnnouncement("Thông báo đổi địa chỉ", "2026-11-28T09:00"));
+        var fields = await StaffClient.EditFormAsync(editor, edit);
+        fields["Slug"] = "thong-bao-dia-chi-moi";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync(edit, new FormUrlEncodedContent(fields))).StatusCode);
+
+        var old = await reader.GetAsync("/thong-bao/thong-bao-doi-dia-chi");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/thong-bao/thong-bao-dia-chi-moi", old.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/thong-bao/thong-bao-dia-chi-moi")).StatusCode);
+        Assert.Equal(["/thong-bao/thong-bao-dia-chi-moi"], (await SearchAsync(reader, "thong bao doi dia chi")).Where(h => h.Contains("dia-chi", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Two_editors_saving_the_same_item_get_a_conflict_not_a_silent_overwrite()
+    {
+        var first = await StaffClient.SignedInAsync(_factory, "bien-tap-a@example.vn", PortalRoles.Editor);
+        var second = await StaffClient.SignedInAsync(_factory, "bien-tap-b@example.vn", PortalRoles.Editor);
+        var edit = await CreateAsync(first, NewAnnouncement("Thông báo sửa cùng lúc", "2026-11-28T09:00"));
+        var mine = await StaffClient.EditFormAsync(first, edit);
+        var theirs = await StaffClient.EditFormAsync(second, edit);
+
+        theirs["Body"] = "Bản của biên tập viên B.";
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync(edit, new FormUrlEncodedContent(theirs))).StatusCode);
+        mine["Body"] = "Bản của biên tập viên A.";
+        var conflict = await first.PostAsync(edit, new FormUrlEncodedContent(mine));
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = Html.Parse(await conflict.Content.ReadAsStringAsync());
+        Assert.Contains("bien-tap-b@example.vn", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll(".diff del"), d => d.TextContent.Contains("Bản của biên tập viên B.", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll(".diff ins"), d => d.TextContent.Contains("Bản của biên tập viên A.", StringComparison.Ordinal));
+        await _factory.WithDbAsync(async db =>
+            Assert.Equal("Bản của biên tập viên B.", (await db.ContentItems.SingleAsync(x => x.Slug == "thong-bao-sua-cung-luc")).Body));
+
+        // Having read the differences, A saves again on purpose: now A's text wins, and B's stays in the history.
+        var again = page.QuerySelector("form.editor input[name=Version]")!.GetAttribute("value")!;
+        mine["Version"] = again;
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync(edit, new FormUrlEncodedContent(mine))).StatusCode);
+        await _factory.WithDbAsync(async db =>
+        {
+            var item = await db.ContentItems.SingleAsync(x => x.Slug == "thong-bao-sua-cung-luc");
+            Assert.Equal("Bản của biên tập viên A.", item.Body);
+            Assert.Equal(3, await db.Revisions.CountAsync(r => r.ContentItemId == item.Id));
+        });
+    }
+
+    [Fact]
+    public async Task Revisions_compare_as_a_diff_and_an_old_one_can_be_restored()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var reader = _factory.CreateReader();
+        var edit = await CreateAsync(editor, NewAnnouncement("Thông báo có lịch sử", "2026-11-28T09:00"));
+        var fields = await StaffClient.EditFormAsync(editor, edit);
+        fields["Body"] = "Nội dung đã sửa nhầm.";
+        await editor.PostAsync(edit, new FormUrlEncodedContent(fields));
+        var id = edit.Split('/').Last();
+
+        var (_, _, diff) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}?tu=1&den=2");
+        Assert.Contains(diff.QuerySelectorAll(".diff del"), d => d.TextContent.Contains("hội chợ gốm", StringComparison.Ordinal));
+        Assert.Contains(diff.QuerySelectorAll(".diff ins"), d => d.TextContent.Contains("Nội dung đã sửa nhầm.", StringComparison.Ordinal));
+
+        var restore = await StaffClient.PostFormAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/noi-dung/lich-su/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        var (_, _, page) = await Html.GetAsync(reader, "/thong-bao/thong-bao-co-lich-su");
+        Assert.Equal("thông báo", page.QuerySelector("article strong")!.TextContent);
+        await _factory.WithDbAsync(async db =>
+        {
+            var revisions = await db.Revisions.Where(r => r.ContentItemId == int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).OrderBy(r => r.Number).ToListAsync();
+            Assert.Equal([1, 2, 3], revisions.Select(r => r.Number));
+            Assert.StartsWith("Khôi phục", revisions[2].Summary, StringComparison.Ordinal);
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Restore));
+        });
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_vietnamese_messages_and_nothing_is_saved()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var fields = NewAnnouncement("", "2026-11-28T09:00");
+        var response = await StaffClient.PostFormAsync(editor, "/quan-tri/noi-dung/sua", fields, "/quan-tri/noi-dung/sua?loai=announcements");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hãy nhập tiêu đề.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields = NewAnnouncement("Thông báo YAML hỏng", "2026-11-28T09:00");
+        fields["Extra"] = "number: [không đóng";
+        response = await StaffClient.PostFormAsync(editor, "/quan-tri/noi-dung/sua", fields, "/quan-tri/noi-dung/sua?loai=announcements");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Thông tin chi tiết chưa hợp lệ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields = NewAnnouncement("Trùng đường dẫn", "2026-11-28T09:00");
+        fields["Slug"] = "han-hieu-luc-chung-nhan-ocop-36-thang";
+        response = await StaffClient.PostFormAsync(editor, "/quan-tri/noi-dung/sua", fields, "/quan-tri/noi-dung/sua?loai=announcements");
+        Assert.Contains("đã có nội dung khác", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await _factory.WithDbAsync(async db => Assert.False(await db.ContentItems.AnyAsync(x => x.Title == "Thông báo YAML hỏng" || x.Title == "Trùng đường dẫn")));
+    }
+}
