@@ -51,6 +51,15 @@ public sealed class SlugRedirect
     public int ContentItemId { get; set; }
 }
 
+/// <summary>A site-wide setting changed by admins (e.g. whether staff must use two-factor sign-in).</summary>
+public sealed class SiteSetting
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+
+    public const string RequireTwoFactor = "require-two-factor";
+}
+
 public static class AuditActions
 {
     public const string SignIn = "sign-in";
@@ -65,4 +74,6 @@ public static class AuditActions
     public const string UserCreated = "user-created";
     public const string UserChanged = "user-changed";
     public const string PasswordChanged = "password-changed";
+    public const string TwoFactorChanged = "two-factor-changed";
+    public const string SettingChanged = "setting-changed";
 }

@@ -12,10 +12,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<SiteSetting>().HasKey(x => x.Key);
+        modelBuilder.Entity<SiteSetting>().Property(x => x.Key).HasMaxLength(64);
         modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
         modelBuilder.Entity<AuditEntry>().HasIndex(x => x.AtUtc);
         modelBuilder.Entity<AuditEntry>().Property(x => x.Actor).HasMaxLength(256);

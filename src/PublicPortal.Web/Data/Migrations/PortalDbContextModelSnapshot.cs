@@ -434,6 +434,21 @@ namespace PublicPortal.Web.Data.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.SiteSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SiteSettings");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.SlugRedirect", b =>
                 {
                     b.Property<int>("Id")

@@ -90,6 +90,7 @@ public static class AdminRegistration
         });
         builder.Services.AddScoped<ContentEditor>();
         builder.Services.AddScoped<AdminAccounts>();
+        builder.Services.AddScoped<SiteSettings>();
         return builder;
     }
 

@@ -114,6 +114,7 @@ public static class PortalApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.MapHealthChecks("/healthz");

@@ -51,7 +51,8 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
             Error = "Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Hãy thử lại sau 5 phút.";
             return Page();
         }
-        return await FailAsync(email, result.RequiresTwoFactor ? "cần mã xác thực hai lớp" : "sai mật khẩu");
+        if (result.RequiresTwoFactor) return Redirect("/dang-nhap/xac-thuc" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
+        return await FailAsync(email, "sai mật khẩu");
     }
 
     private async Task<IActionResult> FailAsync(string email, string reason)

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Admin;
+
+namespace PublicPortal.Web.Pages.Account;
+
+/// <summary>The second step of sign-in: a code from the authenticator app, or a one-time recovery code.</summary>
+[EnableRateLimiting(AdminPolicies.SignInRateLimit)]
+public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string Code { get; set; } = "";
+    [BindProperty] public bool Recovery { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/dang-nhap") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return Redirect("/dang-nhap");
+        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var result = Recovery
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Trim())
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var actor = user.Email ?? "?";
+        if (result.Succeeded)
+        {
+            await AuditAsync(actor, AuditActions.SignIn, Recovery ? "Đăng nhập bằng mã khôi phục" : "Đăng nhập (hai lớp)");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/quan-tri");
+        }
+        await AuditAsync(actor, AuditActions.SignInFailed, result.IsLockedOut ? "Mã xác thực sai; tài khoản bị khóa tạm thời" : "Mã xác thực sai");
+        Error = result.IsLockedOut ? "Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Hãy thử lại sau 5 phút." : "Mã không đúng hoặc đã hết hạn.";
+        return Page();
+    }
+
+    private async Task AuditAsync(string actor, string action, string summary)
+    {
+        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Summary = summary });
+        await db.SaveChangesAsync();
+    }
+}
