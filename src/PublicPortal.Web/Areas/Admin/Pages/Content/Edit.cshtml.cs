@@ -91,6 +91,9 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         }
     }
 
+    /// <summary>The editor's live preview: the Markdown through the public site's pipeline (sanitised HTML fragment).</summary>
+    public IActionResult OnPostRender() => Content(markdown.ToSafeHtml(Body ?? ""), "text/html; charset=utf-8");
+
     private async Task<bool> ResolveKindAsync()
     {
         if (Id is { } id)
