@@ -15,6 +15,9 @@ public sealed class PortalServer : IAsyncLifetime
     public static string ArtifactsDirectory => Path.Combine(RepositoryRoot, "tests", "TestResults", "e2e");
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The running site's services (to create staff accounts, as the create-admin verb does).</summary>
+    public IServiceProvider Services => _app!.Services;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -27,6 +30,7 @@ public sealed class PortalServer : IAsyncLifetime
             $"--Portal:DataDirectory={_data}",
             $"--Portal:ContentDirectory={Path.Combine(RepositoryRoot, "content")}",
             "--Logging:LogLevel:Default=Warning",
+            "--Portal:SignIn:PermitLimit=1000", // every browser test signs in afresh from the same address
         ]);
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');

@@ -20,7 +20,7 @@
     return "Đang tải bản xem trước…";
   }
 
-  new E({
+  var editor = new E({
     element: textarea,
     autoDownloadFontAwesome: false,
     spellChecker: false,
@@ -43,4 +43,7 @@
       { name: "side-by-side", action: E.toggleSideBySide, text: "Song song", title: "Soạn và xem song song", noDisable: true }
     ]
   });
+  // CodeMirror types into a hidden textarea of its own: give it the label of the field it replaces.
+  var label = document.querySelector("label[for='" + textarea.id + "']");
+  editor.codemirror.getInputField().setAttribute("aria-label", label ? label.textContent : "Nội dung (Markdown)");
 })();

@@ -70,7 +70,9 @@ public static class PortalApp
         {
             o.Conventions.AddPageApplicationModelConvention("/Error", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
             Admin.AdminRegistration.ProtectAdminArea(o);
-        });
+        })
+        // Forms say in Vietnamese what is missing; the implicit [Required] of non-nullable strings would add English.
+        .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddResponseCompression(o =>
         {

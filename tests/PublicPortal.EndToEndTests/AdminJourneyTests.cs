@@ -1,0 +1,80 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Admin;
+
+namespace PublicPortal.EndToEndTests;
+
+/// <summary>An editor publishes an announcement with the Markdown editor; admin pages pass axe.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AdminJourneyTests(PortalServer server)
+{
+    private const string Password = "mat-khau-trinh-duyet-2026";
+
+    private async Task CreateAsync(string email, string role)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AdminAccounts>();
+        var problems = await accounts.CreateAsync(email, role, Password, "test");
+        Assert.True(problems.Count == 0 || problems.Any(p => p.Contains("đã có tài khoản", StringComparison.Ordinal)), string.Join(' ', problems));
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync(server.BaseUrl + "/dang-nhap");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(server.BaseUrl + "/quan-tri");
+    }
+
+    [Fact]
+    public Task An_editor_writes_previews_and_publishes_an_announcement() =>
+        server.RunAsync("admin-publish", async page =>
+        {
+            await CreateAsync("bien-tap-e2e@example.vn", PortalRoles.Editor);
+            await SignInAsync(page, "bien-tap-e2e@example.vn");
+            await page.GotoAsync(server.BaseUrl + "/quan-tri/noi-dung/sua?loai=announcements");
+            await page.GetByLabel("Tiêu đề", new() { Exact = true }).FillAsync("Thông báo tuyển chọn nghệ nhân gốm");
+
+            // EasyMDE has replaced the textarea: type into its editor, then preview through the server.
+            await page.Locator(".EasyMDEContainer .CodeMirror").ClickAsync();
+            await page.Keyboard.TypeAsync("Hồ sơ gửi về **Sở Công Thương** trước ngày 15/12.");
+            await page.Locator(".editor-toolbar button.preview").ClickAsync();
+            await Assertions.Expect(page.Locator(".editor-preview strong")).ToHaveTextAsync("Sở Công Thương");
+            await page.Locator(".editor-toolbar button.preview").ClickAsync();
+
+            await page.GetByLabel("Đăng công khai (bỏ chọn: bản nháp)").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu.");
+
+            await page.GotoAsync(server.BaseUrl + "/");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Thông báo tuyển chọn nghệ nhân gốm" }).First.ClickAsync();
+            await Assertions.Expect(page.Locator("article strong")).ToHaveTextAsync("Sở Công Thương");
+
+            await page.GotoAsync(server.BaseUrl + "/tim-kiem?q=" + Uri.EscapeDataString("tuyen chon nghe nhan"));
+            await Assertions.Expect(page.Locator("ol.results h3 a").First).ToHaveAttributeAsync("href", "/thong-bao/thong-bao-tuyen-chon-nghe-nhan-gom");
+        });
+
+    public static TheoryData<string> AdminPages => new()
+    {
+        "/dang-nhap", "/quan-tri", "/quan-tri/noi-dung", "/quan-tri/noi-dung/sua?loai=news", "/quan-tri/noi-dung/sua/1",
+        "/quan-tri/noi-dung/lich-su/1?tu=1&den=1", "/quan-tri/nhat-ky", "/quan-tri/nguoi-dung", "/quan-tri/hoi-mua",
+        "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop",
+    };
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public Task Axe_finds_no_violations_on_admin_pages(string path) =>
+        server.RunAsync("axe-admin" + path, async page =>
+        {
+            await CreateAsync("quan-tri-e2e@example.vn", PortalRoles.Admin);
+            if (path != "/dang-nhap") await SignInAsync(page, "quan-tri-e2e@example.vn");
+            var response = await page.GotoAsync(server.BaseUrl + path);
+            Assert.Equal(200, response!.Status);
+            var results = await page.RunAxe();
+            Assert.True(results.Violations.Length == 0, string.Join('\n', results.Violations.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+        });
+}
