@@ -13,10 +13,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<ItemDailyViews> ItemDailyViews => Set<ItemDailyViews>();
+    public DbSet<ReferrerDaily> ReferrerDaily => Set<ReferrerDaily>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ItemDailyViews>().HasKey(x => new { x.Kind, x.Slug, x.Day });
+        modelBuilder.Entity<ItemDailyViews>().Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        modelBuilder.Entity<ItemDailyViews>().Property(x => x.Slug).HasMaxLength(120);
+        modelBuilder.Entity<ItemDailyViews>().HasIndex(x => x.Day);
+        modelBuilder.Entity<ReferrerDaily>().HasKey(x => new { x.Day, x.Domain });
+        modelBuilder.Entity<ReferrerDaily>().Property(x => x.Domain).HasMaxLength(100);
         modelBuilder.Entity<SiteSetting>().HasKey(x => x.Key);
         modelBuilder.Entity<SiteSetting>().Property(x => x.Key).HasMaxLength(64);
         modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();

@@ -15,3 +15,20 @@ public sealed class VisitorSalt
     public DateOnly Day { get; set; }
     public required byte[] Salt { get; set; }
 }
+
+/// <summary>Page views of one item on one day: what "most read this week/month" is computed from.</summary>
+public sealed class ItemDailyViews
+{
+    public ContentKind Kind { get; set; }
+    public required string Slug { get; set; }
+    public DateOnly Day { get; set; }
+    public long Views { get; set; }
+}
+
+/// <summary>Visits arriving from another site, by its domain only (no path, no query: nothing personal), per day.</summary>
+public sealed class ReferrerDaily
+{
+    public DateOnly Day { get; set; }
+    public required string Domain { get; set; }
+    public long Visits { get; set; }
+}

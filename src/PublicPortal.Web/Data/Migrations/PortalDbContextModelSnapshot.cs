@@ -332,6 +332,29 @@ namespace PublicPortal.Web.Data.Migrations
                     b.ToTable("Enquiries");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.ItemDailyViews", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Slug", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ItemDailyViews");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -397,6 +420,23 @@ namespace PublicPortal.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.ReferrerDaily", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Domain");
+
+                    b.ToTable("ReferrerDaily");
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.Revision", b =>

@@ -21,7 +21,9 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     // Counters are boxes incremented in place (Interlocked) and drained by exchanging them with zero: a page view
     // allocates nothing and never retries. Boxes stay (one per item viewed, one per recent day), so no increment can
     // land in a box that was just removed.
-    private readonly ConcurrentDictionary<(ContentKind Kind, string Slug), StrongBox<long>> _itemViews = new();
+    private readonly ConcurrentDictionary<(ContentKind Kind, string Slug, DateOnly Day), StrongBox<long>> _itemViews = new();
+    private readonly ConcurrentDictionary<(DateOnly Day, string Domain), StrongBox<long>> _referrers = new();
+    private readonly ConcurrentDictionary<DateOnly, ConcurrentDictionary<string, byte>> _referrerDomains = new();
     private readonly ConcurrentDictionary<DateOnly, DayCounts> _days = new();
     private readonly ConcurrentDictionary<UInt128, VisitorState> _visitors = new();
     private readonly ConcurrentDictionary<DateOnly, byte[]> _salts = new();
@@ -78,15 +80,37 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || userAgent.AsSpan().ContainsAny(Bots);
 
     /// <summary>Records one page view by a person; the item is the page's own content, when it has one.</summary>
-    public async ValueTask RecordPageViewAsync(string? ip, string userAgent, (ContentKind Kind, string Slug)? item, CancellationToken cancellationToken = default)
+    public async ValueTask RecordPageViewAsync(string? ip, string userAgent, (ContentKind Kind, string Slug)? item, CancellationToken cancellationToken = default) =>
+        await RecordPageViewAsync(ip, userAgent, item, referrer: null, cancellationToken);
+
+    /// <summary>At most this many referring domains are kept per day; the rest count as <see cref="OtherReferrers"/> (a flood of invented domains cannot fill the database).</summary>
+    public const int MaxReferrerDomainsPerDay = 500;
+
+    public const string OtherReferrers = "(khác)";
+
+    /// <summary>Records one page view by a person; <paramref name="referrer"/> is the other site's domain that sent them, if any.</summary>
+    public async ValueTask RecordPageViewAsync(string? ip, string userAgent, (ContentKind Kind, string Slug)? item, string? referrer, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var day = _current is { } current && now >= current.FromTicks && now < current.UntilTicks ? current : await DayAsync(now, cancellationToken);
         var state = _visitors.GetOrAdd(VisitorId(day.Salt, ip, userAgent), static _ => new VisitorState());
         var previous = Interlocked.Exchange(ref state.LastTicks, now);
-        if (previous == 0 || now - previous > VisitGap.Ticks) Interlocked.Increment(ref day.Counts.Visits);
+        if (previous == 0 || now - previous > VisitGap.Ticks)
+        {
+            Interlocked.Increment(ref day.Counts.Visits);
+            if (referrer is not null) Interlocked.Increment(ref _referrers.GetOrAdd((day.Day, ReferrerKey(day.Day, referrer)), static _ => new StrongBox<long>()).Value);
+        }
         Interlocked.Increment(ref day.Counts.PageViews);
-        if (item is { } key) Interlocked.Increment(ref _itemViews.GetOrAdd(key, static _ => new StrongBox<long>()).Value);
+        if (item is { } key) Interlocked.Increment(ref _itemViews.GetOrAdd((key.Kind, key.Slug, day.Day), static _ => new StrongBox<long>()).Value);
+    }
+
+    private string ReferrerKey(DateOnly day, string domain)
+    {
+        var known = _referrerDomains.GetOrAdd(day, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
+        if (known.ContainsKey(domain)) return domain;
+        if (known.Count >= MaxReferrerDomainsPerDay) return OtherReferrers;
+        known.TryAdd(domain, 0);
+        return domain;
     }
 
     private async ValueTask<CurrentDay> DayAsync(long nowTicks, CancellationToken cancellationToken)
@@ -140,7 +164,8 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Counts not yet written, so figures shown right after a view already include it.</summary>
     public long Pending(DateOnly day, Measure measure) => _days.TryGetValue(day, out var counts) ? Interlocked.Read(ref counts[measure]) : 0;
 
-    public long PendingViews(ContentKind kind, string slug) => _itemViews.TryGetValue((kind, slug), out var box) ? Interlocked.Read(ref box.Value) : 0;
+    public long PendingViews(ContentKind kind, string slug) =>
+        _itemViews.Where(kv => kv.Key.Kind == kind && kv.Key.Slug == slug).Sum(kv => Interlocked.Read(ref kv.Value.Value));
 
     public long PendingSince(DateOnly from, Measure measure) => _days.Where(kv => kv.Key >= from).Sum(kv => Interlocked.Read(ref kv.Value[measure]));
 
@@ -153,17 +178,31 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
         try
         {
             var items = Drain(_itemViews);
+            var referrers = Drain(_referrers);
             var days = DrainDays();
+            ForgetPastDays();
             ForgetIdleVisitors();
-            if (items.Count == 0 && days.Count == 0) return;
+            if (items.Count == 0 && days.Count == 0 && referrers.Count == 0) return;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                foreach (var ((kind, slug), delta) in items)
+                foreach (var ((kind, slug), delta) in items.GroupBy(i => (i.Key.Kind, i.Key.Slug)).Select(g => (g.Key, g.Sum(i => i.Value))))
                     await db.ContentItems.Where(x => x.Kind == kind && x.Slug == slug)
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.ViewCount, x => x.ViewCount + delta), cancellationToken);
+                foreach (var ((kind, slug, day), delta) in items)
+                {
+                    var updated = await db.ItemDailyViews.Where(x => x.Kind == kind && x.Slug == slug && x.Day == day)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Views, x => x.Views + delta), cancellationToken);
+                    if (updated == 0) db.ItemDailyViews.Add(new ItemDailyViews { Kind = kind, Slug = slug, Day = day, Views = delta });
+                }
+                foreach (var ((day, domain), delta) in referrers)
+                {
+                    var updated = await db.ReferrerDaily.Where(x => x.Day == day && x.Domain == domain)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Visits, x => x.Visits + delta), cancellationToken);
+                    if (updated == 0) db.ReferrerDaily.Add(new ReferrerDaily { Day = day, Domain = domain, Visits = delta });
+                }
                 foreach (var day in days.Select(d => d.Key.Day).Distinct())
                 {
                     var visits = days.GetValueOrDefault((day, Measure.Visits));
@@ -183,6 +222,7 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
             {
                 logger.LogError(ex, "Writing {Items} view counts and {Days} day counts failed; they are kept for the next flush", items.Count, days.Count);
                 foreach (var (key, delta) in items) Interlocked.Add(ref _itemViews.GetOrAdd(key, static _ => new StrongBox<long>()).Value, delta);
+                foreach (var (key, delta) in referrers) Interlocked.Add(ref _referrers.GetOrAdd(key, static _ => new StrongBox<long>()).Value, delta);
                 foreach (var ((day, measure), delta) in days) Interlocked.Add(ref Counts(day)[measure], delta);
             }
         }
@@ -218,6 +258,15 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
             if (day < today.AddDays(-1)) _days.TryRemove(day, out _);
         }
         return taken;
+    }
+
+    /// <summary>Counters of days before yesterday were just drained and get no more views: drop them so memory stays flat.</summary>
+    private void ForgetPastDays()
+    {
+        var before = Today.AddDays(-1);
+        foreach (var key in _itemViews.Keys.Where(k => k.Day < before)) _itemViews.TryRemove(key, out _);
+        foreach (var key in _referrers.Keys.Where(k => k.Day < before)) _referrers.TryRemove(key, out _);
+        foreach (var day in _referrerDomains.Keys.Where(d => d < before)) _referrerDomains.TryRemove(day, out _);
     }
 
     private void ForgetIdleVisitors()

@@ -24,13 +24,24 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
         var path = request.Path.Value ?? "/";
         if (NotPages.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
         if (IsPrefetch(request)) return;
+        if (context.User.Identity?.IsAuthenticated == true) return; // staff checking their own pages are not readers
         var userAgent = request.Headers.UserAgent.ToString();
         if (TrafficCounter.IsBot(userAgent))
         {
             counter.RecordBot();
             return;
         }
-        await counter.RecordPageViewAsync(context.Connection.RemoteIpAddress?.ToString(), userAgent, ItemOf(path), context.RequestAborted);
+        await counter.RecordPageViewAsync(context.Connection.RemoteIpAddress?.ToString(), userAgent, ItemOf(path), ReferrerDomain(request), context.RequestAborted);
+    }
+
+    /// <summary>The other site a visitor came from, as a bare domain ("www." dropped); null for none, for this site, or for junk.</summary>
+    public static string? ReferrerDomain(HttpRequest request)
+    {
+        var referer = request.Headers.Referer.ToString();
+        if (referer.Length == 0 || !Uri.TryCreate(referer, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return null;
+        var host = uri.IdnHost.ToLowerInvariant();
+        if (host.Length is 0 or > 100 || string.Equals(host, request.Host.Host, StringComparison.OrdinalIgnoreCase)) return null;
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
     private static bool IsPrefetch(HttpRequest request) =>
@@ -128,6 +139,7 @@ public static class TrafficRegistration
         var options = builder.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
         builder.Services.AddSingleton<TrafficCounter>();
         builder.Services.AddScoped<TrafficReader>();
+        builder.Services.AddScoped<TrafficReport>();
         builder.Services.AddHostedService<TrafficFlusher>();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
