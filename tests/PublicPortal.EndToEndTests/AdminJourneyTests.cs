@@ -46,7 +46,7 @@ public sealed class AdminJourneyTests(PortalServer server)
             await page.Locator(".editor-toolbar button.preview").ClickAsync();
 
             await page.GetByLabel("Đăng công khai (bỏ chọn: bản nháp)").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).Last.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu.");
 
             await page.GotoAsync(server.BaseUrl + "/");
@@ -57,11 +57,25 @@ public sealed class AdminJourneyTests(PortalServer server)
             await Assertions.Expect(page.Locator("ol.results h3 a").First).ToHaveAttributeAsync("href", "/thong-bao/thong-bao-tuyen-chon-nghe-nhan-gom");
         });
 
+    [Fact]
+    public Task The_route_editor_with_its_stop_fields_passes_axe() =>
+        server.RunAsync("axe-admin-route", async page =>
+        {
+            await CreateAsync("quan-tri-e2e@example.vn", PortalRoles.Admin);
+            await SignInAsync(page, "quan-tri-e2e@example.vn");
+            await page.GotoAsync(server.BaseUrl + "/quan-tri/noi-dung?loai=routes");
+            await page.Locator("table.admin-table tbody a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("fieldset.stops")).ToBeVisibleAsync();
+            var results = await page.RunAxe();
+            Assert.True(results.Violations.Length == 0, string.Join('\n', results.Violations.Select(v =>
+                $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+        });
+
     public static TheoryData<string> AdminPages => new()
     {
         "/dang-nhap", "/quan-tri", "/quan-tri/noi-dung", "/quan-tri/noi-dung/sua?loai=news", "/quan-tri/noi-dung/sua/1",
         "/quan-tri/noi-dung/lich-su/1?tu=1&den=1", "/quan-tri/nhat-ky", "/quan-tri/nguoi-dung", "/quan-tri/hoi-mua",
-        "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke",
+        "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke", "/quan-tri/noi-dung/xem/1",
     };
 
     [Theory]

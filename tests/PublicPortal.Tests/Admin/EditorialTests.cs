@@ -71,10 +71,17 @@ public sealed class EditorialTests : IAsyncLifetime
         await CreateAsync(editor, NewAnnouncement("Lịch tiếp nhận hồ sơ OCOP", "2026-11-29T08:00"));
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/thong-bao/lich-tiep-nhan-ho-so-ocop")).StatusCode);
         Assert.DoesNotContain("/thong-bao/lich-tiep-nhan-ho-so-ocop", await SearchAsync(reader, "lich tiep nhan ho so"));
+        Assert.DoesNotContain("lich-tiep-nhan-ho-so-ocop", await reader.GetStringAsync("/rss.xml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("lich-tiep-nhan-ho-so-ocop", await reader.GetStringAsync("/sitemap.xml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("ban-nhap-chua-dang", await reader.GetStringAsync("/sitemap.xml"), StringComparison.Ordinal);
 
         _factory.Clock.Advance(TimeSpan.FromHours(22).Add(TimeSpan.FromMinutes(1)));
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/thong-bao/lich-tiep-nhan-ho-so-ocop")).StatusCode);
         Assert.Contains("/thong-bao/lich-tiep-nhan-ho-so-ocop", await SearchAsync(reader, "lich tiep nhan ho so"));
+        var rss = System.Xml.Linq.XDocument.Parse(await reader.GetStringAsync("/rss.xml"));
+        Assert.Equal("http://localhost/thong-bao/lich-tiep-nhan-ho-so-ocop", rss.Descendants("item").First().Element("link")!.Value); // newest first
+        var sitemap = System.Xml.Linq.XDocument.Parse(await reader.GetStringAsync("/sitemap.xml"));
+        Assert.Contains(sitemap.Descendants(System.Xml.Linq.XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")), l => l.Value == "http://localhost/thong-bao/lich-tiep-nhan-ho-so-ocop");
     }
 
     [Fact]
@@ -175,5 +182,90 @@ public sealed class EditorialTests : IAsyncLifetime
         response = await StaffClient.PostFormAsync(editor, "/quan-tri/noi-dung/sua", fields, "/quan-tri/noi-dung/sua?loai=announcements");
         Assert.Contains("đã có nội dung khác", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await _factory.WithDbAsync(async db => Assert.False(await db.ContentItems.AnyAsync(x => x.Title == "Thông báo YAML hỏng" || x.Title == "Trùng đường dẫn")));
+    }
+}
+
+/// <summary>A route's stops are edited with their own fields: add, remove and reorder without JavaScript, then save.</summary>
+public sealed class RouteStopsEditorTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static List<string> StopValues(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("fieldset.stops ol select").Select(s => (s.QuerySelector("option[selected]") ?? s.QuerySelector("option"))!.GetAttribute("value")!).ToList();
+
+    [Fact]
+    public async Task Stops_are_reordered_removed_and_added_then_saved_in_that_order()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "tuyen@example.vn", PortalRoles.Editor);
+        int id = 0;
+        await _factory.WithDbAsync(async db => id = (await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Route && x.Slug == "hanh-trinh-xanh-2023")).Id);
+        var url = $"/quan-tri/noi-dung/sua/{id}";
+        var fields = await StaffClient.EditFormAsync(editor, url);
+        Assert.Equal("sight:lang-chai-mui-ne", fields["Stops[0].Place"]);
+        Assert.DoesNotContain("stops:", fields["Extra"], StringComparison.Ordinal); // stops have their own fields
+
+        async Task<Dictionary<string, string>> PressAsync(Dictionary<string, string> form, string action, string? newStop = null)
+        {
+            var post = new Dictionary<string, string>(form) { ["stop"] = action };
+            if (newStop is not null) post["NewStop"] = newStop;
+            var response = await editor.PostAsync(url, new FormUrlEncodedContent(post));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = Html.Parse(await response.Content.ReadAsStringAsync());
+            var next = new Dictionary<string, string>();
+            foreach (var input in page.QuerySelectorAll("form.editor input[name], form.editor textarea[name], form.editor select[name]"))
+            {
+                var name = input.GetAttribute("name")!;
+                if (next.ContainsKey(name) || input.GetAttribute("type") == "checkbox" && !input.HasAttribute("checked")) continue;
+                next[name] = input.LocalName switch
+                {
+                    "textarea" => input.TextContent,
+                    "select" => (input.QuerySelector("option[selected]") ?? input.QuerySelector("option"))?.GetAttribute("value") ?? "",
+                    _ => input.GetAttribute("type") == "checkbox" ? "true" : input.GetAttribute("value") ?? "",
+                };
+            }
+            Assert.Equal(StopValues(page), next.Where(kv => kv.Key.EndsWith(".Place", StringComparison.Ordinal)).Select(kv => kv.Value).ToList());
+            return next;
+        }
+
+        fields = await PressAsync(fields, "down:0");
+        Assert.Equal("sight:bau-trang", fields["Stops[0].Place"]);
+        Assert.Equal("sight:lang-chai-mui-ne", fields["Stops[1].Place"]);
+        fields = await PressAsync(fields, "remove:2");
+        fields = await PressAsync(fields, "add", "village:gom-binh-duc");
+        Assert.Equal("village:gom-binh-duc", fields["Stops[2].Place"]);
+        await _factory.WithDbAsync(async db => // nothing saved yet
+            Assert.Equal("lang-chai-mui-ne", (await db.ContentItems.SingleAsync(x => x.Id == id)).Route!.Stops[0].Slug));
+
+        var saved = await editor.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await _factory.WithDbAsync(async db =>
+        {
+            var stops = (await db.ContentItems.SingleAsync(x => x.Id == id)).Route!.Stops;
+            Assert.Equal(["bau-trang", "lang-chai-mui-ne", "gom-binh-duc"], stops.Select(s => s.Slug));
+            Assert.Equal("Đồi cát trắng và hồ nước ngọt.", stops[0].Note);
+            Assert.Equal(120, stops[0].Minutes);
+        });
+        var (_, _, route) = await Html.GetAsync(_factory.CreateReader(), "/tuyen-du-lich/hanh-trinh-xanh-2023");
+        Assert.Contains("Bình Đức", route.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_place_still_used_by_a_route_cannot_be_deleted()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "xoa@example.vn", PortalRoles.Editor);
+        int id = 0;
+        await _factory.WithDbAsync(async db => id = (await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Sight && x.Slug == "bau-trang")).Id);
+        var (_, _, confirm) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/xoa/{id}");
+        Assert.Contains("Chưa thể xóa", confirm.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(confirm.QuerySelectorAll("[role=alert] a"), a => a.TextContent.Contains("Hành trình xanh", StringComparison.Ordinal));
+        // Posting anyway (the page offers no button) is refused too: the token comes from the edit form.
+        var response = await StaffClient.PostFormAsync(editor, $"/quan-tri/noi-dung/xoa/{id}", [], $"/quan-tri/noi-dung/sua/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chưa thể xóa", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await _factory.WithDbAsync(async db => Assert.True(await db.ContentItems.AnyAsync(x => x.Id == id)));
     }
 }

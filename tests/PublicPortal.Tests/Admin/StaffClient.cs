@@ -47,8 +47,14 @@ internal static class StaffClient
         var (_, _, page) = await Html.GetAsync(client, url);
         var form = page.QuerySelector("form.editor")!;
         var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name], textarea[name]"))
+        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
+            if (input.LocalName == "select")
+            {
+                var option = input.QuerySelector("option[selected]") ?? input.QuerySelector("option");
+                fields[input.GetAttribute("name")!] = option?.GetAttribute("value") ?? "";
+                continue;
+            }
             var name = input.GetAttribute("name")!;
             if (input.GetAttribute("type") == "checkbox")
             {

@@ -53,6 +53,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_admin_prints_a_strong_password_once_and_refuses_a_second_account_with_that_address()
+    {
+        var created = await RunAsync("create-admin", "--email", "quan-tri@example.vn");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var password = created.Output.Trim().Split('\n')[^1].Trim();
+        Assert.Matches("^[a-zA-Z2-9]{20}$", password);
+
+        var again = await RunAsync("create-admin", "--email", "quan-tri@example.vn");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("đã có tài khoản", again.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[a-zA-Z2-9]{20}", again.Output);
+
+        var usage = await RunAsync("create-admin");
+        Assert.Equal(2, usage.ExitCode);
+    }
+
+    [Fact]
     public async Task A_bad_import_names_the_file_and_reason_and_exits_non_zero()
     {
         var folder = Path.Combine(_data, "bad");

@@ -26,7 +26,7 @@ public abstract record SaveOutcome
 /// After the commit it re-indexes the item for search and evicts cached public pages.
 /// </summary>
 public sealed class ContentEditor(
-    PortalDbContext db, SearchIndexer search, IServiceProvider services, IMemoryCache cache, TimeProvider clock, ILogger<ContentEditor> logger)
+    PortalDbContext db, ContentTransfer transfer, SearchIndexer search, IServiceProvider services, IMemoryCache cache, TimeProvider clock, ILogger<ContentEditor> logger)
 {
     public const string RedirectsCacheKey = "slug-redirects";
 
@@ -35,6 +35,11 @@ public sealed class ContentEditor(
         ArgumentNullException.ThrowIfNull(edited);
         ArgumentException.ThrowIfNullOrEmpty(actor);
         var now = clock.GetUtcNow().UtcDateTime;
+        // What the item points at (place, crafts, village, stops) must exist, as on import.
+        var missing = new List<string>();
+        await transfer.CheckReferencesAsync([("", edited)], missing, cancellationToken);
+        if (missing.Count > 0)
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = "Thông tin chi tiết trỏ tới mục không có: " + string.Join("; ", missing.Select(m => m.TrimStart(':', ' '))) });
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         ContentItem? current = null;
@@ -103,12 +108,22 @@ public sealed class ContentEditor(
         return new SaveOutcome.Saved(saved.Id, saved.Version);
     }
 
-    /// <summary>Deletes an item; its revisions stay, so the history (and the text) is not lost.</summary>
+    /// <summary>Items that point at this one (a village's place, a route's stops…): it cannot be deleted while they do.</summary>
+    public async Task<IReadOnlyList<ContentItem>> UsedByAsync(ContentItem item, CancellationToken cancellationToken = default)
+    {
+        if (item.Kind is not (ContentKind.Locality or ContentKind.Craft or ContentKind.Village or ContentKind.Sight)) return [];
+        var catalogue = await db.ContentItems.AsNoTracking()
+            .Where(x => x.Kind == ContentKind.Village || x.Kind == ContentKind.Product || x.Kind == ContentKind.Sight || x.Kind == ContentKind.Route)
+            .ToListAsync(cancellationToken);
+        return catalogue.Where(other => ContentTransfer.ReferencesOf(other).Any(r => r.Kind == item.Kind && r.Slug == item.Slug)).ToList();
+    }
+
+    /// <summary>Deletes an item that nothing points at; its revisions stay, so the history (and the text) is not lost.</summary>
     public async Task<bool> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var item = await db.ContentItems.SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (item is null) return false;
+        if (item is null || (await UsedByAsync(item, cancellationToken)).Count > 0) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         await AddRevisionAsync(item, actor, $"Xóa “{item.Title}”", now, cancellationToken);
         db.ContentItems.Remove(item);

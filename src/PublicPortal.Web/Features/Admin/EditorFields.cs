@@ -25,22 +25,66 @@ public static class EditorFields
         return "---\nslug: " + item.Slug + "\n" + string.Join('\n', lines.Skip(1));
     }
 
-    /// <summary>The front matter keys that have no form field of their own, as YAML.</summary>
+    /// <summary>The front matter keys that have no form field of their own, as YAML (a route's stops have their own fields).</summary>
     public static string ExtraYaml(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         var text = FrontMatter.Write(item);
-        var yaml = text["---\n".Length..text.IndexOf("\n---\n", StringComparison.Ordinal)];
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return "";
+        var root = Mapping(text["---\n".Length..text.IndexOf("\n---\n", StringComparison.Ordinal)]);
         foreach (var key in FormKeys) root.Children.Remove(new YamlScalarNode(key));
+        if (item.Kind == ContentKind.Route && root.Children.TryGetValue(new YamlScalarNode("route"), out var route) && route is YamlMappingNode r)
+        {
+            r.Children.Remove(new YamlScalarNode("stops"));
+            if (r.Children.Count == 0) root.Children.Remove(new YamlScalarNode("route"));
+        }
+        return Yaml(root);
+    }
+
+    private static YamlMappingNode Mapping(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new ContentFormatException($"YAML không hợp lệ ở dòng {ex.Start.Line}: {ex.Message}");
+        }
+        if (stream.Documents.Count == 0) return new YamlMappingNode();
+        return stream.Documents[0].RootNode as YamlMappingNode ?? throw new ContentFormatException("phần YAML phải là các cặp “khóa: giá trị”");
+    }
+
+    private static string Yaml(YamlMappingNode root)
+    {
         if (root.Children.Count == 0) return "";
         var writer = new StringWriter();
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         var result = writer.ToString().Replace("\r\n", "\n");
         if (result.EndsWith("...\n", StringComparison.Ordinal)) result = result[..^4];
         return result.TrimEnd() + "\n";
+    }
+
+    /// <summary>Puts a route's stops, edited in their own fields, back into its front matter.</summary>
+    public static string WithStops(string? extraYaml, IReadOnlyList<RouteStop> stops)
+    {
+        ArgumentNullException.ThrowIfNull(stops);
+        var root = Mapping((extraYaml ?? "").Replace("\r\n", "\n"));
+        if (!root.Children.TryGetValue(new YamlScalarNode("route"), out var node) || node is not YamlMappingNode route)
+        {
+            route = new YamlMappingNode();
+            root.Children[new YamlScalarNode("route")] = route;
+        }
+        var sequence = new YamlSequenceNode();
+        foreach (var stop in stops)
+        {
+            var entry = new YamlMappingNode { { stop.Kind == "village" ? "village" : "sight", stop.Slug } };
+            if (!string.IsNullOrWhiteSpace(stop.Note)) entry.Add("note", new YamlScalarNode(stop.Note.Trim()) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted });
+            if (stop.Minutes is { } minutes) entry.Add("minutes", minutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            sequence.Add(entry);
+        }
+        route.Children[new YamlScalarNode("stops")] = sequence;
+        return Yaml(root);
     }
 
     /// <summary>Builds the item from the form; the parser's message when the YAML or a value is wrong.</summary>

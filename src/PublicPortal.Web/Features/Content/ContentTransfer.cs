@@ -146,7 +146,7 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
     }
 
     /// <summary>Every slug a catalogue item points at must exist, in this import or already in the database.</summary>
-    private async Task CheckReferencesAsync(List<(string File, ContentItem Item)> items, List<string> problems, CancellationToken cancellationToken)
+    internal async Task CheckReferencesAsync(List<(string File, ContentItem Item)> items, List<string> problems, CancellationToken cancellationToken)
     {
         var known = (await db.ContentItems.AsNoTracking().Select(x => new { x.Kind, x.Slug }).ToListAsync(cancellationToken))
             .Select(x => (x.Kind, x.Slug))
@@ -162,7 +162,7 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
         }
     }
 
-    private static IEnumerable<(ContentKind Kind, string Slug, string Key)> ReferencesOf(ContentItem item)
+    internal static IEnumerable<(ContentKind Kind, string Slug, string Key)> ReferencesOf(ContentItem item)
     {
         if (item.Village is { } v)
         {

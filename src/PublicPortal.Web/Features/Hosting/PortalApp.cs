@@ -123,6 +123,7 @@ public static class PortalApp
         app.MapAttachments();
         app.MapCatalogue();
         app.MapSearch();
+        Feeds.FeedEndpoints.MapFeeds(app);
         app.MapRazorPages();
         return app;
     }

@@ -9,13 +9,19 @@ namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 public sealed class DeleteModel(PortalDbContext db, ContentEditor editor) : PageModel
 {
     public ContentItem? Item { get; private set; }
+    public IReadOnlyList<ContentItem> UsedBy { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         Item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
-        return Item is null ? NotFound() : Page();
+        if (Item is null) return NotFound();
+        UsedBy = await editor.UsedByAsync(Item);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id) =>
-        await editor.DeleteAsync(id, User.Identity?.Name ?? "?") ? Redirect("/quan-tri/noi-dung") : NotFound();
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await editor.DeleteAsync(id, User.Identity?.Name ?? "?")) return Redirect("/quan-tri/noi-dung");
+        return await OnGetAsync(id); // gone already (404), or still used: the page lists by what
+    }
 }

@@ -20,6 +20,19 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? Extra { get; set; }
     [BindProperty] public int Version { get; set; }
+    [BindProperty] public List<StopInput> Stops { get; set; } = [];
+    [BindProperty] public string? NewStop { get; set; }
+
+    /// <summary>One stop of a route: "village:slug" or "sight:slug", with a note and minutes.</summary>
+    public sealed class StopInput
+    {
+        public string Place { get; set; } = "";
+        public string? Note { get; set; }
+        public int? Minutes { get; set; }
+    }
+
+    /// <summary>Villages and sights a route can stop at, for the stop pickers.</summary>
+    public List<(string Value, string Label)> Places { get; private set; } = [];
 
     public ContentKind Kind { get; private set; } = ContentKind.News;
     public string? PreviewHtml { get; private set; }
@@ -35,19 +48,29 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
             var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
             if (item is null) return NotFound();
             Fill(item);
+            await LoadPlacesAsync();
             if (Request.Query.ContainsKey("da-luu")) Saved = "Đã lưu.";
             return Page();
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return NotFound();
         Kind = kind.Kind;
+        await LoadPlacesAsync();
         PublishedAt = VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime).DateTime;
         PublishedAt = PublishedAt.AddTicks(-(PublishedAt.Ticks % TimeSpan.TicksPerMinute));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? preview)
+    public async Task<IActionResult> OnPostAsync(string? preview, string? stop)
     {
         if (!await ResolveKindAsync()) return NotFound();
+        await LoadPlacesAsync();
+        if (Kind == ContentKind.Route && stop is not null)
+        {
+            // Add, remove and reorder stops with plain buttons (no JavaScript needed); nothing is saved until "Lưu".
+            ChangeStops(stop);
+            ModelState.Clear();
+            return Page();
+        }
         var slug = string.IsNullOrWhiteSpace(Slug) ? VietnameseText.Slugify(Title ?? "") : Slug.Trim();
         if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Hãy nhập tiêu đề.");
         else if (!VietnameseText.IsValidSlug(slug)) ModelState.AddModelError(nameof(Slug), $"Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ “{VietnameseText.Slugify(slug)}”).");
@@ -57,7 +80,8 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
             try
             {
                 var publishedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(PublishedAt, DateTimeKind.Unspecified), VietnamTime.Zone);
-                item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, Extra);
+                var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, Stops.Select(ToStop).OfType<RouteStop>().ToList()) : Extra;
+                item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra);
             }
             catch (ContentFormatException ex)
             {
@@ -109,6 +133,45 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         return true;
     }
 
+    private void ChangeStops(string action)
+    {
+        var parts = action.Split(':');
+        var at = parts.Length == 2 && int.TryParse(parts[1], out var i) && i >= 0 && i < Stops.Count ? i : -1;
+        switch (parts[0])
+        {
+            case "add" when !string.IsNullOrEmpty(NewStop) && Places.Any(p => p.Value == NewStop):
+                Stops.Add(new StopInput { Place = NewStop });
+                NewStop = null;
+                break;
+            case "remove" when at >= 0:
+                Stops.RemoveAt(at);
+                break;
+            case "up" when at > 0:
+                (Stops[at - 1], Stops[at]) = (Stops[at], Stops[at - 1]);
+                break;
+            case "down" when at >= 0 && at < Stops.Count - 1:
+                (Stops[at + 1], Stops[at]) = (Stops[at], Stops[at + 1]);
+                break;
+        }
+    }
+
+    private static RouteStop? ToStop(StopInput input)
+    {
+        var parts = input.Place.Split(':', 2);
+        if (parts.Length != 2 || parts[0] is not ("village" or "sight")) return null;
+        return new RouteStop { Kind = parts[0], Slug = parts[1], Note = input.Note, Minutes = input.Minutes };
+    }
+
+    private async Task LoadPlacesAsync()
+    {
+        if (Kind != ContentKind.Route) return;
+        var places = await db.ContentItems.AsNoTracking().Where(x => x.Kind == ContentKind.Village || x.Kind == ContentKind.Sight)
+            .Select(x => new { x.Kind, x.Slug, x.Title }).ToListAsync();
+        Places = places.OrderBy(p => p.Title, VietnameseText.Collation)
+            .Select(p => (Value: (p.Kind == ContentKind.Village ? "village:" : "sight:") + p.Slug, Label: (p.Kind == ContentKind.Village ? "Làng nghề: " : "Điểm đến: ") + p.Title))
+            .ToList();
+    }
+
     private void Fill(ContentItem item)
     {
         Kind = item.Kind;
@@ -119,6 +182,7 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         PublishedAt = VietnamTime.ToOffset(item.PublishedAtUtc).DateTime;
         Body = item.Body;
         Extra = EditorFields.ExtraYaml(item);
+        Stops = item.Route?.Stops.Select(s => new StopInput { Place = s.Kind + ":" + s.Slug, Note = s.Note, Minutes = s.Minutes }).ToList() ?? [];
         Version = item.Version;
         PublicUrl = UrlOf(item.Kind, item.Slug);
     }
