@@ -33,6 +33,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             404 => ("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ, hoặc bắt đầu từ trang chủ."),
             400 => ("Yêu cầu không hợp lệ", "Địa chỉ hoặc tham số trên đường dẫn không hợp lệ (ví dụ số trang phải là một số dương). Hãy quay lại trang trước và thử lại."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không có quyền mở trang này. Nếu cần, hãy liên hệ quản trị viên của cổng."),
+            413 => ("Tệp hoặc nội dung quá lớn", "Nội dung gửi lên vượt quá giới hạn cho phép. Hãy chọn tệp nhỏ hơn rồi thử lại."),
             405 => ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa gửi."),
             429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút."),
             >= 500 => ("Đã xảy ra lỗi", "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo cho chúng tôi qua trang Liên hệ."),

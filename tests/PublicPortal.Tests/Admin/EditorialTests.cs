@@ -269,3 +269,49 @@ public sealed class RouteStopsEditorTests : IAsyncLifetime
         await _factory.WithDbAsync(async db => Assert.True(await db.ContentItems.AnyAsync(x => x.Id == id)));
     }
 }
+
+/// <summary>A document's file is uploaded with the form; its type is read from its content, and hostile files are refused.</summary>
+public sealed class DocumentUploadTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient editor, string url, byte[] file, string fileName)
+    {
+        var fields = await StaffClient.EditFormAsync(editor, url);
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        form.Add(new ByteArrayContent(file), "Upload", fileName);
+        return await editor.PostAsync(url, form);
+    }
+
+    [Fact]
+    public async Task A_pdf_replaces_the_attachment_and_hostile_files_are_refused()
+    {
+        var editor = await StaffClient.SignedInAsync(factory, "van-ban@example.vn", PortalRoles.Editor);
+        int id = 0;
+        await factory.WithDbAsync(async db => id = (await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Document && x.Slug == "3073-kh-ubnd")).Id);
+        var url = $"/quan-tri/noi-dung/sua/{id}";
+
+        foreach (var (bytes, name, message) in new (byte[], string, string)[]
+        {
+            ("<html><script>alert(1)</script></html>"u8.ToArray(), "ke-hoach.pdf", "Không nhận tệp HTML"),
+            ("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"u8.ToArray(), "ke-hoach.txt", "Không nhận tệp HTML"),
+            ([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00], "ke-hoach.doc", "Chỉ nhận tệp PDF"),
+            ("PK\u0003\u0004rest-of-a-zip"u8.ToArray(), "../../ke-hoach.zip", "Tệp nén chỉ được nhận"),
+        })
+        {
+            var refused = await UploadAsync(editor, url, bytes, name);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(message, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await factory.WithDbAsync(async db =>
+            Assert.Equal("media/documents/3073-kh-ubnd-tom-tat.txt", (await db.ContentItems.SingleAsync(x => x.Id == id)).Attachment));
+
+        var pdf = "%PDF-1.4\n% Kế hoạch 3073\n%%EOF\n"u8.ToArray();
+        var saved = await UploadAsync(editor, url, pdf, "../../../etc/passwd.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var download = await factory.CreateReader().GetAsync("/van-ban/3073-kh-ubnd/tai-ve");
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        await factory.WithDbAsync(async db =>
+            Assert.Matches("^media/documents/3073-kh-ubnd-[0-9a-f]{12}\\.pdf$", (await db.ContentItems.SingleAsync(x => x.Id == id)).Attachment));
+    }
+}

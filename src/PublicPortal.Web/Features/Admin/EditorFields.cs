@@ -65,6 +65,14 @@ public static class EditorFields
         return result.TrimEnd() + "\n";
     }
 
+    /// <summary>Sets one top-level key of the front matter (an uploaded attachment's path).</summary>
+    public static string WithValue(string? extraYaml, string key, string value)
+    {
+        var root = Mapping((extraYaml ?? "").Replace("\r\n", "\n"));
+        root.Children[new YamlScalarNode(key)] = new YamlScalarNode(value);
+        return Yaml(root);
+    }
+
     /// <summary>Puts a route's stops, edited in their own fields, back into its front matter.</summary>
     public static string WithStops(string? extraYaml, IReadOnlyList<RouteStop> stops)
     {

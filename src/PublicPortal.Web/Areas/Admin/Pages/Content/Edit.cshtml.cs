@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
-public sealed class EditModel(PortalDbContext db, ContentEditor editor, MarkdownRenderer markdown, TimeProvider clock) : PageModel
+[RequestSizeLimit(DocumentFiles.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = DocumentFiles.MaxBytes + 1024 * 1024)]
+public sealed class EditModel(PortalDbContext db, ContentEditor editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "loai")] public string? KindFolder { get; set; }
@@ -22,6 +25,7 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<StopInput> Stops { get; set; } = [];
     [BindProperty] public string? NewStop { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
 
     /// <summary>One stop of a route: "village:slug" or "sight:slug", with a note and minutes.</summary>
     public sealed class StopInput
@@ -74,6 +78,16 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         var slug = string.IsNullOrWhiteSpace(Slug) ? VietnameseText.Slugify(Title ?? "") : Slug.Trim();
         if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Hãy nhập tiêu đề.");
         else if (!VietnameseText.IsValidSlug(slug)) ModelState.AddModelError(nameof(Slug), $"Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ “{VietnameseText.Slugify(slug)}”).");
+        if (Kind == ContentKind.Document && Upload is { Length: > 0 } && ModelState.IsValid)
+        {
+            // The file is checked and stored first; the item then points at it (a refused save leaves only an unused file).
+            using var buffer = new MemoryStream();
+            await Upload.CopyToAsync(buffer);
+            var content = buffer.ToArray();
+            var (extension, error) = DocumentFiles.Identify(content, Upload.FileName);
+            if (error is not null) ModelState.AddModelError(nameof(Upload), error);
+            else Extra = EditorFields.WithValue(Extra, "attachment", await DocumentFiles.StoreAsync(paths, slug, extension!, content));
+        }
         ContentItem? item = null;
         if (ModelState.IsValid)
         {
