@@ -26,7 +26,8 @@ public sealed class AdminJourneyTests(PortalServer server)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Mật khẩu").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(server.BaseUrl + "/quan-tri");
+        // Expect polls the address: no race with a navigation that finished before the wait began.
+        await Assertions.Expect(page).ToHaveURLAsync(server.BaseUrl + "/quan-tri");
     }
 
     [Fact]
