@@ -51,6 +51,37 @@ public sealed class SlugRedirect
     public int ContentItemId { get; set; }
 }
 
+/// <summary>
+/// An image in the media library: the re-encoded original (metadata removed) is stored under a name made of its content
+/// hash; the uploaded file name is only display text.
+/// </summary>
+public sealed class MediaAsset
+{
+    public int Id { get; set; }
+
+    /// <summary>First 16 hex digits of the SHA-256 of the stored file: its name, and the cache key in every image URL.</summary>
+    public required string Hash { get; set; }
+
+    /// <summary>jpg, png, webp or gif.</summary>
+    public required string Format { get; set; }
+
+    public required string OriginalName { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public long Bytes { get; set; }
+    public string? Alt { get; set; }
+
+    /// <summary>Marked as decorative on purpose: then an empty alt is right.</summary>
+    public bool Decorative { get; set; }
+
+    public string? Caption { get; set; }
+    public DateTime UploadedAtUtc { get; set; }
+    public required string UploadedBy { get; set; }
+
+    /// <summary>Alt text written, or decorative by decision: only then may a public page use it.</summary>
+    public bool Usable => Decorative || !string.IsNullOrWhiteSpace(Alt);
+}
+
 /// <summary>A site-wide setting changed by admins (e.g. whether staff must use two-factor sign-in).</summary>
 public sealed class SiteSetting
 {

@@ -13,6 +13,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<ItemDailyViews> ItemDailyViews => Set<ItemDailyViews>();
     public DbSet<ReferrerDaily> ReferrerDaily => Set<ReferrerDaily>();
 
@@ -26,6 +27,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         modelBuilder.Entity<ReferrerDaily>().HasKey(x => new { x.Day, x.Domain });
         modelBuilder.Entity<ReferrerDaily>().Property(x => x.Domain).HasMaxLength(100);
         modelBuilder.Entity<SiteSetting>().HasKey(x => x.Key);
+        var media = modelBuilder.Entity<MediaAsset>();
+        media.HasIndex(x => x.Hash).IsUnique();
+        media.Property(x => x.Hash).HasMaxLength(16);
+        media.Property(x => x.Format).HasMaxLength(8);
+        media.Property(x => x.OriginalName).HasMaxLength(200);
+        media.Property(x => x.Alt).HasMaxLength(300);
+        media.Property(x => x.Caption).HasMaxLength(500);
         modelBuilder.Entity<SiteSetting>().Property(x => x.Key).HasMaxLength(64);
         modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
         modelBuilder.Entity<AuditEntry>().HasIndex(x => x.AtUtc);

@@ -61,6 +61,7 @@ public static class PortalApp
         builder.AddEnquiries();
         builder.AddVisitorCounter();
         builder.AddAdmin();
+        Media.MediaEndpoints.AddMedia(builder);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<MarkdownRenderer>();
 
@@ -124,6 +125,7 @@ public static class PortalApp
         app.MapCatalogue();
         app.MapSearch();
         Feeds.FeedEndpoints.MapFeeds(app);
+        Media.MediaEndpoints.MapMedia(app);
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Hosting;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Processing;
+
+namespace PublicPortal.Web.Features.Media;
+
+/// <summary>The media library's files: originals under media/library/, renditions under media/renditions/.</summary>
+public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryCache cache, TimeProvider clock)
+{
+    /// <summary>The only widths served: no one can fill the disk by asking for arbitrary sizes.</summary>
+    public static readonly int[] Widths = [320, 640, 1024, 1600];
+
+    public string OriginalPath(MediaAsset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return Path.Combine(paths.MediaDirectory, "library", $"{asset.Hash}.{asset.Format}");
+    }
+
+    /// <summary>Checks, re-encodes and stores one upload; the same picture uploaded twice is stored once.</summary>
+    public async Task<(MediaAsset? Asset, string? Error)> AddAsync(byte[] content, string? fileName, string actor, CancellationToken cancellationToken = default)
+    {
+        var (result, error) = await ImageIntake.AcceptAsync(content, cancellationToken);
+        if (result is null) return (null, error);
+        var existing = await db.MediaAssets.SingleOrDefaultAsync(x => x.Hash == result.Hash, cancellationToken);
+        if (existing is not null) return (existing, null);
+
+        var asset = new MediaAsset
+        {
+            Hash = result.Hash, Format = result.Format, Width = result.Width, Height = result.Height, Bytes = result.Content.Length,
+            OriginalName = DisplayName(fileName), UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = actor,
+        };
+        var target = OriginalPath(asset);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+        await File.WriteAllBytesAsync(temporary, result.Content, cancellationToken);
+        File.Move(temporary, target, overwrite: true);
+        db.MediaAssets.Add(asset);
+        db.AuditEntries.Add(new AuditEntry { AtUtc = asset.UploadedAtUtc, Actor = actor, Action = "media-upload", Target = $"media/{asset.Hash}", Summary = $"Tải ảnh lên: {asset.OriginalName}" });
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(KnownCacheKey);
+        return (asset, null);
+    }
+
+    /// <summary>The user's file name as display text only: no folders, no control characters, bounded length.</summary>
+    public static string DisplayName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return name.Length == 0 ? "anh" : name.Length > 200 ? name[..200] : name;
+    }
+
+    private const string KnownCacheKey = "media-known";
+
+    /// <summary>Hash → format of every library image, cached (the image endpoint checks it on every request).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> KnownAsync() =>
+        (await cache.GetOrCreateAsync(KnownCacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return (IReadOnlyDictionary<string, string>)await db.MediaAssets.AsNoTracking().ToDictionaryAsync(x => x.Hash, x => x.Format);
+        }))!;
+
+    public void Forget() => cache.Remove(KnownCacheKey);
+}
+
+/// <summary>Makes each rendition once (concurrent requests for the same one wait for the first) and keeps it on disk.</summary>
+public sealed class RenditionStore(PortalPaths paths)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _making = new();
+    private static readonly SemaphoreSlim Encoding = new(2, 2);
+
+    public async Task<string> GetAsync(string originalPath, string hash, int width, string extension)
+    {
+        var target = Path.Combine(paths.MediaDirectory, "renditions", $"{hash}-{width}.{extension}");
+        if (File.Exists(target)) return target;
+        var making = _making.GetOrAdd(target, _ => new Lazy<Task<string>>(() => MakeAsync(originalPath, target, width, extension)));
+        try
+        {
+            return await making.Value;
+        }
+        finally
+        {
+            _making.TryRemove(target, out _);
+        }
+    }
+
+    private static async Task<string> MakeAsync(string originalPath, string target, int width, string extension)
+    {
+        await Encoding.WaitAsync();
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var image = await Image.LoadAsync(originalPath);
+            if (image.Width > width) image.Mutate(x => x.Resize(width, 0)); // never upscaled
+            ImageIntake.StripMetadata(image);
+            var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+            await using (var output = File.Create(temporary))
+            {
+                if (extension == "webp") await image.SaveAsync(output, new WebpEncoder { Quality = 75 });
+                else await image.SaveAsync(output, new JpegEncoder { Quality = 80 });
+            }
+            File.Move(temporary, target, overwrite: true);
+            return target;
+        }
+        finally
+        {
+            Encoding.Release();
+        }
+    }
+}
+
+public static class MediaEndpoints
+{
+    /// <summary>/anh/{hash}-{width}.{webp|jpg}: a library image at one of the fixed widths; the hash makes the URL immutable.</summary>
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/anh/{file}", async (string file, MediaLibrary library, RenditionStore renditions, HttpContext http) =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(file, "^([0-9a-f]{16})-([0-9]{3,4})\\.(webp|jpg)$");
+            if (!match.Success || !int.TryParse(match.Groups[2].Value, out var width) || !MediaLibrary.Widths.Contains(width)) return Results.NotFound();
+            var hash = match.Groups[1].Value;
+            if (!(await library.KnownAsync()).TryGetValue(hash, out var format)) return Results.NotFound();
+            var original = Path.Combine(http.RequestServices.GetRequiredService<PortalPaths>().MediaDirectory, "library", $"{hash}.{format}");
+            if (!File.Exists(original)) return Results.NotFound();
+            var path = await renditions.GetAsync(original, hash, width, match.Groups[3].Value);
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.File(path, match.Groups[3].Value == "webp" ? "image/webp" : "image/jpeg");
+        });
+        return endpoints;
+    }
+
+    public static WebApplicationBuilder AddMedia(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<MediaLibrary>();
+        builder.Services.AddSingleton<RenditionStore>();
+        return builder;
+    }
+}
