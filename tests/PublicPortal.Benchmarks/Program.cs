@@ -13,6 +13,13 @@ if (args.Length > 0 && args[0] == "traffic")
     return;
 }
 
+// Media benchmark: dotnet run -c Release --project tests/PublicPortal.Benchmarks -- media [seconds]
+if (args.Length > 0 && args[0] == "media")
+{
+    await MediaBenchmark.RunAsync(FindRoot(), args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 // Search benchmark: builds an index of N synthetic Vietnamese documents (words drawn from the seed content),
 // then runs a mixed query load. Usage: dotnet run -c Release --project tests/PublicPortal.Benchmarks -- [documents] [seconds]
 var documents = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;

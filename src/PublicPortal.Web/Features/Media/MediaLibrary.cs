@@ -66,6 +66,18 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
         }))!;
 
     public void Forget() => cache.Remove(KnownCacheKey);
+
+    /// <summary>The original and every rendition of a deleted image (files in use by a request are left for next time).</summary>
+    public void DeleteFiles(MediaAsset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        var renditions = Path.Combine(paths.MediaDirectory, "renditions");
+        var files = Directory.Exists(renditions) ? Directory.EnumerateFiles(renditions, asset.Hash + "-*") : [];
+        foreach (var file in files.Append(OriginalPath(asset)))
+        {
+            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
 }
 
 /// <summary>Makes each rendition once (concurrent requests for the same one wait for the first) and keeps it on disk.</summary>

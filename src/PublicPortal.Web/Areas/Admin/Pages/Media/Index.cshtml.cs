@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Media;
+
+namespace PublicPortal.Web.Areas.Admin.Pages.Media;
+
+/// <summary>The media library: upload several images at once (a plain file input, no JavaScript needed), find, describe, delete.</summary>
+[RequestSizeLimit(8 * ImageIntake.MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 8 * ImageIntake.MaxBytes)]
+public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimeProvider clock) : PageModel
+{
+    public sealed record Outcome(string Name, string? Error);
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+
+    public List<MediaAsset> Assets { get; private set; } = [];
+    public Dictionary<int, List<ContentItem>> UsedBy { get; private set; } = [];
+    public List<Outcome> Outcomes { get; } = [];
+    public string? Message { get; private set; }
+
+    private string Actor => User.Identity?.Name ?? "?";
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files)
+    {
+        if (files.Count == 0) Outcomes.Add(new Outcome("", "Hãy chọn ít nhất một ảnh."));
+        foreach (var file in files.Take(20))
+        {
+            using var buffer = new MemoryStream();
+            // Read at most one byte past the limit: the intake refuses it without holding a huge file.
+            await file.OpenReadStream().CopyToAsync(buffer);
+            var (asset, error) = await library.AddAsync(buffer.ToArray(), file.FileName, Actor);
+            Outcomes.Add(new Outcome(MediaLibrary.DisplayName(file.FileName), error));
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDescribeAsync(int id, string? alt, bool decorative, string? caption)
+    {
+        var asset = await db.MediaAssets.SingleOrDefaultAsync(x => x.Id == id);
+        if (asset is null) return NotFound();
+        asset.Alt = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim()[..Math.Min(alt.Trim().Length, 300)];
+        asset.Decorative = decorative;
+        asset.Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim()[..Math.Min(caption.Trim().Length, 500)];
+        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = Actor, Action = "media-describe", Target = $"media/{asset.Hash}", Summary = $"Mô tả ảnh {asset.OriginalName}" });
+        await db.SaveChangesAsync();
+        Message = asset.Usable ? $"Đã lưu mô tả của {asset.OriginalName}." : $"Đã lưu. {asset.OriginalName} chưa có mô tả (alt) nên chưa dùng được trên trang công khai.";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var asset = await db.MediaAssets.SingleOrDefaultAsync(x => x.Id == id);
+        if (asset is null) return NotFound();
+        var users = await UsersOfAsync(asset.Hash);
+        if (users.Count > 0)
+        {
+            Message = $"Chưa thể xóa {asset.OriginalName}: đang được dùng ở {string.Join(", ", users.Select(u => "“" + u.Title + "”"))}.";
+            await LoadAsync();
+            return Page();
+        }
+        db.MediaAssets.Remove(asset);
+        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = Actor, Action = "media-delete", Target = $"media/{asset.Hash}", Summary = $"Xóa ảnh {asset.OriginalName}" });
+        await db.SaveChangesAsync();
+        library.Forget();
+        // The file goes after the row: a failed delete leaves an unused file, never a row without its file.
+        library.DeleteFiles(asset);
+        Message = $"Đã xóa {asset.OriginalName}.";
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>Items whose text, cover or photos use the image (its hash is in every address of it).</summary>
+    private async Task<List<ContentItem>> UsersOfAsync(string hash)
+    {
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(x => x.Body.Contains(hash) || (x.CoverImage != null && x.CoverImage.Contains(hash)))
+            .ToListAsync();
+        var withPhotos = (await db.ContentItems.AsNoTracking().Where(x => x.Photos.Count > 0).ToListAsync())
+            .Where(x => x.Photos.Any(p => p.Path.Contains(hash, StringComparison.Ordinal)));
+        return items.Concat(withPhotos).DistinctBy(x => x.Id).ToList();
+    }
+
+    private async Task LoadAsync()
+    {
+        var assets = db.MediaAssets.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var q = Query.Trim();
+            assets = assets.Where(a => a.OriginalName.Contains(q) || (a.Alt != null && a.Alt.Contains(q)) || (a.Caption != null && a.Caption.Contains(q)));
+        }
+        Assets = await assets.OrderByDescending(a => a.Id).Take(100).ToListAsync();
+        UsedBy = [];
+        foreach (var asset in Assets) UsedBy[asset.Id] = await UsersOfAsync(asset.Hash);
+    }
+}
