@@ -73,28 +73,38 @@ public sealed class ImageIntakeTests
         return gif.ToArray();
     }
 
-    public static TheoryData<string, byte[], string> Hostile()
+    // The theory data is only names: xunit serialises theory data to the runner, and a 16 MB array made discovery crawl.
+    public static TheoryData<string, string> Hostile() => new()
     {
-        var jpeg = Jpeg(400, 300);
-        return new()
-        {
-            { "PNG header declaring 100000×100000", PngBomb(), "quá lớn" },
-            { "GIF with 10,000 frames", GifWithFrames(10_000), "quá nhiều khung hình" },
-            { "truncated JPEG", jpeg[..(jpeg.Length / 2)], "hỏng" },
-            { "SVG with a script", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray(), "Chỉ nhận ảnh" },
-            { "HTML renamed .jpg", "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray(), "Chỉ nhận ảnh" },
-            { "PHP renamed .jpg", "<?php system($_GET['c']); ?>"u8.ToArray(), "Chỉ nhận ảnh" },
-            { "GIF/JavaScript polyglot", "GIF89a/*\u0001\u0000\u0001\u0000\u0000\u0000\u0000*/=alert(1);"u8.ToArray(), "hỏng" },
-            { "16 MB file", [.. jpeg, .. new byte[16 * 1024 * 1024]], "lớn hơn 15 MB" },
-            { "empty file", [], "rỗng" },
-        };
-    }
+        { "PNG header declaring 100000×100000", "quá lớn" },
+        { "GIF with 10,000 frames", "quá nhiều khung hình" },
+        { "truncated JPEG", "hỏng" },
+        { "SVG with a script", "Chỉ nhận ảnh" },
+        { "HTML renamed .jpg", "Chỉ nhận ảnh" },
+        { "PHP renamed .jpg", "Chỉ nhận ảnh" },
+        { "GIF/JavaScript polyglot", "hỏng" },
+        { "16 MB file", "lớn hơn 15 MB" },
+        { "empty file", "rỗng" },
+    };
+
+    private static byte[] Build(string what) => what switch
+    {
+        "PNG header declaring 100000×100000" => PngBomb(),
+        "GIF with 10,000 frames" => GifWithFrames(10_000),
+        "truncated JPEG" => Jpeg(400, 300) is var jpeg ? jpeg[..(jpeg.Length / 2)] : [],
+        "SVG with a script" => "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray(),
+        "HTML renamed .jpg" => "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray(),
+        "PHP renamed .jpg" => "<?php system($_GET['c']); ?>"u8.ToArray(),
+        "GIF/JavaScript polyglot" => "GIF89a/*\u0001\u0000\u0001\u0000\u0000\u0000\u0000*/=alert(1);"u8.ToArray(),
+        "16 MB file" => [.. Jpeg(400, 300), .. new byte[16 * 1024 * 1024]],
+        _ => [],
+    };
 
     [Theory]
     [MemberData(nameof(Hostile))]
-    public async Task Hostile_and_broken_files_are_refused_with_a_reason(string what, byte[] file, string reason)
+    public async Task Hostile_and_broken_files_are_refused_with_a_reason(string what, string reason)
     {
-        var (result, error) = await ImageIntake.AcceptAsync(file);
+        var (result, error) = await ImageIntake.AcceptAsync(Build(what));
         Assert.True(result is null, what);
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }

@@ -80,44 +80,58 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
     }
 }
 
-/// <summary>Makes each rendition once (concurrent requests for the same one wait for the first) and keeps it on disk.</summary>
+/// <summary>
+/// Makes an image's renditions once and keeps them on disk. The first request for any of them makes the whole set from
+/// one decode of the original (largest first, each smaller one resized from the one before); concurrent requests wait for it.
+/// </summary>
 public sealed class RenditionStore(PortalPaths paths)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _making = new();
+    private static readonly string[] Extensions = ["webp", "jpg"];
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _making = new();
     private static readonly SemaphoreSlim Encoding = new(2, 2);
+
+    private string PathOf(string hash, int width, string extension) => Path.Combine(paths.MediaDirectory, "renditions", $"{hash}-{width}.{extension}");
 
     public async Task<string> GetAsync(string originalPath, string hash, int width, string extension)
     {
-        var target = Path.Combine(paths.MediaDirectory, "renditions", $"{hash}-{width}.{extension}");
+        var target = PathOf(hash, width, extension);
         if (File.Exists(target)) return target;
-        var making = _making.GetOrAdd(target, _ => new Lazy<Task<string>>(() => MakeAsync(originalPath, target, width, extension)));
+        var making = _making.GetOrAdd(hash, _ => new Lazy<Task>(() => MakeSetAsync(originalPath, hash)));
         try
         {
-            return await making.Value;
+            await making.Value;
         }
         finally
         {
-            _making.TryRemove(target, out _);
+            _making.TryRemove(hash, out _);
         }
+        return target;
     }
 
-    private static async Task<string> MakeAsync(string originalPath, string target, int width, string extension)
+    private async Task MakeSetAsync(string originalPath, string hash)
     {
         await Encoding.WaitAsync();
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var image = await Image.LoadAsync(originalPath);
-            if (image.Width > width) image.Mutate(x => x.Resize(width, 0)); // never upscaled
             ImageIntake.StripMetadata(image);
-            var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
-            await using (var output = File.Create(temporary))
+            foreach (var width in MediaLibrary.Widths.OrderDescending())
             {
-                if (extension == "webp") await image.SaveAsync(output, new WebpEncoder { Quality = 75 });
-                else await image.SaveAsync(output, new JpegEncoder { Quality = 80 });
+                if (image.Width > width) image.Mutate(x => x.Resize(width, 0)); // never upscaled
+                foreach (var extension in Extensions)
+                {
+                    var target = PathOf(hash, width, extension);
+                    if (File.Exists(target)) continue;
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+                    await using (var output = File.Create(temporary))
+                    {
+                        if (extension == "webp") await image.SaveAsync(output, new WebpEncoder { Quality = 75 });
+                        else await image.SaveAsync(output, new JpegEncoder { Quality = 80 });
+                    }
+                    File.Move(temporary, target, overwrite: true);
+                }
             }
-            File.Move(temporary, target, overwrite: true);
-            return target;
         }
         finally
         {
