@@ -91,6 +91,20 @@ public sealed class SiteSetting
     public const string RequireTwoFactor = "require-two-factor";
 }
 
+public static class AuditLog
+{
+    /// <summary>Adds one entry to the audit log (saved with the caller's next SaveChanges, so it shares its transaction).</summary>
+    public static void Audit(this PortalDbContext db, TimeProvider clock, string actor, string action, string summary, string? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor.Length > 256 ? actor[..256] : actor, Action = action, Target = target, Summary = summary,
+        });
+    }
+}
+
 public static class AuditActions
 {
     public const string SignIn = "sign-in";

@@ -29,7 +29,7 @@ public sealed class AdminAccounts(UserManager<PortalUser> users, RoleManager<Ide
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
         await users.AddToRoleAsync(user, role);
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = AuditActions.UserCreated, Target = email, Summary = $"Tạo tài khoản {email} ({role})" });
+        db.Audit(clock, actor, AuditActions.UserCreated, $"Tạo tài khoản {email} ({role})", email);
         await db.SaveChangesAsync();
         return [];
     }

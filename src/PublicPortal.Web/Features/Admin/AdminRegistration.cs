@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -78,15 +77,7 @@ public static class AdminRegistration
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http =>
-                HttpMethods.IsPost(http.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = signIn.PermitLimit,
-                        Window = TimeSpan.FromMinutes(signIn.WindowMinutes),
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("get"));
+            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes));
         });
         builder.Services.AddScoped<ContentEditor>();
         builder.Services.AddScoped<AdminAccounts>();
@@ -127,7 +118,7 @@ public static class AdminRegistration
                     if (redirects!.TryGetValue(key, out var slug))
                     {
                         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-                        context.Response.Headers.Location = (key.Item1 == ContentKind.Page ? "/" + slug : ContentKinds.UrlOf(key.Item1, slug)) + context.Request.QueryString;
+                        context.Response.Headers.Location = ContentKinds.UrlOf(key.Item1, slug) + context.Request.QueryString;
                         return;
                     }
                 }

@@ -44,11 +44,7 @@ public sealed class SiteSettings(PortalDbContext db, IMemoryCache cache, TimePro
         var setting = await db.SiteSettings.SingleOrDefaultAsync(s => s.Key == SiteSetting.RequireTwoFactor);
         if (setting is null) db.SiteSettings.Add(new SiteSetting { Key = SiteSetting.RequireTwoFactor, Value = required ? "true" : "false" });
         else setting.Value = required ? "true" : "false";
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = AuditActions.SettingChanged,
-            Summary = required ? "Bắt buộc xác thực hai lớp cho mọi cán bộ" : "Bỏ bắt buộc xác thực hai lớp",
-        });
+        db.Audit(clock, actor, AuditActions.SettingChanged, required ? "Bắt buộc xác thực hai lớp cho mọi cán bộ" : "Bỏ bắt buộc xác thực hai lớp");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         cache.Remove(SiteSetting.RequireTwoFactor);

@@ -28,17 +28,22 @@ public static class EnquiryRateLimit
         {
             // 429 (not the default 503) so clients and people read it as "slow down"; the status page explains in Vietnamese.
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Policy, http =>
-                // Only posts count: opening the form page is free.
-                HttpMethods.IsPost(http.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.PermitLimit,
-                        Window = TimeSpan.FromMinutes(options.WindowMinutes),
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("get"));
+            limiter.AddPolicy(Policy, http => PostsPerAddress(http, options.PermitLimit, options.WindowMinutes));
         });
         return builder;
+    }
+
+    /// <summary>A fixed window of posts per client address; opening a form page (GET) is never limited.</summary>
+    public static RateLimitPartition<string> PostsPerAddress(HttpContext http, int permitLimit, int windowMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitLimit,
+                Window = TimeSpan.FromMinutes(windowMinutes),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("get");
     }
 }

@@ -73,7 +73,7 @@ public static class FeedEndpoints
                 writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
                 foreach (var section in Sections) Url(writer, origin + section, null);
                 foreach (var item in items)
-                    Url(writer, origin + (item.Kind == ContentKind.Page ? "/" + item.Slug : ContentKinds.UrlOf(item.Kind, item.Slug)), item.Changed);
+                    Url(writer, origin + ContentKinds.UrlOf(item.Kind, item.Slug), item.Changed);
                 writer.WriteEndElement();
             }, "application/xml; charset=utf-8");
         });

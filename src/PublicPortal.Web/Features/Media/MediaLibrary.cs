@@ -19,8 +19,10 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
     public string OriginalPath(MediaAsset asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        return Path.Combine(paths.MediaDirectory, "library", $"{asset.Hash}.{asset.Format}");
+        return OriginalPath(asset.Hash, asset.Format);
     }
+
+    public string OriginalPath(string hash, string format) => Path.Combine(paths.MediaDirectory, "library", $"{hash}.{format}");
 
     /// <summary>Checks, re-encodes and stores one upload; the same picture uploaded twice is stored once.</summary>
     public async Task<(MediaAsset? Asset, string? Error)> AddAsync(byte[] content, string? fileName, string actor, CancellationToken cancellationToken = default)
@@ -41,7 +43,7 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
         await File.WriteAllBytesAsync(temporary, result.Content, cancellationToken);
         File.Move(temporary, target, overwrite: true);
         db.MediaAssets.Add(asset);
-        db.AuditEntries.Add(new AuditEntry { AtUtc = asset.UploadedAtUtc, Actor = actor, Action = "media-upload", Target = $"media/{asset.Hash}", Summary = $"Tải ảnh lên: {asset.OriginalName}" });
+        db.Audit(clock, actor, "media-upload", $"Tải ảnh lên: {asset.OriginalName}", $"media/{asset.Hash}");
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(KnownCacheKey);
         return (asset, null);
@@ -152,7 +154,7 @@ public static class MediaEndpoints
             if (!match.Success || !int.TryParse(match.Groups[2].Value, out var width) || !MediaLibrary.Widths.Contains(width)) return Results.NotFound();
             var hash = match.Groups[1].Value;
             if (!(await library.KnownAsync()).TryGetValue(hash, out var format)) return Results.NotFound();
-            var original = Path.Combine(http.RequestServices.GetRequiredService<PortalPaths>().MediaDirectory, "library", $"{hash}.{format}");
+            var original = library.OriginalPath(hash, format);
             if (!File.Exists(original)) return Results.NotFound();
             var path = await renditions.GetAsync(original, hash, width, match.Groups[3].Value);
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";

@@ -73,7 +73,7 @@ public sealed record SearchDocument(
             if (all.TryGetValue((ContentKind.Locality, locality), out var place)) extra.Add(place.Locality?.NewName);
         }
 
-        var url = item.Kind == ContentKind.Page ? "/" + item.Slug : ContentKinds.UrlOf(item.Kind, item.Slug);
+        var url = ContentKinds.UrlOf(item.Kind, item.Slug);
         return new SearchDocument(
             item.Kind, item.Slug, url, item.Title, item.Summary,
             markdown.ToPlainText(item.Body),

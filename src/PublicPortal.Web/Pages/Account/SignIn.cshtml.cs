@@ -65,7 +65,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
 
     private async Task AuditAsync(string actor, string action, string summary)
     {
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor.Length > 256 ? actor[..256] : actor, Action = action, Summary = summary });
+        db.Audit(clock, actor, action, summary);
         await db.SaveChangesAsync();
     }
 }

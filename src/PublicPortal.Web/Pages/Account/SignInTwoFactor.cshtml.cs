@@ -40,7 +40,7 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Porta
 
     private async Task AuditAsync(string actor, string action, string summary)
     {
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Summary = summary });
+        db.Audit(clock, actor, action, summary);
         await db.SaveChangesAsync();
     }
 }

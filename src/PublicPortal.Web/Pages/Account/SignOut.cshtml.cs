@@ -13,7 +13,7 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn, PortalDbConte
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = User.Identity.Name ?? "?", Action = AuditActions.SignOut, Summary = "Đăng xuất" });
+            db.Audit(clock, User.Identity.Name ?? "?", AuditActions.SignOut, "Đăng xuất");
             await db.SaveChangesAsync();
         }
         await signIn.SignOutAsync();

@@ -32,7 +32,7 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = user.Email ?? "?", Action = AuditActions.PasswordChanged, Target = user.Email, Summary = "Đổi mật khẩu" });
+        db.Audit(clock, user.Email ?? "?", AuditActions.PasswordChanged, "Đổi mật khẩu", user.Email);
         await db.SaveChangesAsync();
         Done = true;
         return Page();

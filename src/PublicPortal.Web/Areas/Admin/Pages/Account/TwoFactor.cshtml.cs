@@ -74,7 +74,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
 
     private async Task AuditAsync(PortalUser user, string summary)
     {
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = user.Email ?? "?", Action = AuditActions.TwoFactorChanged, Target = user.Email, Summary = summary });
+        db.Audit(clock, user.Email ?? "?", AuditActions.TwoFactorChanged, summary, user.Email);
         await db.SaveChangesAsync();
     }
 }

@@ -139,7 +139,7 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
             var current = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Kind, x.Slug }).SingleOrDefaultAsync();
             if (current is null) return false;
             Kind = current.Kind;
-            PublicUrl = UrlOf(current.Kind, current.Slug);
+            PublicUrl = ContentKinds.UrlOf(current.Kind, current.Slug);
             return true;
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return false;
@@ -198,8 +198,7 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         Extra = EditorFields.ExtraYaml(item);
         Stops = item.Route?.Stops.Select(s => new StopInput { Place = s.Kind + ":" + s.Slug, Note = s.Note, Minutes = s.Minutes }).ToList() ?? [];
         Version = item.Version;
-        PublicUrl = UrlOf(item.Kind, item.Slug);
+        PublicUrl = ContentKinds.UrlOf(item.Kind, item.Slug);
     }
 
-    private static string UrlOf(ContentKind kind, string slug) => kind == ContentKind.Page ? "/" + slug : ContentKinds.UrlOf(kind, slug);
 }

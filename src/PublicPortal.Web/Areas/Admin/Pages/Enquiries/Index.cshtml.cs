@@ -28,11 +28,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var enquiry = await db.Enquiries.SingleOrDefaultAsync(e => e.Id == id);
         if (enquiry is null) return NotFound();
         enquiry.Handled = handled;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = User.Identity?.Name ?? "?", Action = handled ? "enquiry-handled" : "enquiry-reopened",
-            Target = $"enquiry/{id}", Summary = (handled ? "Đã xử lý hỏi mua của " : "Mở lại hỏi mua của ") + enquiry.Name,
-        });
+        db.Audit(clock, User.Identity?.Name ?? "?", handled ? "enquiry-handled" : "enquiry-reopened", (handled ? "Đã xử lý hỏi mua của " : "Mở lại hỏi mua của ") + enquiry.Name, $"enquiry/{id}");
         await db.SaveChangesAsync();
         return Redirect("/quan-tri/hoi-mua" + (All ? "?tat-ca=true" : ""));
     }

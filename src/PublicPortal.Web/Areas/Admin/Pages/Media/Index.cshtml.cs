@@ -46,7 +46,7 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
         asset.Alt = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim()[..Math.Min(alt.Trim().Length, 300)];
         asset.Decorative = decorative;
         asset.Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim()[..Math.Min(caption.Trim().Length, 500)];
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = Actor, Action = "media-describe", Target = $"media/{asset.Hash}", Summary = $"Mô tả ảnh {asset.OriginalName}" });
+        db.Audit(clock, Actor, "media-describe", $"Mô tả ảnh {asset.OriginalName}", $"media/{asset.Hash}");
         await db.SaveChangesAsync();
         Message = asset.Usable ? $"Đã lưu mô tả của {asset.OriginalName}." : $"Đã lưu. {asset.OriginalName} chưa có mô tả (alt) nên chưa dùng được trên trang công khai.";
         await LoadAsync();
@@ -65,7 +65,7 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
             return Page();
         }
         db.MediaAssets.Remove(asset);
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = Actor, Action = "media-delete", Target = $"media/{asset.Hash}", Summary = $"Xóa ảnh {asset.OriginalName}" });
+        db.Audit(clock, Actor, "media-delete", $"Xóa ảnh {asset.OriginalName}", $"media/{asset.Hash}");
         await db.SaveChangesAsync();
         library.Forget();
         // The file goes after the row: a failed delete leaves an unused file, never a row without its file.

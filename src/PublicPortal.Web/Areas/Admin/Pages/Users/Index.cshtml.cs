@@ -113,7 +113,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, AdminAccounts acco
 
     private async Task AuditAsync(PortalUser user, string summary)
     {
-        db.AuditEntries.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = Actor, Action = AuditActions.UserChanged, Target = user.Email, Summary = $"{summary}: {user.Email}" });
+        db.Audit(clock, Actor, AuditActions.UserChanged, $"{summary}: {user.Email}", user.Email);
         await db.SaveChangesAsync();
     }
 }
