@@ -76,14 +76,18 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
     }
 
     /// <summary>Items whose text, cover or photos use the image (its hash is in every address of it).</summary>
-    private async Task<List<ContentItem>> UsersOfAsync(string hash)
+    private async Task<List<ContentItem>> UsersOfAsync(string hash) => (await UsesAsync([hash]))[hash];
+
+    /// <summary>For each hash, the items using it: one read of the items that can hold images, for the whole page.</summary>
+    private async Task<Dictionary<string, List<ContentItem>>> UsesAsync(IReadOnlyCollection<string> hashes)
     {
         var items = await db.ContentItems.AsNoTracking()
-            .Where(x => x.Body.Contains(hash) || (x.CoverImage != null && x.CoverImage.Contains(hash)))
+            .Where(x => x.Body.Contains("anh/") || x.CoverImage != null || x.Photos.Count > 0)
             .ToListAsync();
-        var withPhotos = (await db.ContentItems.AsNoTracking().Where(x => x.Photos.Count > 0).ToListAsync())
-            .Where(x => x.Photos.Any(p => p.Path.Contains(hash, StringComparison.Ordinal)));
-        return items.Concat(withPhotos).DistinctBy(x => x.Id).ToList();
+        return hashes.Distinct().ToDictionary(hash => hash, hash => items.Where(x =>
+            x.Body.Contains(hash, StringComparison.Ordinal)
+            || (x.CoverImage?.Contains(hash, StringComparison.Ordinal) ?? false)
+            || x.Photos.Any(p => p.Path.Contains(hash, StringComparison.Ordinal))).ToList());
     }
 
     private async Task LoadAsync()
@@ -95,7 +99,7 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
             assets = assets.Where(a => a.OriginalName.Contains(q) || (a.Alt != null && a.Alt.Contains(q)) || (a.Caption != null && a.Caption.Contains(q)));
         }
         Assets = await assets.OrderByDescending(a => a.Id).Take(100).ToListAsync();
-        UsedBy = [];
-        foreach (var asset in Assets) UsedBy[asset.Id] = await UsersOfAsync(asset.Hash);
+        var uses = await UsesAsync(Assets.Select(a => a.Hash).ToList());
+        UsedBy = Assets.ToDictionary(a => a.Id, a => uses[a.Hash]);
     }
 }
