@@ -3,7 +3,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using PublicPortal.Web.Data;
@@ -51,12 +50,15 @@ public sealed class SearchIndex : IDisposable
     private readonly int _sampleAbove;
     private readonly int _sampleSize;
 
+    // Lucene finds codecs by the name written in the index: ours must be known before any index is opened.
+    static SearchIndex() => Lucene.Net.Codecs.Codec.SetCodecFactory(new Lucene.Net.Codecs.DefaultCodecFactory { CustomCodecTypes = [typeof(PortalSearchCodec)] });
+
     /// <param name="sampleAbove">
     /// A query whose rarest word is in more items than this is counted from a sample of <paramref name="sampleSize"/> matches
     /// (totals and facets shown as "khoảng"), and ranked over that sample plus every item with all the words in its title:
     /// visiting every match of "làng nghề" in a large index costs more than the answer is worth.
     /// </param>
-    public SearchIndex(string path, ILogger<SearchIndex> logger, int sampleAbove = 5_000, int sampleSize = 2_000)
+    public SearchIndex(string path, ILogger<SearchIndex> logger, int sampleAbove = 5_000, int sampleSize = 1_000)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(logger);
@@ -98,7 +100,7 @@ public sealed class SearchIndex : IDisposable
     private (IndexWriter, SearcherManager) Open(FSDirectory directory, OpenMode mode)
     {
         // Native locks die with their process, so a crash leaves no stale lock; a live holder (the running site) makes this throw.
-        var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer) { OpenMode = mode, RAMBufferSizeMB = 512 });
+        var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzer.Version, _analyzer) { OpenMode = mode, RAMBufferSizeMB = 512, Codec = new PortalSearchCodec() });
         if (mode == OpenMode.CREATE) writer.Commit();
         var searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         var probe = searchers.Acquire();
@@ -156,7 +158,7 @@ public sealed class SearchIndex : IDisposable
             new NumericDocValuesField(SearchFields.Published, d.PublishedAtUtc.Ticks),
             new NumericDocValuesField(SearchFields.KindNumber, (long)d.Kind),
             // Only the start of long bodies is kept for snippets; matching uses the whole text.
-            new StoredField(SearchFields.Text, d.Body.Length > 20_000 ? d.Body[..20_000] : d.Body),
+            new StoredField(SearchFields.Text, d.Body.Length > Snippets.MaxCharsToAnalyze ? d.Body[..Snippets.MaxCharsToAnalyze] : d.Body),
         };
         if (d.Number is not null) doc.Add(new StringField(SearchFields.Number, VietnameseText.Fold(d.Number), Field.Store.NO));
         if (d.District is not null)
@@ -180,35 +182,26 @@ public sealed class SearchIndex : IDisposable
         try
         {
             var reader = searcher.IndexReader;
-            var unknown = folded.Select(t => t.Length >= 4 && DocFreq(reader, t) == 0).ToList();
-            var fuzzy = unknown.Any(u => u);
+            // A word of 4+ letters the index does not hold is a typo: it stands for the index's words nearest to it,
+            // found once here and used alike for matching, highlighting and "Có phải bạn muốn tìm".
+            var fuzzy = folded.Select(t => t.Length >= 4 && DocFreq(reader, t) == 0 ? Candidates(reader, t) : null).ToList();
+            var unknown = fuzzy.Select(f => f is not null).ToList();
             var visible = VisibleAt(nowUtc);
-            // A typo'd word matches its corrections, which are no rarer than the words spelt right: judge by those.
-            var known = folded.Where((_, i) => !unknown[i]).ToList();
-            var sample = known.Count > 0 && known.Min(t => DocFreq(reader, t)) > _sampleAbove ? _sampleSize : 0;
+            // The rarest word bounds the number of matches; a typo'd word matches as many items as its corrections together.
+            var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : DocFreq(reader, t)).Min();
+            var sample = matches > _sampleAbove ? _sampleSize : 0;
 
-            var query = BuildQuery(text, folded, exact, unknown, requireAll: true);
+            var query = BuildQuery(text, folded, exact, fuzzy, requireAll: true);
             var (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
             if (total == 0 && folded.Count > 1)
             {
                 // Nothing has every word: accept results that miss one.
-                query = BuildQuery(text, folded, exact, unknown, requireAll: false);
+                query = BuildQuery(text, folded, exact, fuzzy, requireAll: false);
                 (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
             }
-            if (approximate)
-            {
-                // The sample may have missed the items named by the query: rank those with every word in the title too.
-                var titled = new BooleanQuery { { Restrict(query, request), Occur.MUST } };
-                foreach (var token in folded) titled.Add(new TermQuery(new Term(SearchFields.Title, token)), Occur.MUST);
-                var titleTop = TopScoreDocCollector.Create(Needed(request), true);
-                searcher.Search(titled, visible, new SamplingCollector(titleTop, sample, reader.MaxDoc));
-                var merged = top.ScoreDocs.Concat(titleTop.GetTopDocs().ScoreDocs)
-                    .GroupBy(d => d.Doc).Select(g => g.MaxBy(d => d.Score)!)
-                    .OrderByDescending(d => d.Score).Take(Needed(request)).ToArray();
-                top = new TopDocs(total, merged, merged.Length == 0 ? float.NaN : merged[0].Score);
-            }
+            if (approximate) top = WithTitleMatches(searcher, query, top, folded, fuzzy, visible, request);
 
-            var phrases = PhraseFactors(searcher, top.ScoreDocs, folded, exact);
+            var phrases = PhraseFactors(reader, top.ScoreDocs, folded, exact);
             var ranked = top.ScoreDocs
                 .Select(sd =>
                 {
@@ -224,17 +217,17 @@ public sealed class SearchIndex : IDisposable
                 .Select(x => (Doc: searcher.Doc(x.Doc), x.Score))
                 .ToList();
 
-            // Highlighting gets its own plain term query per field: the scoring query's structure is not the Highlighter's concern.
-            var highlighter = Highlighter(HighlightQuery(reader, SearchFields.All, folded, unknown), SearchFields.All, new SimpleFragmenter(160));
-            var titleHighlighter = Highlighter(HighlightQuery(reader, SearchFields.Title, folded, unknown), SearchFields.Title, new NullFragmenter());
+            // The words to mark: those typed, or for a typo'd word the index's words standing in for it.
+            var marked = folded.SelectMany((t, i) => fuzzy[i]?.Select(c => c.Term) ?? [t]).ToHashSet(StringComparer.Ordinal);
             var hits = ranked.Select(x =>
             {
                 var title = x.Doc.Get(SearchFields.Title);
                 var body = x.Doc.Get(SearchFields.Text) ?? "";
                 var summary = x.Doc.Get(SearchFields.Summary) ?? "";
-                var titleHtml = Highlight(titleHighlighter, SearchFields.Title, title, 1) ?? HtmlTextEncoder.Encode(title);
-                var snippet = Highlight(highlighter, SearchFields.All, body, 2)
-                    ?? Highlight(highlighter, SearchFields.All, summary, 1)
+                var titleHtml = Snippets.Build(_folded, SearchFields.Title, title, marked, 1, 0) ?? HtmlTextEncoder.Encode(title);
+                // A passage without a match says nothing about why the item was found: fall back to the next source.
+                var snippet = Snippets.Build(_folded, SearchFields.All, body, marked, 2, 160)
+                    ?? Snippets.Build(_folded, SearchFields.All, summary, marked, 1, 160)
                     ?? HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body);
                 return new SearchHit(
                     Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind)), x.Doc.Get(SearchFields.Url), titleHtml, snippet,
@@ -242,8 +235,9 @@ public sealed class SearchIndex : IDisposable
                     x.Doc.Get(SearchFields.District));
             }).ToList();
 
-            var didYouMean = fuzzy || total < 3 ? Correct(searcher, folded, unknown, visible, _sampleSize) : null;
-            return new SearchResults(hits, total, kinds, districts, didYouMean, fuzzy, approximate);
+            var typo = unknown.Any(u => u);
+            var didYouMean = typo || total < 3 ? Correct(searcher, folded, fuzzy, visible, _sampleSize) : null;
+            return new SearchResults(hits, total, kinds, districts, didYouMean, typo, approximate);
         }
         finally
         {
@@ -304,11 +298,9 @@ public sealed class SearchIndex : IDisposable
     /// Every word must be in the item (one term per word on the catch-all field, so the conjunction leapfrogs cheaply);
     /// title words and exact diacritics only add score to items that already match.
     /// </summary>
-    private static Query BuildQuery(string text, List<string> folded, List<string> exact, List<bool> unknown, bool requireAll)
+    private static Query BuildQuery(string text, List<string> folded, List<string> exact, List<List<FuzzyTerm>?> fuzzy, bool requireAll)
     {
-        Query Word(string field, int i) => unknown[i]
-            ? new FuzzyQuery(new Term(field, folded[i]), folded[i].Length >= 6 ? 2 : 1, prefixLength: 1)
-            : new TermQuery(new Term(field, folded[i]));
+        Query Word(string field, int i) => fuzzy[i] is { } candidates ? AnyOf(field, folded[i], candidates) : new TermQuery(new Term(field, folded[i]));
 
         var query = new BooleanQuery();
         var words = new BooleanQuery();
@@ -330,45 +322,72 @@ public sealed class SearchIndex : IDisposable
         return query;
     }
 
-    /// <summary>The words together, in order: exact in the title, nearly in the title, exact anywhere; and the words' own diacritics.</summary>
-    private static List<(Query Query, float Factor)> PhraseBoosts(List<string> folded, List<string> exact)
+    /// <summary>A typo'd word as its corrections, the nearer ones weighing more (as FuzzyQuery scores them).</summary>
+    private static Query AnyOf(string field, string token, List<FuzzyTerm> candidates)
     {
-        var boosts = new List<(Query, float)>();
-        if (folded.Count >= 2)
-        {
-            boosts.Add((Phrase(SearchFields.Title, folded, 1f), 0.75f));
-            boosts.Add((Phrase(SearchFields.Title, folded, 1f, slop: 2), 0.25f));
-            boosts.Add((Phrase(SearchFields.All, folded, 1f), 0.5f));
-        }
-        // Each word typed with its diacritics and found with the same diacritics in the text adds a little.
-        for (var i = 0; i < Math.Min(folded.Count, exact.Count); i++)
-            if (exact[i] != folded[i]) boosts.Add((new TermQuery(new Term(SearchFields.AllExact, exact[i])), 0.3f / folded.Count));
-        return boosts;
+        if (candidates.Count == 0) return new TermQuery(new Term(field, token)); // matches nothing, as the word itself is not in the index
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var c in candidates)
+            query.Add(new TermQuery(new Term(field, c.Term)) { Boost = Math.Max(0.1f, 1f - c.Distance / (float)Math.Min(c.Term.Length, token.Length)) }, Occur.SHOULD);
+        return query;
     }
 
     /// <summary>
-    /// Phrase and diacritic boosts are applied to the best hits only (a rescoring pass): checking positions, or a second
-    /// posting list as long as the first, for every matching document costs more than the rest of the query when the words are common.
+    /// Phrase and diacritic boosts, applied to the best hits only (a rescoring pass): the words together in order exact in
+    /// the title (+0.75), nearly in the title (+0.25, within two moves), exact anywhere (+0.5); each word typed with its
+    /// diacritics and found with them (+0.3 shared among the words). Each candidate's postings are reached by skipping
+    /// straight to it: a phrase query would check positions in every item between two candidates when the words are common.
     /// </summary>
-    private static Dictionary<int, float> PhraseFactors(IndexSearcher searcher, ScoreDoc[] hits, List<string> folded, List<string> exact)
+    private static Dictionary<int, float> PhraseFactors(IndexReader reader, ScoreDoc[] hits, List<string> folded, List<string> exact)
     {
         var factors = hits.ToDictionary(h => h.Doc, _ => 1f);
-        var boosts = PhraseBoosts(folded, exact);
-        if (boosts.Count == 0 || hits.Length == 0) return factors;
-        var only = new DocIdsFilter(hits.Select(h => h.Doc).Order().ToArray());
-        // One pass for every boost (each query is set up once per search, which costs more than checking a few documents):
-        // filter first, so only the candidates are visited, and read off which clauses sit on each candidate.
-        var any = new BooleanQuery();
-        foreach (var (query, _) in boosts) any.Add(query, Occur.SHOULD);
-        searcher.Search(new FilteredQuery(any, only, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), new BoostCollector(boosts, factors));
+        var accented = Enumerable.Range(0, Math.Min(folded.Count, exact.Count)).Where(i => exact[i] != folded[i]).Select(i => exact[i]).ToList();
+        if (folded.Count < 2 && accented.Count == 0) return factors;
+        foreach (var segment in hits.Select(h => h.Doc).Order().GroupBy(doc => ReaderUtil.SubIndex(doc, reader.Leaves)))
+        {
+            var leaf = reader.Leaves[segment.Key];
+            var docs = segment.Select(doc => doc - leaf.DocBase).ToArray();
+            if (folded.Count >= 2)
+            {
+                var title = new PhrasePositions(leaf.AtomicReader, SearchFields.Title, folded);
+                var all = new PhrasePositions(leaf.AtomicReader, SearchFields.All, folded);
+                foreach (var doc in docs)
+                {
+                    var spread = title.Spread(doc);
+                    if (spread == 0) factors[leaf.DocBase + doc] += 0.75f;
+                    if (spread <= 2) factors[leaf.DocBase + doc] += 0.25f;
+                    if (all.Spread(doc) == 0) factors[leaf.DocBase + doc] += 0.5f;
+                }
+            }
+            foreach (var word in accented)
+            {
+                var postings = leaf.AtomicReader.GetTermDocsEnum(new Term(SearchFields.AllExact, word));
+                if (postings is null) continue;
+                foreach (var doc in docs)
+                    if ((postings.DocID >= doc ? postings.DocID : postings.Advance(doc)) == doc) factors[leaf.DocBase + doc] += 0.3f / folded.Count;
+            }
+        }
         return factors;
     }
 
-    private static PhraseQuery Phrase(string field, List<string> tokens, float boost, int slop = 0)
+    /// <summary>
+    /// The sample may have missed the items named by the query: find those with every word in the title (a conjunction of
+    /// the short title postings), score them with the full query, and merge them into the sampled best.
+    /// </summary>
+    private TopDocs WithTitleMatches(IndexSearcher searcher, Query query, TopDocs top, List<string> folded, List<List<FuzzyTerm>?> fuzzy, Filter visible, SearchRequest request)
     {
-        var phrase = new PhraseQuery { Boost = boost, Slop = slop };
-        foreach (var token in tokens) phrase.Add(new Term(field, token));
-        return phrase;
+        var titled = new BooleanQuery();
+        for (var i = 0; i < folded.Count; i++)
+            titled.Add(fuzzy[i] is { } candidates ? AnyOf(SearchFields.Title, folded[i], candidates) : new TermQuery(new Term(SearchFields.Title, folded[i])), Occur.MUST);
+        var ids = new DocIdCollector();
+        searcher.Search(Restrict(titled, request), visible, new SamplingCollector(ids, _sampleSize, searcher.IndexReader.MaxDoc));
+        if (ids.Docs.Count == 0) return top;
+        var titleTop = TopScoreDocCollector.Create(Needed(request), true);
+        searcher.Search(new FilteredQuery(Restrict(query, request), new DocIdsFilter([.. ids.Docs]), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), titleTop);
+        var merged = top.ScoreDocs.Concat(titleTop.GetTopDocs().ScoreDocs)
+            .GroupBy(d => d.Doc).Select(g => g.MaxBy(d => d.Score)!)
+            .OrderByDescending(d => d.Score).Take(Needed(request)).ToArray();
+        return new TopDocs(top.TotalHits, merged, merged.Length == 0 ? float.NaN : merged[0].Score);
     }
 
     private static (int Total, IReadOnlyDictionary<ContentKind, int> Kinds, IReadOnlyDictionary<string, (string, int)> Districts, TopDocs Top, bool Approximate)
@@ -422,51 +441,17 @@ public sealed class SearchIndex : IDisposable
         return 1f + 0.15f * (float)Math.Exp(-ageDays / 365);
     }
 
-    private string? Highlight(Highlighter highlighter, string field, string text, int fragments)
-    {
-        if (text.Length == 0) return null;
-        using var stream = _folded.GetTokenStream(field, text);
-        var best = highlighter.GetBestFragments(stream, text, fragments, " … ");
-        // A fragment without a match says nothing about why the item was found: fall back to the next source.
-        return string.IsNullOrEmpty(best) || !best.Contains("<mark>", StringComparison.Ordinal) ? null : best;
-    }
-
-    private static Highlighter Highlighter(Query query, string field, IFragmenter fragmenter) =>
-        new(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlTextEncoder(), new QueryTermScorer(query, field))
-        {
-            TextFragmenter = fragmenter,
-            MaxDocCharsToAnalyze = 6_000, // snippets come from the start of long texts; analysing all of it costs per hit
-        };
-
-    private static Query HighlightQuery(IndexReader reader, string field, List<string> tokens, List<bool> unknown)
-    {
-        var query = new BooleanQuery();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!unknown[i]) query.Add(new TermQuery(new Term(field, tokens[i])), Occur.SHOULD);
-            else
-                foreach (var (term, _, _) in Candidates(reader, field, tokens[i]))
-                    query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-        }
-        return query;
-    }
-
     /// <summary>
     /// For each unknown word, the index's own word that fits best: closest by edit distance, then the one that finds
     /// the most items together with the other words ("thanh lonh" → "thanh long", not "thanh linh"), then the most frequent.
     /// </summary>
-    private static string? Correct(IndexSearcher searcher, List<string> tokens, List<bool> unknown, Filter visible, int sample)
+    private static string? Correct(IndexSearcher searcher, List<string> tokens, List<List<FuzzyTerm>?> fuzzy, Filter visible, int sample)
     {
-        var reader = searcher.IndexReader;
         var corrected = tokens.ToList();
         var changed = false;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!unknown[i]) continue;
-            var candidates = Candidates(reader, SearchFields.All, tokens[i])
-                .GroupBy(c => c.Term).Select(g => (Term: g.Key, Distance: g.Min(c => c.Distance), Freq: g.Sum(c => c.Freq)))
-                .ToList();
-            if (candidates.Count == 0) continue;
+            if (fuzzy[i] is not { Count: > 0 } candidates) continue;
             var minDistance = candidates.Min(c => c.Distance);
             var best = candidates.Where(c => c.Distance == minDistance)
                 .Select(c => (c.Term, c.Freq, Together: CountWith(searcher, corrected, i, c.Term, visible, sample)))
@@ -497,12 +482,24 @@ public sealed class SearchIndex : IDisposable
         return Count(phrase) * 10 + Count(query);
     }
 
-    private static IEnumerable<(string Term, int Distance, int Freq)> Candidates(IndexReader reader, string field, string token)
+    /// <summary>
+    /// The index's words within 1 edit (a swap of two letters counts as one) sharing the first letter, 2 edits from eight
+    /// letters, the 50 nearest, read straight from the fuzzy terms enumeration (rewriting a FuzzyQuery looks every term up again).
+    /// A Vietnamese word is one syllable of at most seven letters: two edits turn most into another real word, and the
+    /// two-edit automaton cost a millisecond to build per query.
+    /// </summary>
+    private static List<FuzzyTerm> Candidates(IndexReader reader, string token)
     {
-        var rewritten = new FuzzyQuery(new Term(field, token), token.Length >= 6 ? 2 : 1, prefixLength: 1).Rewrite(reader);
-        var terms = new HashSet<Term>();
-        rewritten.ExtractTerms(terms);
-        return terms.Select(t => (t.Text, Levenshtein(t.Text, token), reader.DocFreq(t)));
+        var terms = MultiFields.GetTerms(reader, SearchFields.All);
+        if (terms is null) return [];
+        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(SearchFields.All, token), token.Length >= 8 ? 2 : 1, 1, true);
+        var found = new List<FuzzyTerm>();
+        while (fuzzy.MoveNext())
+        {
+            var text = fuzzy.Term.Utf8ToString();
+            found.Add(new FuzzyTerm(text, Levenshtein(text, token), fuzzy.DocFreq));
+        }
+        return found.OrderBy(c => c.Distance).ThenByDescending(c => c.Freq).ThenBy(c => c.Term, StringComparer.Ordinal).Take(50).ToList();
     }
 
     private static int Levenshtein(string a, string b)
@@ -526,6 +523,9 @@ public sealed class SearchIndex : IDisposable
         _exact.Dispose();
     }
 }
+
+/// <summary>A word of the index standing in for a typo'd one.</summary>
+internal sealed record FuzzyTerm(string Term, int Distance, int Freq);
 
 /// <summary>Counts hits per type and per district from doc values: per segment by ordinal, turned into names once per segment.</summary>
 internal sealed class FacetCollector : ICollector
@@ -717,35 +717,64 @@ internal sealed class PositionalReadDirectory(DirectoryInfo path) : NIOFSDirecto
     }
 }
 
-/// <summary>For each collected document, adds the factor of every boost clause whose scorer is on that document.</summary>
-internal sealed class BoostCollector(IReadOnlyList<(Query Query, float Factor)> boosts, Dictionary<int, float> factors) : ICollector
+/// <summary>Records the matching top-level document numbers, in order.</summary>
+internal sealed class DocIdCollector : ICollector
 {
-    private readonly List<(Scorer Scorer, float Factor)> _clauses = [];
     private int _docBase;
+
+    public List<int> Docs { get; } = [];
 
     public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer)
     {
-        _clauses.Clear();
-        Find(scorer);
-    }
-
-    private void Find(Scorer scorer)
-    {
-        var index = -1;
-        for (var i = 0; i < boosts.Count && index < 0; i++)
-            if (ReferenceEquals(scorer.Weight?.Query, boosts[i].Query)) index = i;
-        if (index >= 0) _clauses.Add((scorer, boosts[index].Factor));
-        else foreach (var child in scorer.GetChildren()) Find(child.Child);
     }
 
     public void SetNextReader(AtomicReaderContext context) => _docBase = context?.DocBase ?? 0;
 
-    public void Collect(int doc)
+    public void Collect(int doc) => Docs.Add(_docBase + doc);
+}
+
+/// <summary>
+/// Where the query's words stand in one field of a segment's documents, visited in increasing order: <see cref="Spread"/>
+/// is how far the words are from standing together in the query's order (0: the exact phrase), as a sloppy phrase measures it.
+/// </summary>
+internal sealed class PhrasePositions
+{
+    private readonly DocsAndPositionsEnum?[] _postings;
+    private readonly List<int>[] _positions;
+
+    public PhrasePositions(AtomicReader reader, string field, List<string> tokens)
     {
-        foreach (var (scorer, factor) in _clauses)
-            if (scorer.DocID == doc) factors[_docBase + doc] += factor;
+        _postings = tokens.Select(t => reader.GetTermPositionsEnum(new Term(field, t))).ToArray();
+        _positions = tokens.Select(_ => new List<int>()).ToArray();
+    }
+
+    /// <summary>The smallest spread of (position − place in the query) over one occurrence of each word; int.MaxValue if a word is missing.</summary>
+    public int Spread(int doc)
+    {
+        for (var i = 0; i < _postings.Length; i++)
+        {
+            var postings = _postings[i];
+            if (postings is null || (postings.DocID >= doc ? postings.DocID : postings.Advance(doc)) != doc) return int.MaxValue;
+            _positions[i].Clear();
+            for (var n = postings.Freq; n > 0; n--) _positions[i].Add(postings.NextPosition() - i);
+        }
+        // Smallest range holding one value of each (sorted) list: advance the list whose value is lowest.
+        var at = new int[_positions.Length];
+        var best = int.MaxValue;
+        while (true)
+        {
+            int low = 0, lowValue = int.MaxValue, high = int.MinValue;
+            for (var i = 0; i < _positions.Length; i++)
+            {
+                var value = _positions[i][at[i]];
+                if (value < lowValue) (low, lowValue) = (i, value);
+                high = Math.Max(high, value);
+            }
+            best = Math.Min(best, high - lowValue);
+            if (best == 0 || ++at[low] == _positions[low].Count) return best;
+        }
     }
 }
 
@@ -765,14 +794,25 @@ internal sealed class DocIdsFilter(int[] sortedDocs) : Filter
 }
 
 /// <summary>HTML-encodes only what HTML needs (&amp; &lt; &gt; &quot; &#39;): Lucene's SimpleHTMLEncoder would turn every Vietnamese letter into an entity.</summary>
-internal sealed class HtmlTextEncoder : IEncoder
+internal static class HtmlTextEncoder
 {
-    public string EncodeText(string originalText) => Encode(originalText);
-
     public static string Encode(string text) => text
         .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace(">", "&gt;", StringComparison.Ordinal)
         .Replace("\"", "&quot;", StringComparison.Ordinal)
         .Replace("'", "&#39;", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The default Lucene 4.6 format with stored fields compressed in 4 KB chunks instead of 16 KB: showing a hit decompresses
+/// its chunk up to the item, and with 16 KB chunks that was a fifth of a search's time.
+/// </summary>
+[Lucene.Net.Codecs.CodecName("PortalSearch")]
+internal sealed class PortalSearchCodec() : Lucene.Net.Codecs.FilterCodec(new Lucene.Net.Codecs.Lucene46.Lucene46Codec())
+{
+    private readonly Lucene.Net.Codecs.StoredFieldsFormat _storedFields =
+        new Lucene.Net.Codecs.Compressing.CompressingStoredFieldsFormat("PortalStoredFields", Lucene.Net.Codecs.Compressing.CompressionMode.FAST, 4096);
+
+    public override Lucene.Net.Codecs.StoredFieldsFormat StoredFieldsFormat => _storedFields;
 }
