@@ -11,6 +11,7 @@ internal static class TrafficBenchmark
     public static async Task RunAsync(string root, int seconds)
     {
         var results = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
+        var middleware = 0.0;
         var cpu = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
         // The first run only warms up the JIT (tiered compilation makes early runs slower); it is not counted.
         var runs = new[] { (true, false) }.Concat(Enumerable.Range(0, 4).SelectMany(_ => new[] { (false, true), (true, true) }));
@@ -41,7 +42,7 @@ internal static class TrafficBenchmark
                 results[enabled].Add(count / (double)seconds);
                 cpu[enabled].Add(serverMicroseconds);
             }
-            if (enabled && !counted) await MeasureCounterAsync(app);
+            if (enabled && !counted) middleware = await MeasureCounterAsync(app);
             Console.WriteLine($"  counting {(enabled ? "on " : "off")}: {count / (double)seconds:N0} requests/s ({client}){(Wrk is null ? "" : $", server CPU {serverMicroseconds:F1} µs per request")}{(counted ? "" : " (warm-up, not counted)")}");
             await app.StopAsync();
             await app.DisposeAsync();
@@ -58,6 +59,7 @@ internal static class TrafficBenchmark
             var cpuOff = Median(cpu[false]);
             var cpuOn = Median(cpu[true]);
             Console.WriteLine($"Server CPU per request: counting off {cpuOff:F1} µs, on {cpuOn:F1} µs, cost {(cpuOn - cpuOff) / cpuOff * 100:F1} %");
+            Console.WriteLine($"Middleware work alone ({middleware:F2} µs) as a share of a request's server CPU with counting off: {middleware / cpuOff * 100:F1} %");
         }
     }
 
@@ -74,7 +76,7 @@ internal static class TrafficBenchmark
               counter = counter + 1
               local id = counter % 800
               wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 bench-" .. id
-              wrk.headers["X-Forwarded-For"] = "10." .. (id % 250) .. "." .. (id // 250) .. ".9"
+              wrk.headers["X-Forwarded-For"] = "10." .. (id % 250) .. "." .. math.floor(id / 250) .. ".9"
               return wrk.format(nil)
             end
             """);
@@ -97,17 +99,55 @@ internal static class TrafficBenchmark
     /// The counting work alone (hash, visit check, three in-memory increments), 2 threads × 500,000 calls: a figure the
     /// loopback run above cannot give precisely, because client and server share the machine's two cores.
     /// </summary>
-    private static async Task MeasureCounterAsync(Microsoft.AspNetCore.Builder.WebApplication app)
+    private static async Task<double> MeasureCounterAsync(Microsoft.AspNetCore.Builder.WebApplication app)
     {
         var counter = app.Services.GetRequiredService<PublicPortal.Web.Features.Traffic.TrafficCounter>();
         const int perThread = 500_000;
+        var addresses = Enumerable.Range(0, 2).Select(t => Enumerable.Range(0, 200).Select(i => System.Net.IPAddress.Parse($"10.0.{t}.{i}")).ToArray()).ToArray();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 2).Select(t => Task.Run(async () =>
         {
             for (var i = 0; i < perThread; i++)
-                await counter.RecordPageViewAsync($"10.0.{t}.{i % 200}", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"));
+                await counter.RecordPageViewAsync(addresses[t][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"));
         })));
         Console.WriteLine($"  counting work alone: {2 * perThread / watch.Elapsed.TotalSeconds:N0} page views/s on 2 threads ≈ {watch.Elapsed.TotalMilliseconds * 1000 * 2 / (2 * perThread):F2} µs of CPU per page view");
+        return await MeasureMiddlewareAsync(counter);
+    }
+
+    /// <summary>
+    /// The middleware's whole work per request (header checks, item and referrer, hash, counts) on one thread, against the
+    /// same request passed straight through: the added CPU time per request, free of the loopback run's noise.
+    /// </summary>
+    private static async Task<double> MeasureMiddlewareAsync(PublicPortal.Web.Features.Traffic.TrafficCounter counter)
+    {
+        var contexts = Enumerable.Range(0, 800).Select(id =>
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Request.Method = "GET";
+            context.Request.Path = "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc";
+            context.Request.Headers.UserAgent = $"Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 bench-{id}";
+            context.Request.Headers.Accept = "text/html";
+            context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse($"10.{id % 250}.{id / 250}.9");
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context;
+        }).ToArray();
+        var middleware = new PublicPortal.Web.Features.Traffic.TrafficMiddleware(_ => Task.CompletedTask, counter);
+        const int calls = 2_000_000;
+        var last = 0.0;
+        for (var round = 0; round < 3; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++) await middleware.InvokeAsync(contexts[i % contexts.Length]);
+            var on = watch.Elapsed.TotalMicroseconds / calls;
+            Microsoft.AspNetCore.Http.RequestDelegate passThrough = _ => Task.CompletedTask;
+            watch.Restart();
+            for (var i = 0; i < calls; i++) await passThrough(contexts[i % contexts.Length]);
+            var off = watch.Elapsed.TotalMicroseconds / calls;
+            last = on - off;
+            Console.WriteLine($"  middleware work alone: {last:F2} µs per request (1 thread)");
+        }
+        return last; // the last round: tiered compilation has settled by then
     }
 
     private static async Task<long> Load(HttpClient http, string url, TimeSpan duration)

@@ -22,7 +22,8 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
         if (!HttpMethods.IsGet(request.Method) || context.Response.StatusCode != StatusCodes.Status200OK) return;
         if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true) return;
         var path = request.Path.Value ?? "/";
-        if (NotPages.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))) return;
+        foreach (var prefix in NotPages)
+            if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return;
         if (IsPrefetch(request)) return;
         if (context.User.Identity?.IsAuthenticated == true) return; // staff checking their own pages are not readers
         var userAgent = request.Headers.UserAgent.ToString();
@@ -31,7 +32,7 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
             counter.RecordBot();
             return;
         }
-        await counter.RecordPageViewAsync(context.Connection.RemoteIpAddress?.ToString(), userAgent, ItemOf(path), ReferrerDomain(request), context.RequestAborted);
+        await counter.RecordPageViewAsync(context.Connection.RemoteIpAddress, userAgent, ItemOf(path), ReferrerDomain(request), context.RequestAborted);
     }
 
     /// <summary>The other site a visitor came from, as a bare domain ("www." dropped); null for none, for this site, or for junk.</summary>
@@ -44,10 +45,14 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
         return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
-    private static bool IsPrefetch(HttpRequest request) =>
-        request.Headers["Sec-Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase) ||
-        request.Headers["Purpose"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase) ||
-        request.Headers["X-Moz"].ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase);
+    private static bool IsPrefetch(HttpRequest request)
+    {
+        foreach (var header in PrefetchHeaders)
+            if (request.Headers.TryGetValue(header, out var value) && value.ToString().Contains("prefetch", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] PrefetchHeaders = ["Sec-Purpose", "Purpose", "X-Moz"];
 
     /// <summary>/tin-tuc/{slug} → (News, slug), /{slug} → (Page, slug); list pages have no item.</summary>
     private static readonly Dictionary<string, ContentKind> Sections = ContentKinds.All
