@@ -43,6 +43,14 @@
       { name: "side-by-side", action: E.toggleSideBySide, text: "Song song", title: "Soạn và xem song song", noDisable: true }
     ]
   });
+  // "Chèn" beside each library image puts its Markdown line where the cursor is (without JavaScript: copy the line shown).
+  document.querySelectorAll("[data-insert-image]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      editor.codemirror.replaceSelection("\n" + button.getAttribute("data-insert-image") + "\n");
+      editor.codemirror.focus();
+    });
+  });
   // CodeMirror types into a hidden textarea of its own: give it the label of the field it replaces.
   var label = document.querySelector("label[for='" + textarea.id + "']");
   editor.codemirror.getInputField().setAttribute("aria-label", label ? label.textContent : "Nội dung (Markdown)");

@@ -37,7 +37,7 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1"]);
     }
 
-    private static async Task CheckAsync(HttpClient client, string[] urls)
+    internal static async Task CheckAsync(HttpClient client, string[] urls)
     {
         var jar = Path.Combine(RepositoryPaths.Tests, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         Assert.True(File.Exists(jar), $"{jar} is missing: run tests/run.sh, which installs it with npm");

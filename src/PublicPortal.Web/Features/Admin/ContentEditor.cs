@@ -40,6 +40,7 @@ public sealed class ContentEditor(
         await transfer.CheckReferencesAsync([("", edited)], missing, cancellationToken);
         if (missing.Count > 0)
             return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = "Thông tin chi tiết trỏ tới mục không có: " + string.Join("; ", missing.Select(m => m.TrimStart(':', ' '))) });
+        if (ImageProblems(edited) is { Count: > 0 } imageProblems) return new SaveOutcome.Invalid(imageProblems);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         ContentItem? current = null;
@@ -109,6 +110,38 @@ public sealed class ContentEditor(
     }
 
     /// <summary>Items that point at this one (a village's place, a route's stops…): it cannot be deleted while they do.</summary>
+    /// <summary>
+    /// Images must come from the media library and be described: alt text for this use or in the library, or the image
+    /// marked decorative there. A picture nobody can describe never reaches a public page.
+    /// </summary>
+    private Dictionary<string, string> ImageProblems(ContentItem item)
+    {
+        var catalog = services.GetRequiredService<Media.MediaCatalog>();
+        var extra = new List<string>();
+        void Check(string what, string reference, string? alt)
+        {
+            if (catalog.Find(reference) is not { } info)
+                extra.Add($"{what} “{reference}” không phải ảnh trong thư viện ảnh (dạng media/library/…; tải ảnh lên ở mục Thư viện ảnh)");
+            else if (Media.ResponsiveImage.AltFor(info, alt) is null)
+                extra.Add($"{what} “{reference}” chưa có mô tả (alt): hãy viết mô tả ở đây hoặc trong thư viện ảnh, hoặc đánh dấu là ảnh trang trí");
+        }
+        if (item.CoverImage is { } cover) Check("Ảnh bìa", cover, item.CoverAlt);
+        foreach (var photo in item.Photos) Check("Ảnh", photo.Path, photo.Alt);
+
+        var body = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in Media.MediaRefs.MarkdownImage().Matches(item.Body))
+        {
+            var info = catalog.All().GetValueOrDefault(m.Groups[2].Value);
+            if (info is null) body.Add($"ảnh /anh/{m.Groups[2].Value}… không có trong thư viện ảnh");
+            else if (string.IsNullOrWhiteSpace(m.Groups[1].Value) && !info.Decorative)
+                body.Add($"ảnh /anh/{m.Groups[2].Value}… chưa có mô tả: viết mô tả trong ![…]");
+        }
+        var problems = new Dictionary<string, string>();
+        if (extra.Count > 0) problems["Extra"] = string.Join("; ", extra) + ".";
+        if (body.Count > 0) problems["Body"] = "Nội dung có " + string.Join("; ", body) + ".";
+        return problems;
+    }
+
     public async Task<IReadOnlyList<ContentItem>> UsedByAsync(ContentItem item, CancellationToken cancellationToken = default)
     {
         if (item.Kind is not (ContentKind.Locality or ContentKind.Craft or ContentKind.Village or ContentKind.Sight)) return [];

@@ -29,19 +29,21 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
             throw new ContentImportException([$"{directory}: the folder does not exist"]);
 
         var (items, problems) = ReadAll(directory);
-        foreach (var item in items.Where(i => i.Item.Attachment is not null || i.Item.CoverImage is not null))
+        foreach (var item in items)
         {
-            foreach (var media in new[] { item.Item.Attachment, item.Item.CoverImage }.OfType<string>())
+            foreach (var media in new[] { item.Item.Attachment }.Concat(ImagesOf(item.Item)).OfType<string>())
             {
                 if (!File.Exists(Path.Combine(directory, media)))
                     problems.Add($"{item.File}: the file '{media}' it refers to is missing");
             }
         }
+        var images = await CheckImagesAsync(directory, items, problems, cancellationToken);
         await CheckReferencesAsync(items, problems, cancellationToken);
         if (problems.Count > 0) throw new ContentImportException(problems);
 
         progress?.Report($"Read {items.Count} files; writing to the database…");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await StoreImagesAsync(items, images, cancellationToken);
         var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
         int added = 0, updated = 0;
         foreach (var (_, item) in items)
@@ -77,8 +79,10 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
             });
         await db.SaveChangesAsync(cancellationToken);
         // Media is copied before the commit: a failed copy rolls the rows back; stray copied files are harmless.
-        var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory);
+        // Images are not copied: they entered through the library above, re-encoded without their metadata.
+        var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory, file => !Media.MediaRefs.IsImageFile(file));
         await transaction.CommitAsync(cancellationToken);
+        services.GetService<Media.MediaCatalog>()?.Forget(); // after the commit: a page read in between must not cache the old list
         await search.RefreshAsync(items.Select(i => i.Item).ToList(), cancellationToken);
         // Cached pages show the old text until evicted; outside the web host (command line) there is no cache.
         if (services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } cache)
@@ -101,7 +105,9 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
             await File.WriteAllTextAsync(Path.Combine(folder, item.Slug + ".md"), FrontMatter.Write(item), cancellationToken);
             if (++count % 50 == 0) progress?.Report($"Exported {count} items…");
         }
-        var media = CopyTree(paths.MediaDirectory, Path.Combine(directory, ContentKinds.MediaFolder));
+        // Library originals go with the export (items refer to them); renditions are made again on demand.
+        var media = CopyTree(paths.MediaDirectory, Path.Combine(directory, ContentKinds.MediaFolder),
+            file => !file.StartsWith("renditions" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         progress?.Report($"Exported {count} items and {media} media files to {directory}");
         return count;
     }
@@ -179,12 +185,79 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
             yield return (stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug, "route stop");
     }
 
-    private static int CopyTree(string from, string to)
+    /// <summary>The images an item shows: its cover and its photos.</summary>
+    private static IEnumerable<string> ImagesOf(ContentItem item) =>
+        new[] { item.CoverImage }.OfType<string>().Concat(item.Photos.Select(p => p.Path));
+
+    /// <summary>
+    /// Every image the items show goes through the media library's intake, as an upload does (type from content, size
+    /// limits, metadata removed, re-encoded): refused ones are problems, and nothing is written unless all pass.
+    /// An image byte for byte one of the library's (an export coming back) is that image.
+    /// </summary>
+    private async Task<Dictionary<string, (Media.IntakeResult? Result, string? Existing)>> CheckImagesAsync(
+        string directory, List<(string File, ContentItem Item)> items, List<string> problems, CancellationToken cancellationToken)
+    {
+        var images = new Dictionary<string, (Media.IntakeResult?, string?)>(StringComparer.Ordinal);
+        var known = await db.MediaAssets.Select(a => a.Hash).ToHashSetAsync(cancellationToken);
+        foreach (var (file, item) in items)
+        {
+            foreach (var path in ImagesOf(item).Where(p => !images.ContainsKey(p) && File.Exists(Path.Combine(directory, p))))
+            {
+                if (!Media.MediaRefs.IsImageFile(path))
+                {
+                    problems.Add($"{file}: '{path}' is not an image (JPEG, PNG, WebP or GIF)");
+                    continue;
+                }
+                var bytes = await File.ReadAllBytesAsync(Path.Combine(directory, path), cancellationToken);
+                if (known.Contains(Media.ImageIntake.HashOf(bytes)))
+                {
+                    images[path] = (null, Media.ImageIntake.HashOf(bytes));
+                    continue;
+                }
+                var (result, error) = await Media.ImageIntake.AcceptAsync(bytes, cancellationToken);
+                if (result is null) problems.Add($"{file}: the image '{path}' was refused: {error}");
+                else images[path] = (result, null);
+            }
+        }
+        return images;
+    }
+
+    /// <summary>Stores the checked images in the library and points the items at them (media/library/{hash}.{format}).</summary>
+    private async Task StoreImagesAsync(List<(string File, ContentItem Item)> items, Dictionary<string, (Media.IntakeResult? Result, string? Existing)> images, CancellationToken cancellationToken)
+    {
+        if (images.Count == 0) return;
+        var library = services.GetRequiredService<Media.MediaLibrary>();
+        var stored = new Dictionary<string, MediaAsset>(StringComparer.Ordinal);
+        foreach (var (path, (result, existing)) in images)
+            stored[path] = result is not null
+                ? await library.StoreAsync(result, Path.GetFileName(path), "import", cancellationToken)
+                : await db.MediaAssets.SingleAsync(a => a.Hash == existing, cancellationToken);
+        foreach (var (_, item) in items)
+        {
+            if (item.CoverImage is { } cover && stored.TryGetValue(cover, out var coverAsset))
+            {
+                item.CoverImage = Media.MediaRefs.Of(coverAsset);
+                coverAsset.Alt ??= item.CoverAlt; // the library keeps the first description it is given
+            }
+            foreach (var photo in item.Photos.Where(p => stored.ContainsKey(p.Path)))
+            {
+                var asset = stored[photo.Path];
+                photo.Path = Media.MediaRefs.Of(asset);
+                asset.Alt ??= photo.Alt;
+                asset.Caption ??= photo.Caption;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        library.Forget();
+    }
+
+    private static int CopyTree(string from, string to, Func<string, bool> include)
     {
         if (!Directory.Exists(from)) return 0;
         var count = 0;
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
+            if (!include(Path.GetRelativePath(from, file))) continue;
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
@@ -14,10 +15,13 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer _sanitizer;
     private readonly IMemoryCache _cache;
 
-    public MarkdownRenderer(IMemoryCache cache)
+    private readonly Media.MediaCatalog? _media;
+
+    public MarkdownRenderer(IMemoryCache cache, Media.MediaCatalog? media = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
+        _media = media;
         // Chosen extensions only: UseAdvancedExtensions would add generic attributes ({onclick=...}).
         _pipeline = new MarkdownPipelineBuilder()
             .UsePipeTables()
@@ -37,6 +41,36 @@ public sealed class MarkdownRenderer
         _sanitizer.AllowedAttributes.Remove("style");
         _sanitizer.AllowedTags.Remove("form");
         _sanitizer.AllowDataAttributes = false;
+        _sanitizer.PostProcessDom += (_, e) => ResponsiveImages(e.Document);
+    }
+
+    /// <summary>
+    /// Images in the text load lazily; a library image (/anh/{hash}-…) becomes a &lt;picture&gt; with WebP and JPEG at the
+    /// sizes that exist, and its width and height, as every other image of the site.
+    /// </summary>
+    private void ResponsiveImages(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        foreach (var img in document.QuerySelectorAll("img").ToList())
+        {
+            img.SetAttribute("loading", "lazy");
+            img.SetAttribute("decoding", "async");
+            var match = Media.MediaRefs.RenditionAddress().Match(img.GetAttribute("src") ?? "");
+            if (!match.Success || _media?.All().GetValueOrDefault(match.Groups[1].Value) is not { } info) continue;
+            var (preset, width, height) = Media.ResponsiveImage.Fallback(info);
+            img.SetAttribute("src", Media.ResponsiveImage.Url(info.Hash, preset, "jpg"));
+            img.SetAttribute("srcset", Media.ResponsiveImage.SrcSet(info, "jpg"));
+            img.SetAttribute("sizes", Media.ResponsiveImage.ArticleSizes);
+            img.SetAttribute("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            img.SetAttribute("height", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var picture = document.CreateElement("picture");
+            var source = document.CreateElement("source");
+            source.SetAttribute("type", "image/webp");
+            source.SetAttribute("srcset", Media.ResponsiveImage.SrcSet(info, "webp"));
+            source.SetAttribute("sizes", Media.ResponsiveImage.ArticleSizes);
+            img.Parent!.ReplaceChild(picture, img);
+            picture.AppendChild(source);
+            picture.AppendChild(img);
+        }
     }
 
     public HtmlString Render(string? markdown)

@@ -27,6 +27,9 @@ public static class ImageIntake
     // Decoding a 40-megapixel image takes ~160 MB: at most two at a time on this 2-core, small-memory host.
     private static readonly SemaphoreSlim Decoding = new(2, 2);
 
+    /// <summary>A stored image's name: the first 16 hex digits of the SHA-256 of its bytes.</summary>
+    public static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content))[..16];
+
     public static async Task<(IntakeResult? Result, string? Error)> AcceptAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -60,7 +63,7 @@ public static class ImageIntake
             var (extension, encoder) = Encoder(format);
             image.Save(output, encoder);
             var bytes = output.ToArray();
-            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+            var hash = HashOf(bytes);
             return (new IntakeResult(bytes, extension, hash, image.Width, image.Height), null);
         }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)

@@ -11,7 +11,7 @@ using SixLabors.ImageSharp.Processing;
 namespace PublicPortal.Web.Features.Media;
 
 /// <summary>The media library's files: originals under media/library/, renditions under media/renditions/.</summary>
-public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryCache cache, TimeProvider clock)
+public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCatalog catalog, TimeProvider clock)
 {
     /// <summary>The only widths served: no one can fill the disk by asking for arbitrary sizes.</summary>
     public static readonly int[] Widths = [320, 640, 1024, 1600];
@@ -27,10 +27,21 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
     /// <summary>Checks, re-encodes and stores one upload; the same picture uploaded twice is stored once.</summary>
     public async Task<(MediaAsset? Asset, string? Error)> AddAsync(byte[] content, string? fileName, string actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        // A file byte for byte one of ours (an exported original coming back) is that image, not a new one re-encoded again.
+        var raw = ImageIntake.HashOf(content);
+        if (await db.MediaAssets.SingleOrDefaultAsync(x => x.Hash == raw, cancellationToken) is { } same) return (same, null);
         var (result, error) = await ImageIntake.AcceptAsync(content, cancellationToken);
         if (result is null) return (null, error);
+        return (await StoreAsync(result, fileName, actor, cancellationToken), null);
+    }
+
+    /// <summary>Stores an image the intake accepted (or returns the one already stored with that content).</summary>
+    public async Task<MediaAsset> StoreAsync(IntakeResult result, string? fileName, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         var existing = await db.MediaAssets.SingleOrDefaultAsync(x => x.Hash == result.Hash, cancellationToken);
-        if (existing is not null) return (existing, null);
+        if (existing is not null) return existing;
 
         var asset = new MediaAsset
         {
@@ -45,8 +56,8 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
         db.MediaAssets.Add(asset);
         db.Audit(clock, actor, "media-upload", $"Tải ảnh lên: {asset.OriginalName}", $"media/{asset.Hash}");
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(KnownCacheKey);
-        return (asset, null);
+        catalog.Forget();
+        return asset;
     }
 
     /// <summary>The user's file name as display text only: no folders, no control characters, bounded length.</summary>
@@ -57,17 +68,7 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, IMemoryC
         return name.Length == 0 ? "anh" : name.Length > 200 ? name[..200] : name;
     }
 
-    private const string KnownCacheKey = "media-known";
-
-    /// <summary>Hash → format of every library image, cached (the image endpoint checks it on every request).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> KnownAsync() =>
-        (await cache.GetOrCreateAsync(KnownCacheKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return (IReadOnlyDictionary<string, string>)await db.MediaAssets.AsNoTracking().ToDictionaryAsync(x => x.Hash, x => x.Format);
-        }))!;
-
-    public void Forget() => cache.Remove(KnownCacheKey);
+    public void Forget() => catalog.Forget();
 
     /// <summary>The original and every rendition of a deleted image (files in use by a request are left for next time).</summary>
     public void DeleteFiles(MediaAsset asset)
@@ -148,13 +149,13 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/anh/{file}", async (string file, MediaLibrary library, RenditionStore renditions, HttpContext http) =>
+        endpoints.MapGet("/anh/{file}", async (string file, MediaLibrary library, MediaCatalog catalog, RenditionStore renditions, HttpContext http) =>
         {
-            var match = System.Text.RegularExpressions.Regex.Match(file, "^([0-9a-f]{16})-([0-9]{3,4})\\.(webp|jpg)$");
+            var match = MediaRefs.RenditionAddress().Match("/anh/" + file);
             if (!match.Success || !int.TryParse(match.Groups[2].Value, out var width) || !MediaLibrary.Widths.Contains(width)) return Results.NotFound();
             var hash = match.Groups[1].Value;
-            if (!(await library.KnownAsync()).TryGetValue(hash, out var format)) return Results.NotFound();
-            var original = library.OriginalPath(hash, format);
+            if (!catalog.All().TryGetValue(hash, out var info)) return Results.NotFound();
+            var original = library.OriginalPath(hash, info.Format);
             if (!File.Exists(original)) return Results.NotFound();
             var path = await renditions.GetAsync(original, hash, width, match.Groups[3].Value);
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
@@ -167,6 +168,7 @@ public static class MediaEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<MediaLibrary>();
+        builder.Services.AddSingleton<MediaCatalog>();
         builder.Services.AddSingleton<RenditionStore>();
         return builder;
     }

@@ -24,6 +24,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Body = markdown.Render(product.Body);
         ViewData["Title"] = product.Title;
         ViewData["Description"] = product.Summary;
+        ViewData["OgImage"] = product.CoverImage ?? product.Photos.FirstOrDefault()?.Path;
         return Page();
     }
 

@@ -36,6 +36,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Body = markdown.Render(route.Body);
         ViewData["Title"] = route.Title;
         ViewData["Description"] = route.Summary;
+        ViewData["OgImage"] = route.CoverImage ?? route.Photos.FirstOrDefault()?.Path;
         return Page();
     }
 

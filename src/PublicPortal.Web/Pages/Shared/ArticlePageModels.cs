@@ -52,6 +52,7 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         Body = markdown.Render(item.Body);
         ViewData["Title"] = item.Title;
         ViewData["Description"] = item.Summary;
+        ViewData["OgImage"] = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
         Others = await visible.Where(x => x.Id != item.Id).Newest().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
         return otherPage > Others.TotalPages ? NotFound() : Page();
     }

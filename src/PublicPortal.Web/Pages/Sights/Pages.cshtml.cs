@@ -41,6 +41,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);
         ViewData["Title"] = sight.Title;
         ViewData["Description"] = sight.Summary;
+        ViewData["OgImage"] = sight.CoverImage ?? sight.Photos.FirstOrDefault()?.Path;
         return Page();
     }
 

@@ -24,6 +24,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         Body = markdown.Render(item.Body);
         ViewData["Title"] = item.Title;
         ViewData["Description"] = item.Summary;
+        ViewData["OgImage"] = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
         return Page();
     }
 }

@@ -28,6 +28,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         NearbySights = Catalogue.Nearby(village, Catalogue.Sights, 5);
         ViewData["Title"] = village.Title;
         ViewData["Description"] = village.Summary;
+        ViewData["OgImage"] = village.CoverImage ?? village.Photos.FirstOrDefault()?.Path;
         return Page();
     }
 

@@ -11,8 +11,11 @@ namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
 [RequestSizeLimit(DocumentFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentFiles.MaxBytes + 1024 * 1024)]
-public sealed class EditModel(PortalDbContext db, ContentEditor editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths) : PageModel
+public sealed class EditModel(PortalDbContext db, ContentEditor editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths, Features.Media.MediaCatalog media) : PageModel
 {
+    /// <summary>Library images that may be used (described, or decorative), to insert into the text or name as cover or photo.</summary>
+    public IReadOnlyList<Features.Media.MediaInfo> Images => media.All().Values.Where(i => i.Usable).OrderBy(i => i.Alt ?? "", StringComparer.Ordinal).Take(100).ToList();
+
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "loai")] public string? KindFolder { get; set; }
     [BindProperty] public string Title { get; set; } = "";

@@ -48,6 +48,7 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
         asset.Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim()[..Math.Min(caption.Trim().Length, 500)];
         db.Audit(clock, Actor, "media-describe", $"Mô tả ảnh {asset.OriginalName}", $"media/{asset.Hash}");
         await db.SaveChangesAsync();
+        library.Forget(); // pages read alt text from the library
         Message = asset.Usable ? $"Đã lưu mô tả của {asset.OriginalName}." : $"Đã lưu. {asset.OriginalName} chưa có mô tả (alt) nên chưa dùng được trên trang công khai.";
         await LoadAsync();
         return Page();
