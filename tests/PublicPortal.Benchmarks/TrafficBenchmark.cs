@@ -76,9 +76,9 @@ internal static class TrafficBenchmark
     }
 
     /// <summary>Debian's wrk (apt-get install wrk), when present: a load generator outside this process.</summary>
-    private static readonly string? Wrk = File.Exists("/usr/bin/wrk") ? "/usr/bin/wrk" : null;
+    internal static readonly string? Wrk = File.Exists("/usr/bin/wrk") ? "/usr/bin/wrk" : null;
 
-    private static async Task<(long Count, string Client)> RunWrkAsync(string wrk, string url, int seconds)
+    internal static async Task<(long Count, string Client)> RunWrkAsync(string wrk, string url, int seconds)
     {
         // 800 visitors (User-Agent and forwarded address vary per request), as in the in-process client.
         var script = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.lua");

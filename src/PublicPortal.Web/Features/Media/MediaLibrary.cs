@@ -22,7 +22,13 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
         return OriginalPath(asset.Hash, asset.Format);
     }
 
-    public string OriginalPath(string hash, string format) => Path.Combine(paths.MediaDirectory, "library", $"{hash}.{format}");
+    public string OriginalPath(string hash, string format) => OriginalPath(paths, hash, format);
+
+    public static string OriginalPath(PortalPaths paths, string hash, string format)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return Path.Combine(paths.MediaDirectory, "library", $"{hash}.{format}");
+    }
 
     /// <summary>Checks, re-encodes and stores one upload; the same picture uploaded twice is stored once.</summary>
     public async Task<(MediaAsset? Asset, string? Error)> AddAsync(byte[] content, string? fileName, string actor, CancellationToken cancellationToken = default)
@@ -87,9 +93,24 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
 /// Makes an image's renditions once and keeps them on disk. The first request for any of them makes the whole set from
 /// one decode of the original (largest first, each smaller one resized from the one before); concurrent requests wait for it.
 /// </summary>
-public sealed class RenditionStore(PortalPaths paths)
+public sealed class RenditionStore(PortalPaths paths) : IDisposable
 {
     private static readonly string[] Extensions = ["webp", "jpg"];
+
+    // The most requested renditions stay in memory (at most 64 MB): reading the file for each request was most of serving it.
+    private readonly MemoryCache _bytes = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
+
+    /// <summary>A rendition's bytes (made on first request, then from memory or disk). A deleted image's entries are never asked for again (the catalog no longer knows its hash) and age out.</summary>
+    public async Task<byte[]> GetBytesAsync(string originalPath, string hash, int width, string extension)
+    {
+        var key = $"{hash}-{width}.{extension}";
+        if (_bytes.TryGetValue(key, out byte[]? cached) && cached is not null) return cached;
+        var bytes = await File.ReadAllBytesAsync(await GetAsync(originalPath, hash, width, extension));
+        _bytes.Set(key, bytes, new MemoryCacheEntryOptions { Size = bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return bytes;
+    }
+
+    public void Dispose() => _bytes.Dispose();
     private readonly ConcurrentDictionary<string, Lazy<Task>> _making = new();
     private static readonly SemaphoreSlim Encoding = new(2, 2);
 
@@ -149,17 +170,18 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/anh/{file}", async (string file, MediaLibrary library, MediaCatalog catalog, RenditionStore renditions, HttpContext http) =>
+        // Only singletons here: a scoped MediaLibrary would build a DbContext per image request, which measured as most of its cost.
+        endpoints.MapGet("/anh/{file}", async (string file, PortalPaths paths, MediaCatalog catalog, RenditionStore renditions, HttpContext http) =>
         {
             var match = MediaRefs.RenditionAddress().Match("/anh/" + file);
             if (!match.Success || !int.TryParse(match.Groups[2].Value, out var width) || !MediaLibrary.Widths.Contains(width)) return Results.NotFound();
             var hash = match.Groups[1].Value;
             if (!catalog.All().TryGetValue(hash, out var info)) return Results.NotFound();
-            var original = library.OriginalPath(hash, info.Format);
+            var original = MediaLibrary.OriginalPath(paths, hash, info.Format);
             if (!File.Exists(original)) return Results.NotFound();
-            var path = await renditions.GetAsync(original, hash, width, match.Groups[3].Value);
+            var bytes = await renditions.GetBytesAsync(original, hash, width, match.Groups[3].Value);
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            return Results.File(path, match.Groups[3].Value == "webp" ? "image/webp" : "image/jpeg");
+            return Results.Bytes(bytes, match.Groups[3].Value == "webp" ? "image/webp" : "image/jpeg");
         });
         return endpoints;
     }
