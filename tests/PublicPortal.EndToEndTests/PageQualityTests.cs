@@ -16,6 +16,7 @@ public sealed class PageQualityTests(PortalServer server)
         "/thong-bao/ghi-dia-danh-sau-sap-xep-don-vi-hanh-chinh",
         "/chuong-trinh",
         "/chuong-trinh/ke-hoach-3073",
+        "/chuong-trinh/ke-hoach-3073/tien-do",
         "/van-ban",
         "/van-ban/3073-kh-ubnd",
         "/gioi-thieu",

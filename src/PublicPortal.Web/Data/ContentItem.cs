@@ -77,13 +77,49 @@ public sealed class SourceRef
     public string? Url { get; set; }
 }
 
+/// <summary>One target of a plan, measured as an indicator: from the catalogue (<see cref="Measure"/>) or from figures editors enter each year.</summary>
 public sealed class PlanTarget
 {
     public int Number { get; set; }
     public required string Text { get; set; }
     public string? Indicator { get; set; }
+
+    /// <summary>The target in words, as the plan states it ("trên 80%").</summary>
     public string? Value { get; set; }
     public int? Deadline { get; set; }
+
+    /// <summary>"%", "làng nghề", "lần", "%/năm"…</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>The target as a number, to measure progress against; null: not measurable.</summary>
+    public decimal? Goal { get; set; }
+
+    /// <summary>"Trên 80%": reached only above the goal, not at it.</summary>
+    public bool Exceed { get; set; }
+
+    /// <summary>A yearly rate (growth per year): each year is judged against the goal itself, not against a line.</summary>
+    public bool Rate { get; set; }
+
+    /// <summary>Computed from the catalogue (see ProgressTracker's measures); null: entered by editors in <see cref="Values"/>.</summary>
+    public string? Measure { get; set; }
+
+    public decimal? BaselineValue { get; set; }
+    public int? BaselineYear { get; set; }
+
+    /// <summary>The corresponding target of the national programme (Quyết định 801/QĐ-TTg), in words.</summary>
+    public string? National { get; set; }
+
+    public List<IndicatorValue> Values { get; set; } = [];
+}
+
+/// <summary>A yearly figure entered by an editor, with where it comes from.</summary>
+public sealed class IndicatorValue
+{
+    public int Year { get; set; }
+    public decimal Value { get; set; }
+    public required string Source { get; set; }
+    public string? SourceUrl { get; set; }
+    public DateOnly? Updated { get; set; }
 }
 
 public sealed class PlanTask
@@ -91,5 +127,10 @@ public sealed class PlanTask
     public int Number { get; set; }
     public required string Text { get; set; }
     public required string Agency { get; set; }
+
+    /// <summary>"Chưa bắt đầu", "Đang thực hiện" or "Hoàn thành" (ProgressTracker.TaskStatuses).</summary>
     public string? Status { get; set; }
+
+    /// <summary>Words that find the task's news in search ("du lịch làng nghề"): the latest are shown beside it.</summary>
+    public string? Topic { get; set; }
 }

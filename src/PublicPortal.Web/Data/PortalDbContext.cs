@@ -63,7 +63,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         item.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         item.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         item.OwnsMany(x => x.Sources, b => b.ToJson());
-        item.OwnsMany(x => x.Targets, b => b.ToJson());
+        item.OwnsMany(x => x.Targets, b =>
+        {
+            b.ToJson();
+            b.OwnsMany(t => t.Values);
+        });
         item.OwnsMany(x => x.Tasks, b => b.ToJson());
         item.OwnsMany(x => x.Photos, b => b.ToJson());
         item.OwnsOne(x => x.Locality, b => b.ToJson());

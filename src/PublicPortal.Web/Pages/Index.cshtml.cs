@@ -11,6 +11,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
     public IReadOnlyList<ContentItem> Announcements { get; private set; } = [];
     public IReadOnlyList<ContentItem> Documents { get; private set; } = [];
     public ContentItem? Plan { get; private set; }
+    public Features.Programme.PlanProgress? Progress { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,5 +22,6 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
         Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ToListAsync(cancellationToken);
         Plan = await items.Visible(ContentKind.Plan, now).Newest().FirstOrDefaultAsync(cancellationToken);
         Catalogue = await catalogue.LoadAsync(cancellationToken);
+        if (Plan is not null) Progress = Features.Programme.ProgressTracker.Measure(Plan, Catalogue);
     }
 }

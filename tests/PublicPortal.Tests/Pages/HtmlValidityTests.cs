@@ -10,7 +10,7 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
     private static readonly string[] Urls =
     [
         "/", "/tin-tuc", "/tin-tuc?page=2", "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc", "/thong-bao",
-        "/thong-bao/ghi-dia-danh-sau-sap-xep-don-vi-hanh-chinh", "/chuong-trinh", "/chuong-trinh/ke-hoach-3073",
+        "/thong-bao/ghi-dia-danh-sau-sap-xep-don-vi-hanh-chinh", "/chuong-trinh", "/chuong-trinh/ke-hoach-3073", "/chuong-trinh/ke-hoach-3073/tien-do",
         "/van-ban", "/van-ban?q=khongco", "/van-ban/3073-kh-ubnd", "/gioi-thieu", "/lien-he", "/khong-co-trang-nay", "/tin-tuc?page=abc",
         "/lang-nghe", "/lang-nghe?huyen=huyen-bac-binh&ocop=1", "/lang-nghe?huyen=khong-co", "/lang-nghe/gom-binh-duc", "/lang-nghe/nuoc-mam-phan-thiet",
         "/san-pham", "/san-pham?sao=4", "/san-pham/rong-nho-tuoi-hai-nam-okinawa", "/san-pham/gom-cham-son-hoa/hoi-mua",

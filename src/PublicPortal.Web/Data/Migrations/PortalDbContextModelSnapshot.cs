@@ -714,14 +714,30 @@ namespace PublicPortal.Web.Data.Migrations
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
 
+                            b1.Property<decimal?>("BaselineValue");
+
+                            b1.Property<int?>("BaselineYear");
+
                             b1.Property<int?>("Deadline");
+
+                            b1.Property<bool>("Exceed");
+
+                            b1.Property<decimal?>("Goal");
 
                             b1.Property<string>("Indicator");
 
+                            b1.Property<string>("Measure");
+
+                            b1.Property<string>("National");
+
                             b1.Property<int>("Number");
+
+                            b1.Property<bool>("Rate");
 
                             b1.Property<string>("Text")
                                 .IsRequired();
+
+                            b1.Property<string>("Unit");
 
                             b1.Property<string>("Value");
 
@@ -735,6 +751,36 @@ namespace PublicPortal.Web.Data.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("ContentItemId");
+
+                            b1.OwnsMany("PublicPortal.Web.Data.IndicatorValue", "Values", b2 =>
+                                {
+                                    b2.Property<int>("PlanTargetContentItemId");
+
+                                    b2.Property<int>("PlanTarget__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Source")
+                                        .IsRequired();
+
+                                    b2.Property<string>("SourceUrl");
+
+                                    b2.Property<DateOnly?>("Updated");
+
+                                    b2.Property<decimal>("Value");
+
+                                    b2.Property<int>("Year");
+
+                                    b2.HasKey("PlanTargetContentItemId", "PlanTarget__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ContentItems");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PlanTargetContentItemId", "PlanTarget__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Values");
                         });
 
                     b.OwnsMany("PublicPortal.Web.Data.PlanTask", "Tasks", b1 =>
@@ -753,6 +799,8 @@ namespace PublicPortal.Web.Data.Migrations
 
                             b1.Property<string>("Text")
                                 .IsRequired();
+
+                            b1.Property<string>("Topic");
 
                             b1.HasKey("ContentItemId", "__synthesizedOrdinal");
 

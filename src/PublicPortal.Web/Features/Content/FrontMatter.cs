@@ -54,6 +54,24 @@ public sealed class FrontMatterDto
         public string? Indicator { get; set; }
         public string? Value { get; set; }
         public int? Deadline { get; set; }
+        public string? Unit { get; set; }
+        public decimal? Goal { get; set; }
+        public bool? Exceed { get; set; }
+        public bool? Rate { get; set; }
+        public string? Measure { get; set; }
+        public decimal? Baseline { get; set; }
+        public int? BaselineYear { get; set; }
+        public string? National { get; set; }
+        public List<ValueDto>? Values { get; set; }
+    }
+
+    public sealed class ValueDto
+    {
+        public int Year { get; set; }
+        public decimal? Value { get; set; }
+        public string? Source { get; set; }
+        public string? SourceUrl { get; set; }
+        public string? Updated { get; set; }
     }
 
     public sealed class TaskDto
@@ -62,6 +80,7 @@ public sealed class FrontMatterDto
         public string? Text { get; set; }
         public string? Agency { get; set; }
         public string? Status { get; set; }
+        public string? Topic { get; set; }
     }
 }
 
@@ -164,20 +183,16 @@ public static class FrontMatter
             Period = Optional(dto.Period),
             ParentSlug = Optional(dto.Parent),
             DocumentSlug = Optional(dto.Document),
-            Targets = (dto.Targets ?? []).Select((t, i) => new PlanTarget
-            {
-                Number = t.Number,
-                Text = Required(t.Text, $"targets[{i}].text"),
-                Indicator = Optional(t.Indicator),
-                Value = Optional(t.Value),
-                Deadline = t.Deadline,
-            }).ToList(),
+            Targets = (dto.Targets ?? []).Select((t, i) => ReadTarget(t, $"targets[{i}]")).ToList(),
             Tasks = (dto.Tasks ?? []).Select((t, i) => new PlanTask
             {
                 Number = t.Number,
                 Text = Required(t.Text, $"tasks[{i}].text"),
                 Agency = Required(t.Agency, $"tasks[{i}].agency"),
-                Status = Optional(t.Status),
+                Status = Optional(t.Status) is not { } status ? null
+                    : Programme.ProgressTracker.TaskStatuses.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
+                      ?? throw new ContentFormatException($"'tasks[{i}].status' must be one of: {string.Join(", ", Programme.ProgressTracker.TaskStatuses)}"),
+                Topic = Optional(t.Topic),
             }).ToList(),
         };
 
@@ -225,10 +240,17 @@ public static class FrontMatter
         Targets = item.Targets.Count == 0 ? null : item.Targets.Select(t => new FrontMatterDto.TargetDto
         {
             Number = t.Number, Text = t.Text, Indicator = t.Indicator, Value = t.Value, Deadline = t.Deadline,
+            Unit = t.Unit, Goal = t.Goal, Exceed = t.Exceed ? true : null, Rate = t.Rate ? true : null, Measure = t.Measure,
+            Baseline = t.BaselineValue, BaselineYear = t.BaselineYear, National = t.National,
+            Values = t.Values.Count == 0 ? null : t.Values.Select(v => new FrontMatterDto.ValueDto
+            {
+                Year = v.Year, Value = v.Value, Source = v.Source, SourceUrl = v.SourceUrl,
+                Updated = v.Updated?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }).ToList(),
         }).ToList(),
         Tasks = item.Tasks.Count == 0 ? null : item.Tasks.Select(t => new FrontMatterDto.TaskDto
         {
-            Number = t.Number, Text = t.Text, Agency = t.Agency, Status = t.Status,
+            Number = t.Number, Text = t.Text, Agency = t.Agency, Status = t.Status, Topic = t.Topic,
         }).ToList(),
     };
 
@@ -259,6 +281,45 @@ public static class FrontMatter
     internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Media paths are relative to content/ and must stay inside content/media.</summary>
+    /// <summary>A plan target and its indicator: a known measure or yearly figures with their source, a goal to measure against.</summary>
+    private static PlanTarget ReadTarget(FrontMatterDto.TargetDto t, string key)
+    {
+        var measure = Optional(t.Measure);
+        if (measure is not null && !Programme.ProgressTracker.Measures.ContainsKey(measure))
+            throw new ContentFormatException($"'{key}.measure' must be one of: {string.Join(", ", Programme.ProgressTracker.Measures.Keys)}");
+        if (measure is not null && t.Values is { Count: > 0 })
+            throw new ContentFormatException($"'{key}': a measure computed from the catalogue takes no 'values'");
+        if ((t.Baseline is null) != (t.BaselineYear is null))
+            throw new ContentFormatException($"'{key}': 'baseline' and 'baseline_year' go together");
+        var values = (t.Values ?? []).Select((v, j) => new IndicatorValue
+        {
+            Year = v.Year is >= 2000 and <= 2100 ? v.Year : throw new ContentFormatException($"'{key}.values[{j}].year' must be a year, not {v.Year}"),
+            Value = v.Value ?? throw new ContentFormatException($"'{key}.values[{j}].value' is required"),
+            Source = Required(v.Source, $"{key}.values[{j}].source"),
+            SourceUrl = AbsoluteUrl(v.SourceUrl, $"{key}.values[{j}].source_url"),
+            Updated = ParseDate(v.Updated, $"{key}.values[{j}].updated"),
+        }).OrderBy(v => v.Year).ToList();
+        if (values.GroupBy(v => v.Year).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ContentFormatException($"'{key}.values' has {twice.Key} twice");
+        return new PlanTarget
+        {
+            Number = t.Number,
+            Text = Required(t.Text, $"{key}.text"),
+            Indicator = Optional(t.Indicator),
+            Value = Optional(t.Value),
+            Deadline = t.Deadline,
+            Unit = Optional(t.Unit),
+            Goal = t.Goal,
+            Exceed = t.Exceed ?? false,
+            Rate = t.Rate ?? false,
+            Measure = measure,
+            BaselineValue = t.Baseline,
+            BaselineYear = t.BaselineYear,
+            National = Optional(t.National),
+            Values = values,
+        };
+    }
+
     internal static string? MediaPath(string? value, string key)
     {
         var path = Optional(value);

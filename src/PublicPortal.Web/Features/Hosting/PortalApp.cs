@@ -124,6 +124,7 @@ public static class PortalApp
         app.MapAttachments();
         app.MapCatalogue();
         app.MapSearch();
+        Programme.ProgrammeEndpoints.MapProgramme(app);
         Feeds.FeedEndpoints.MapFeeds(app);
         Media.MediaEndpoints.MapMedia(app);
         app.MapRazorPages();

@@ -57,3 +57,9 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         return otherPage > Others.TotalPages ? NotFound() : Page();
     }
 }
+
+/// <summary>
+/// A bar chart drawn on the server (inline SVG, readable without JavaScript; pages put the same numbers in a table).
+/// <paramref name="Goal"/> draws a target line; <paramref name="Unit"/> follows each number.
+/// </summary>
+public sealed record BarChart(string Id, string Title, IReadOnlyList<(string Label, double Value)> Points, double? Goal = null, string Unit = "");

@@ -4,7 +4,6 @@ using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Analytics;
 
-public sealed record BarChart(string Id, string Title, IReadOnlyList<(string Label, long Value)> Points);
 
 /// <summary>Visits and page views per day and per month, most-read items, referring sites and the share of bots.</summary>
 public sealed class IndexModel(TrafficReport report) : PageModel

@@ -1,0 +1,230 @@
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Programme;
+
+public enum ProgressStatus
+{
+    NoData,
+    Behind,
+    OnTrack,
+    Achieved,
+}
+
+/// <summary>A village counted (or not) in a computed figure, and why: anyone can check the figure.</summary>
+public sealed record Counted(string Title, string Url, bool Counts, string Reason);
+
+public sealed record YearValue(int Year, decimal Value);
+
+public sealed record IndicatorProgress(
+    PlanTarget Target,
+    decimal? Current,
+    int? Year,
+    ProgressStatus Status,
+    decimal? Expected,
+    IReadOnlyList<YearValue> History,
+    IReadOnlyList<Counted> Breakdown,
+    string? Source,
+    string? SourceUrl,
+    DateOnly? Updated)
+{
+    public bool Computed => Target.Measure is not null;
+
+    /// <summary>How far towards the goal, 0–1, for the progress bar.</summary>
+    public double Fraction => Current is { } v && Target.Goal is > 0 ? Math.Clamp((double)(v / Target.Goal.Value), 0, 1) : 0;
+}
+
+public sealed record PlanProgress(ContentItem Plan, int StartYear, DateOnly Today, IReadOnlyList<IndicatorProgress> Indicators)
+{
+    public int Count(ProgressStatus status) => Indicators.Count(i => i.Status == status);
+}
+
+/// <summary>
+/// Measures a plan's targets: from the catalogue where it holds the facts (as of today, and year by year where its dates
+/// allow), otherwise from the yearly figures editors enter with their source. Each is judged against a straight line
+/// from the baseline (or from 0 in the plan's first year, when the plan states none) to the goal at the deadline.
+/// </summary>
+public static class ProgressTracker
+{
+    public static readonly IReadOnlyList<string> TaskStatuses = ["Chưa bắt đầu", "Đang thực hiện", "Hoàn thành"];
+
+    /// <summary>The measures the catalogue can compute, and what each counts (shown on the page).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Measures = new Dictionary<string, string>
+    {
+        ["ocop-share"] = "Tỷ lệ làng nghề đã được công nhận (trừ làng bị thu hồi) có ít nhất một sản phẩm OCOP còn hiệu lực.",
+        ["trademark-share"] = "Tỷ lệ làng nghề đã được công nhận (trừ làng bị thu hồi) có sản phẩm được bảo hộ thương hiệu.",
+        ["effective-share"] = "Tỷ lệ làng nghề đã được công nhận (trừ làng bị thu hồi) được đánh giá hoạt động có hiệu quả.",
+        ["environment-share"] = "Tỷ lệ làng nghề đã được công nhận (trừ làng bị thu hồi) đáp ứng quy định bảo vệ môi trường.",
+        ["tourism-villages"] = "Số làng nghề (trừ làng bị thu hồi) là điểm dừng của ít nhất một tuyến du lịch trên cổng.",
+        ["recognised-since"] = "Số làng nghề được công nhận từ năm bắt đầu kế hoạch.",
+    };
+
+    /// <summary>The plan's first year, from its period ("2021–2030"); the year it was issued otherwise.</summary>
+    public static int StartYear(ContentItem plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var digits = new string((plan.Period ?? "").TakeWhile(c => c != '–' && c != '-').Where(char.IsAsciiDigit).ToArray());
+        return int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is > 1990 and < 2100
+            ? year : plan.IssuedOn?.Year ?? plan.PublishedAtUtc.Year;
+    }
+
+    public static PlanProgress Measure(ContentItem plan, CatalogueSnapshot catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var start = StartYear(plan);
+        return new PlanProgress(plan, start, catalogue.Today, plan.Targets.OrderBy(t => t.Number).Select(t => MeasureTarget(t, catalogue, start)).ToList());
+    }
+
+    private static IndicatorProgress MeasureTarget(PlanTarget target, CatalogueSnapshot catalogue, int start)
+    {
+        if (target.Measure is { } measure)
+        {
+            var (value, breakdown) = Compute(measure, catalogue, catalogue.Today, start);
+            var history = HistoryOf(measure, catalogue, start);
+            var (status, expected) = Judge(target, value, catalogue.Today.Year, start);
+            return new IndicatorProgress(target, value, value is null ? null : catalogue.Today.Year, status, expected, history, breakdown,
+                "Tính từ danh mục làng nghề và sản phẩm OCOP trên cổng", null, catalogue.Today);
+        }
+        var latest = target.Values.OrderBy(v => v.Year).LastOrDefault();
+        var (judged, line) = Judge(target, latest?.Value, latest?.Year ?? catalogue.Today.Year, start);
+        return new IndicatorProgress(target, latest?.Value, latest?.Year, judged, line,
+            target.Values.OrderBy(v => v.Year).Select(v => new YearValue(v.Year, v.Value)).ToList(), [],
+            latest?.Source, latest?.SourceUrl, latest?.Updated);
+    }
+
+    /// <summary>
+    /// Đạt when the goal is reached (above it for "trên …"); otherwise đúng tiến độ when at or above the straight line from
+    /// the baseline to the goal at the deadline, for the value's year; chậm below it (a yearly rate is simply below its goal);
+    /// chưa có số liệu without a value or a numeric goal.
+    /// </summary>
+    public static (ProgressStatus Status, decimal? Expected) Judge(PlanTarget target, decimal? value, int year, int startYear)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (value is not { } v || target.Goal is not { } goal) return (ProgressStatus.NoData, null);
+        if (target.Exceed ? v > goal : v >= goal) return (ProgressStatus.Achieved, goal);
+        if (target.Rate) return (ProgressStatus.Behind, goal);
+        var (from, fromYear) = (target.BaselineValue ?? 0, target.BaselineYear ?? startYear);
+        var deadline = target.Deadline ?? 2030;
+        var share = deadline <= fromYear ? 1m : Math.Clamp((decimal)(year - fromYear) / (deadline - fromYear), 0m, 1m);
+        var expected = from + (goal - from) * share;
+        return (v >= expected ? ProgressStatus.OnTrack : ProgressStatus.Behind, Math.Round(expected, 2, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>Recognised villages still holding their title: the base of every share.</summary>
+    private static IEnumerable<ContentItem> Recognised(CatalogueSnapshot catalogue, DateOnly asOf) => catalogue.Villages.Where(v =>
+        v.Village!.Type is VillageType.CraftVillage or VillageType.TraditionalCraftVillage
+        && v.Village.Status != VillageStatus.Revoked
+        && (v.Village.RecognitionDate is not { } recognised || recognised <= asOf));
+
+    private static string UrlOf(ContentItem item) => ContentKinds.UrlOf(item.Kind, item.Slug);
+
+    private static decimal? Share(IReadOnlyList<Counted> rows) =>
+        rows.Count == 0 ? null : Math.Round(100m * rows.Count(r => r.Counts) / rows.Count, 1);
+
+    /// <summary>The measure's value on a day, and which villages count.</summary>
+    public static (decimal? Value, IReadOnlyList<Counted> Breakdown) Compute(string measure, CatalogueSnapshot catalogue, DateOnly asOf, int startYear)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        switch (measure)
+        {
+            case "ocop-share":
+            {
+                var rows = Recognised(catalogue, asOf).Select(v =>
+                {
+                    var rated = catalogue.ProductsOf(v)
+                        .Where(p => (p.Product!.DecisionDate is not { } decided || decided <= asOf) && Ocop.IsRated(p.Product, asOf)).ToList();
+                    return new Counted(v.Title, UrlOf(v), rated.Count > 0, rated.Count > 0
+                        ? "Có sản phẩm OCOP còn hiệu lực: " + string.Join(", ", rated.Select(p => $"{p.Title} ({p.Product!.Stars} sao{(p.Product.DecisionDate is null ? ", chưa rõ ngày quyết định nên tính từ đầu giai đoạn" : "")})"))
+                        : catalogue.ProductsOf(v).Count > 0 ? "Sản phẩm OCOP đã hết hiệu lực" : "Chưa có sản phẩm OCOP trong danh mục");
+                }).ToList();
+                return (Share(rows), rows);
+            }
+            case "trademark-share":
+                return Flag(catalogue, asOf, v => v.TrademarkProtected, "Có sản phẩm được bảo hộ thương hiệu", "Chưa có thương hiệu được bảo hộ");
+            case "effective-share":
+                return Flag(catalogue, asOf, v => v.OperatingEffectively, "Được đánh giá hoạt động có hiệu quả", "Không được đánh giá hoạt động có hiệu quả");
+            case "environment-share":
+                return Flag(catalogue, asOf, v => v.EnvironmentCompliant, "Đáp ứng quy định bảo vệ môi trường", "Chưa đáp ứng quy định bảo vệ môi trường");
+            case "tourism-villages":
+            {
+                var rows = catalogue.Villages.Where(v => v.Village!.Status != VillageStatus.Revoked).Select(v =>
+                {
+                    var routes = catalogue.RoutesThrough(v);
+                    return new Counted(v.Title, UrlOf(v), routes.Count > 0,
+                        routes.Count > 0 ? "Trên tuyến: " + string.Join(", ", routes.Select(r => r.Title)) : "Chưa thuộc tuyến du lịch nào trên cổng");
+                }).ToList();
+                return (rows.Count(r => r.Counts), rows);
+            }
+            case "recognised-since":
+            {
+                var from = new DateOnly(startYear, 1, 1);
+                var rows = catalogue.Villages.Where(v => v.Village!.Type is VillageType.CraftVillage or VillageType.TraditionalCraftVillage).Select(v =>
+                {
+                    var date = v.Village!.RecognitionDate;
+                    var counts = date is { } d && d >= from && d <= asOf;
+                    return new Counted(v.Title, UrlOf(v), counts, date is { } known
+                        ? $"Công nhận ngày {VietnamTime.Date(known)}{(counts ? "" : $" (trước năm {startYear})")}"
+                        : "Chưa rõ ngày công nhận");
+                }).ToList();
+                return (rows.Count(r => r.Counts), rows);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown measure");
+        }
+    }
+
+    private static (decimal?, IReadOnlyList<Counted>) Flag(CatalogueSnapshot catalogue, DateOnly asOf, Func<VillageDetails, bool?> flag, string yes, string no)
+    {
+        var villages = Recognised(catalogue, asOf).ToList();
+        var rows = villages.Select(v => flag(v.Village!) switch
+        {
+            true => new Counted(v.Title, UrlOf(v), true, yes),
+            false => new Counted(v.Title, UrlOf(v), false, no),
+            null => new Counted(v.Title, UrlOf(v), false, "Chưa có thông tin (không tính là đạt)"),
+        }).ToList();
+        // Nothing known about any village is no figure at all, not 0 %.
+        return (villages.All(v => flag(v.Village!) is null) ? null : Share(rows), rows);
+    }
+
+    /// <summary>
+    /// Year-end values from the plan's first year to this one, for the measures whose facts carry dates (OCOP decisions and
+    /// expiries, recognition dates). The yes/no assessments have no dates: they show this year only.
+    /// </summary>
+    private static IReadOnlyList<YearValue> HistoryOf(string measure, CatalogueSnapshot catalogue, int start)
+    {
+        if (measure is not ("ocop-share" or "recognised-since"))
+            return Compute(measure, catalogue, catalogue.Today, start).Value is { } now ? [new YearValue(catalogue.Today.Year, now)] : [];
+        var history = new List<YearValue>();
+        for (var year = start; year <= catalogue.Today.Year; year++)
+        {
+            var asOf = year == catalogue.Today.Year ? catalogue.Today : new DateOnly(year, 12, 31);
+            if (Compute(measure, catalogue, asOf, start).Value is { } value) history.Add(new YearValue(year, value));
+        }
+        return history;
+    }
+
+    public static string Label(ProgressStatus status) => status switch
+    {
+        ProgressStatus.Achieved => "Đạt",
+        ProgressStatus.OnTrack => "Đúng tiến độ",
+        ProgressStatus.Behind => "Chậm",
+        _ => "Chưa có số liệu",
+    };
+
+    public static string CssClass(ProgressStatus status) => status switch
+    {
+        ProgressStatus.Achieved => "status-achieved",
+        ProgressStatus.OnTrack => "status-on-track",
+        ProgressStatus.Behind => "status-behind",
+        _ => "status-no-data",
+    };
+
+    /// <summary>"52,5 %", "3 làng nghề", "1,5 lần" in Vietnamese number format.</summary>
+    public static string Format(decimal value, string? unit)
+    {
+        var number = value.ToString(value == Math.Round(value) ? "N0" : "N1", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        return unit is null ? number : unit.StartsWith('%') ? $"{number}{unit}" : $"{number} {unit}";
+    }
+}

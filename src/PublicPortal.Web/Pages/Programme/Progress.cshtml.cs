@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Programme;
+using PublicPortal.Web.Features.Search;
+
+namespace PublicPortal.Web.Pages.Programme;
+
+/// <summary>/chuong-trinh/{slug}/tien-do: each target measured, judged and explained; the tasks with their latest news.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
+public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue, SearchIndex search, TimeProvider clock) : PageModel
+{
+    public PlanProgress Progress { get; private set; } = null!;
+    public IReadOnlyDictionary<int, IReadOnlyList<SearchHit>> TaskNews { get; private set; } = new Dictionary<int, IReadOnlyList<SearchHit>>();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        if (plan is null) return NotFound();
+        Progress = ProgressTracker.Measure(plan, await catalogue.LoadAsync(cancellationToken));
+        TaskNews = LatestNews(plan, search, now);
+        ViewData["Title"] = "Tiến độ " + (plan.DocumentNumber ?? plan.Title);
+        ViewData["Description"] = $"Tiến độ thực hiện {plan.Title}: từng mục tiêu, số liệu hiện nay, nguồn và đánh giá.";
+        return Page();
+    }
+
+    /// <summary>For each task with a topic, the two most recent news items search finds for it.</summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<SearchHit>> LatestNews(ContentItem plan, SearchIndex search, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(search);
+        return plan.Tasks.Where(t => t.Topic is not null).ToDictionary(t => t.Number, t => (IReadOnlyList<SearchHit>)search
+            .Search(new SearchRequest(t.Topic!, ContentKind.News, PageSize: 5), nowUtc).Hits
+            .OrderByDescending(h => h.PublishedAtUtc).Take(2).ToList());
+    }
+}
