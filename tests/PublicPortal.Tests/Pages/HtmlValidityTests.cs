@@ -33,8 +33,11 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         var route = 0;
         await factory.WithDbAsync(async db => route = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             db.ContentItems.Where(x => x.Kind == PublicPortal.Web.Data.ContentKind.Route).Select(x => x.Id)));
+        var plan = 0;
+        await factory.WithDbAsync(async db => plan = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.ContentItems.Where(x => x.Kind == PublicPortal.Web.Data.ContentKind.Plan).Select(x => x.Id)));
         var client = await Admin.StaffClient.SignedInAsync(factory, "vnu@example.vn", PublicPortal.Web.Data.PortalRoles.Admin);
-        await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1"]);
+        await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}"]);
     }
 
     internal static async Task CheckAsync(HttpClient client, string[] urls)

@@ -278,7 +278,11 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
         var before = clock.GetUtcNow().UtcTicks - VisitGap.Ticks;
         foreach (var (key, state) in _visitors)
         {
-            if (Interlocked.Read(ref state.LastTicks) < before) _visitors.TryRemove(key, out _);
+            // 0: created by a request that has not stamped it yet — removing it would make that visitor's next view a second visit.
+            var last = Interlocked.Read(ref state.LastTicks);
+            if (last == 0 || last >= before || !_visitors.TryRemove(new KeyValuePair<UInt128, VisitorState>(key, state))) continue;
+            // A request may have stamped it between the check and the removal: keep it.
+            if (Interlocked.Read(ref state.LastTicks) >= before) _visitors.TryAdd(key, state);
         }
     }
 
