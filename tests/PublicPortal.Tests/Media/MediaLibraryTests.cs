@@ -4,24 +4,13 @@ using PublicPortal.Tests.Admin;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace PublicPortal.Tests.Media;
 
 /// <summary>The media library as editors use it, and the image URLs as readers' browsers fetch them.</summary>
 public sealed class MediaLibraryTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static byte[] Photo(int width, int height)
-    {
-        using var image = new Image<Rgb24>(width, height, new Rgb24(30, 120, 90));
-        var exif = new ExifProfile();
-        exif.SetValue(ExifTag.GPSLatitude, [new Rational(10), new Rational(55), new Rational(30)]);
-        image.Metadata.ExifProfile = exif;
-        using var output = new MemoryStream();
-        image.SaveAsJpeg(output);
-        return output.ToArray();
-    }
+    private static byte[] Photo(int width, int height) => TestImages.Jpeg(width, height, gps: true);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (byte[] Content, string Name)[] files)
     {

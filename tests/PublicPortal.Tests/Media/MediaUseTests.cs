@@ -7,8 +7,6 @@ using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Content;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace PublicPortal.Tests.Media;
 
@@ -32,19 +30,7 @@ public sealed class MediaUseTests : IDisposable
         }
     }
 
-    private static byte[] Jpeg(int width, int height, bool gps = false)
-    {
-        using var image = new Image<Rgb24>(width, height, new Rgb24(160, 90, 40));
-        if (gps)
-        {
-            var exif = new ExifProfile();
-            exif.SetValue(ExifTag.GPSLatitude, [new Rational(11), new Rational(12), new Rational(13)]);
-            image.Metadata.ExifProfile = exif;
-        }
-        using var output = new MemoryStream();
-        image.SaveAsJpeg(output);
-        return output.ToArray();
-    }
+    private static byte[] Jpeg(int width, int height, bool gps = false) => TestImages.Jpeg(width, height, gps);
 
     private void SeedWithPhotos()
     {

@@ -6,6 +6,7 @@ using PublicPortal.Web.Features.Content;
 namespace PublicPortal.Tests.Search;
 
 /// <summary>Writes through the application's write path show in search at once; a broken index heals itself on start.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class SearchFreshnessTests : IDisposable
 {
     private readonly List<string> _folders = [];

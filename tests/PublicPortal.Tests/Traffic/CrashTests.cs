@@ -11,6 +11,7 @@ namespace PublicPortal.Tests.Traffic;
 /// The real executable killed with SIGKILL (no graceful stop, no last flush): counts written every second survive, and
 /// only what arrived in the last second before the kill may be lost.
 /// </summary>
+[Collection(TimingSensitive.Name)]
 public sealed class CrashTests : IDisposable
 {
     private const string Article = "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc";
