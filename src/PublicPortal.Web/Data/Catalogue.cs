@@ -71,6 +71,16 @@ public sealed class VillageDetails
     public bool? TrademarkProtected { get; set; }
     public bool? LinkedToTourism { get; set; }
     public string? Contact { get; set; }
+
+    /// <summary>Each status the village has had and the day it began, oldest first; the last is the current <see cref="Status"/>. Restoration is measured from it.</summary>
+    public List<StatusChange> StatusHistory { get; set; } = [];
+}
+
+/// <summary>From <see cref="Since"/>, the village was in <see cref="Status"/>.</summary>
+public sealed class StatusChange
+{
+    public VillageStatus Status { get; set; }
+    public DateOnly Since { get; set; }
 }
 
 public sealed class ProductDetails

@@ -77,6 +77,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             b.ToJson();
             b.OwnsOne(v => v.Location);
             b.OwnsMany(v => v.Figures);
+            b.OwnsMany(v => v.StatusHistory);
         });
         item.OwnsOne(x => x.Product, b => b.ToJson());
         item.OwnsOne(x => x.Sight, b =>

@@ -152,4 +152,49 @@ public sealed class ProgressTests
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/chuong-trinh/khong-co/tien-do")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/chuong-trinh/khong-co/tien-do")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_paused_village_that_works_again_counts_as_restored_from_its_status_history()
+    {
+        await using var factory = new PortalFactory();
+        var reader = factory.CreateReader();
+        var before = await TargetAsync(reader, 1);
+        Assert.Equal((0m, "cham"), (before.GetProperty("value").GetDecimal(), before.GetProperty("status").GetString()));
+        Assert.Contains(before.GetProperty("villages").EnumerateArray(), v => v.GetProperty("url").GetString() == "/lang-nghe/det-tho-cam-la-da" && v.GetProperty("reason").GetString() == "Hiện: tạm ngừng");
+
+        await SaveAsync(factory, ContentKind.Village, "det-tho-cam-la-da", v =>
+        {
+            v.Village!.Status = VillageStatus.Active;
+            v.Village.StatusHistory = [new StatusChange { Status = VillageStatus.Paused, Since = new DateOnly(2019, 1, 1) }, new StatusChange { Status = VillageStatus.Active, Since = new DateOnly(2026, 6, 1) }];
+        });
+
+        var after = await TargetAsync(reader, 1);
+        Assert.Equal((1m, "dat"), (after.GetProperty("value").GetDecimal(), after.GetProperty("status").GetString()));
+        Assert.Contains(after.GetProperty("villages").EnumerateArray(), v => v.GetProperty("url").GetString() == "/lang-nghe/det-tho-cam-la-da"
+            && v.GetProperty("counts").GetBoolean() && v.GetProperty("reason").GetString() == "Hoạt động trở lại từ ngày 01/06/2026");
+        var (_, village, _) = await Html.GetAsync(reader, "/lang-nghe/det-tho-cam-la-da");
+        Assert.Contains("Tạm ngừng từ 01/01/2019; Đang hoạt động từ 01/06/2026", village, StringComparison.Ordinal);
+        // Year by year from the plan's dates: not yet restored at the end of 2025.
+        var history = after.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(0m, history.Single(h => h.GetProperty("year").GetInt32() == 2025).GetProperty("value").GetDecimal());
+
+        Assert.Contains("must be the current village.status", Assert.Throws<PublicPortal.Web.Features.Content.ContentFormatException>(() =>
+            PublicPortal.Web.Features.Content.FrontMatter.Parse("---\ntitle: X\npublished: 2024-01-01\nvillage:\n  type: craft-village\n  status: active\n  locality: phan-hiep\n  status_history:\n    - status: paused\n      since: 2020-01-01\n---\n", ContentKind.Village, "x")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Villages_on_tourism_routes_are_counted_with_their_routes()
+    {
+        await using var factory = new PortalFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var catalogue = await scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Catalogue.CatalogueService>().LoadAsync();
+        var (value, villages) = ProgressTracker.Compute("tourism-villages", catalogue, catalogue.Today, 2021);
+
+        var onRoutes = catalogue.Villages.Count(v => catalogue.RoutesThrough(v).Count > 0 && v.Village!.Status != VillageStatus.Revoked);
+        Assert.True(onRoutes > 0);
+        Assert.Equal(onRoutes, value);
+        var binhDuc = villages.Single(v => v.Url == "/lang-nghe/gom-binh-duc");
+        Assert.True(binhDuc.Counts);
+        Assert.StartsWith("Trên tuyến: ", binhDuc.Reason, StringComparison.Ordinal);
+    }
 }

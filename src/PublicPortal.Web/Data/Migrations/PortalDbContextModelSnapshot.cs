@@ -1049,6 +1049,25 @@ namespace PublicPortal.Web.Data.Migrations
                                         .HasForeignKey("VillageDetailsContentItemId");
                                 });
 
+                            b1.OwnsMany("PublicPortal.Web.Data.StatusChange", "StatusHistory", b2 =>
+                                {
+                                    b2.Property<int>("VillageDetailsContentItemId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<DateOnly>("Since");
+
+                                    b2.Property<int>("Status");
+
+                                    b2.HasKey("VillageDetailsContentItemId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("ContentItems");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VillageDetailsContentItemId");
+                                });
+
                             b1.OwnsOne("PublicPortal.Web.Data.GeoPoint", "Location", b2 =>
                                 {
                                     b2.Property<int>("VillageDetailsContentItemId");
@@ -1070,6 +1089,8 @@ namespace PublicPortal.Web.Data.Migrations
                             b1.Navigation("Figures");
 
                             b1.Navigation("Location");
+
+                            b1.Navigation("StatusHistory");
                         });
 
                     b.Navigation("Craft");

@@ -50,6 +50,13 @@ public sealed class VillageDto
     public bool? TrademarkProtected { get; set; }
     public bool? LinkedToTourism { get; set; }
     public string? Contact { get; set; }
+    public List<StatusChangeDto>? StatusHistory { get; set; }
+}
+
+public sealed class StatusChangeDto
+{
+    public string? Status { get; set; }
+    public string? Since { get; set; }
 }
 
 public sealed class ProductDto
@@ -191,6 +198,10 @@ public static class CatalogueFrontMatter
                 TrademarkProtected = v.TrademarkProtected,
                 LinkedToTourism = v.LinkedToTourism,
                 Contact = v.Contact,
+                StatusHistory = v.StatusHistory.Count == 0 ? null : v.StatusHistory.Select(h => new StatusChangeDto
+                {
+                    Status = VillageStatuses.First(s => s.Value == h.Status).Key, Since = Date(h.Since),
+                }).ToList(),
             };
         }
         if (item.Product is { } p)
@@ -242,6 +253,14 @@ public static class CatalogueFrontMatter
 
     private static VillageDetails ReadVillage(VillageDto v)
     {
+        var village = ReadVillageFields(v);
+        if (village.StatusHistory.Count > 0 && village.StatusHistory[^1].Status != village.Status)
+            throw new ContentFormatException("the last village.status_history entry must be the current village.status");
+        return village;
+    }
+
+    private static VillageDetails ReadVillageFields(VillageDto v)
+    {
         var type = Required(v.Type, "village.type");
         var status = Required(v.Status, "village.status");
         return new VillageDetails
@@ -270,6 +289,12 @@ public static class CatalogueFrontMatter
             TrademarkProtected = v.TrademarkProtected,
             LinkedToTourism = v.LinkedToTourism,
             Contact = FrontMatter.Optional(v.Contact),
+            StatusHistory = (v.StatusHistory ?? []).Select((h, i) => new StatusChange
+            {
+                Status = VillageStatuses.FirstOrDefault(s => s.Key == h.Status) is { Key: not null } hs ? hs.Value
+                    : throw new ContentFormatException($"village.status_history[{i}].status must be one of: {string.Join(", ", VillageStatuses.Select(s => s.Key))}"),
+                Since = ReadDate(h.Since, $"village.status_history[{i}].since") ?? throw new ContentFormatException($"village.status_history[{i}].since is required"),
+            }).OrderBy(h => h.Since).ToList(),
         };
     }
 

@@ -58,6 +58,7 @@ public static class ProgressTracker
         ["environment-share"] = "Tỷ lệ làng nghề đã được công nhận (trừ làng bị thu hồi) đáp ứng quy định bảo vệ môi trường.",
         ["tourism-villages"] = "Số làng nghề (trừ làng bị thu hồi) là điểm dừng của ít nhất một tuyến du lịch trên cổng.",
         ["recognised-since"] = "Số làng nghề được công nhận từ năm bắt đầu kế hoạch.",
+        ["restored-since"] = "Số làng nghề từng tạm ngừng hoặc có nguy cơ mai một đã hoạt động trở lại từ năm bắt đầu kế hoạch (theo lịch sử tình trạng của làng).",
     };
 
     /// <summary>The plan's first year, from its period ("2021–2030"); the year it was issued otherwise.</summary>
@@ -170,9 +171,46 @@ public static class ProgressTracker
                 }).ToList();
                 return (rows.Count(r => r.Counts), rows);
             }
+            case "restored-since":
+            {
+                var from = new DateOnly(startYear, 1, 1);
+                // Candidates: villages that were paused or at risk at some point, or are now.
+                var rows = catalogue.Villages.Where(v => v.Village!.Status is VillageStatus.Paused or VillageStatus.AtRisk
+                        || v.Village.StatusHistory.Any(h => h.Status is VillageStatus.Paused or VillageStatus.AtRisk)).Select(v =>
+                {
+                    var restored = RestoredOn(v.Village!, from, asOf);
+                    return new Counted(v.Title, UrlOf(v), restored is not null, restored is { } on
+                        ? $"Hoạt động trở lại từ ngày {VietnamTime.Date(on)}"
+                        : $"Hiện: {CatalogueLabels.Of(StatusOn(v.Village!, asOf)).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}");
+                }).ToList();
+                return (rows.Count(r => r.Counts), rows);
+            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown measure");
         }
+    }
+
+    /// <summary>A village's status on a day: the last change on or before it (before the first recorded one, the first).</summary>
+    private static VillageStatus StatusOn(VillageDetails village, DateOnly day)
+    {
+        var history = village.StatusHistory;
+        if (history.Count == 0) return village.Status;
+        var index = history.FindLastIndex(h => h.Since <= day);
+        return index < 0 ? history[0].Status : history[index].Status;
+    }
+
+    /// <summary>The day, within [from, asOf], a paused or at-risk village became active again and stayed so until asOf.</summary>
+    private static DateOnly? RestoredOn(VillageDetails village, DateOnly from, DateOnly asOf)
+    {
+        if (StatusOn(village, asOf) != VillageStatus.Active) return null;
+        var history = village.StatusHistory.Where(h => h.Since <= asOf).ToList();
+        for (var i = history.Count - 1; i > 0; i--)
+        {
+            if (history[i].Status != VillageStatus.Active) return null;
+            if (history[i - 1].Status is VillageStatus.Paused or VillageStatus.AtRisk)
+                return history[i].Since >= from ? history[i].Since : null;
+        }
+        return null;
     }
 
     private static (decimal?, IReadOnlyList<Counted>) Flag(CatalogueSnapshot catalogue, DateOnly asOf, Func<VillageDetails, bool?> flag, string yes, string no)
@@ -190,11 +228,11 @@ public static class ProgressTracker
 
     /// <summary>
     /// Year-end values from the plan's first year to this one, for the measures whose facts carry dates (OCOP decisions and
-    /// expiries, recognition dates). The yes/no assessments have no dates: they show this year only.
+    /// expiries, recognition dates, status history). The yes/no assessments have no dates: they show this year only.
     /// </summary>
     private static IReadOnlyList<YearValue> HistoryOf(string measure, CatalogueSnapshot catalogue, int start)
     {
-        if (measure is not ("ocop-share" or "recognised-since"))
+        if (measure is not ("ocop-share" or "recognised-since" or "restored-since"))
             return Compute(measure, catalogue, catalogue.Today, start).Value is { } now ? [new YearValue(catalogue.Today.Year, now)] : [];
         var history = new List<YearValue>();
         for (var year = start; year <= catalogue.Today.Year; year++)
