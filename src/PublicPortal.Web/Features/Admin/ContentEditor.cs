@@ -109,7 +109,6 @@ public sealed class ContentEditor(
         return new SaveOutcome.Saved(saved.Id, saved.Version);
     }
 
-    /// <summary>Items that point at this one (a village's place, a route's stops…): it cannot be deleted while they do.</summary>
     /// <summary>
     /// Images must come from the media library and be described: alt text for this use or in the library, or the image
     /// marked decorative there. A picture nobody can describe never reaches a public page.
@@ -142,6 +141,7 @@ public sealed class ContentEditor(
         return problems;
     }
 
+    /// <summary>Items that point at this one (a village's place, a route's stops…): it cannot be deleted while they do.</summary>
     public async Task<IReadOnlyList<ContentItem>> UsedByAsync(ContentItem item, CancellationToken cancellationToken = default)
     {
         if (item.Kind is not (ContentKind.Locality or ContentKind.Craft or ContentKind.Village or ContentKind.Sight)) return [];
