@@ -184,11 +184,12 @@ public sealed class SearchIndex : IDisposable
             var reader = searcher.IndexReader;
             // A word of 4+ letters the index does not hold is a typo: it stands for the index's words nearest to it,
             // found once here and used alike for matching, highlighting and "Có phải bạn muốn tìm".
-            var fuzzy = folded.Select(t => t.Length >= 4 && DocFreq(reader, t) == 0 ? Candidates(reader, t) : null).ToList();
+            var frequencies = folded.Select(t => DocFreq(reader, t)).ToList(); // each lookup opens a terms enumeration: once per word
+            var fuzzy = folded.Select((t, i) => t.Length >= 4 && frequencies[i] == 0 ? Candidates(reader, t) : null).ToList();
             var unknown = fuzzy.Select(f => f is not null).ToList();
             var visible = VisibleAt(nowUtc);
             // The rarest word bounds the number of matches; a typo'd word matches as many items as its corrections together.
-            var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : DocFreq(reader, t)).Min();
+            var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : frequencies[i]).Min();
             var sample = matches > _sampleAbove ? _sampleSize : 0;
 
             var query = BuildQuery(text, folded, exact, fuzzy, requireAll: true);
