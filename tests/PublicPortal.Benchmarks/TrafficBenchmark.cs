@@ -38,28 +38,35 @@ internal static class TrafficBenchmark
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 });
             var results = new Dictionary<bool, List<(double Rps, double Cpu)>> { [false] = [], [true] = [] };
             // Two warm-up windows each (not counted), then `rounds` pairs, the order alternating: off-on, on-off, …
-            const int rounds = 6;
+            const int rounds = 10;
             var windows = new[] { false, true, false, true }.Select(e => (e, false))
                 .Concat(Enumerable.Range(0, rounds).SelectMany(r => r % 2 == 0 ? new[] { (false, true), (true, true) } : [(true, true), (false, true)]));
             foreach (var (enabled, counted) in windows)
             {
                 var url = sites[enabled].Url;
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var gcBefore = GC.CollectionCount(0);
                 var (count, client) = Wrk is { } wrk ? await RunWrkAsync(wrk, url, seconds) : (await Load(http, url, TimeSpan.FromSeconds(seconds)), "in-process client");
                 var serverMicroseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / count;
+                var allocated = (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)count;
+                var collections = GC.CollectionCount(0) - gcBefore;
                 if (counted) results[enabled].Add((count / (double)seconds, serverMicroseconds));
-                Console.WriteLine($"  counting {(enabled ? "on " : "off")}: {count / (double)seconds:N0} requests/s ({client}){(Wrk is null ? "" : $", server CPU {serverMicroseconds:F1} µs per request")}{(counted ? "" : " (warm-up, not counted)")}");
+                Console.WriteLine($"  counting {(enabled ? "on " : "off")}: {count / (double)seconds:N0} requests/s ({client}){(Wrk is null ? "" : $", server CPU {serverMicroseconds:F1} µs per request")}, {allocated:N0} B allocated per request, {collections} GCs{(counted ? "" : " (warm-up, not counted)")}");
             }
             static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
             var off = Median(results[false].Select(r => r.Rps));
             var on = Median(results[true].Select(r => r.Rps));
             Console.WriteLine($"Cached article page, 16 clients, {seconds} s windows, medians of {rounds}: counting off {off:N0} req/s, on {on:N0} req/s, cost {(off - on) / off * 100:F1} %");
+            // Each pair ran back to back: its ratio cancels the slow drift that medians of separate windows keep.
+            var pairs = results[false].Zip(results[true]).ToList();
+            Console.WriteLine($"Paired windows: requests/s cost {Paired(pairs.Select(p => 1 - p.Second.Rps / p.First.Rps))}");
             if (Wrk is not null)
             {
                 // wrk runs in its own process, so this process's CPU time is the server's alone.
                 var cpuOff = Median(results[false].Select(r => r.Cpu));
                 var cpuOn = Median(results[true].Select(r => r.Cpu));
-                Console.WriteLine($"Server CPU per request: counting off {cpuOff:F1} µs, on {cpuOn:F1} µs, cost {(cpuOn - cpuOff) / cpuOff * 100:F1} %");
+                Console.WriteLine($"Server CPU per request: counting off {cpuOff:F1} µs, on {cpuOn:F1} µs, cost {(cpuOn - cpuOff) / cpuOff * 100:F1} %; paired windows: {Paired(pairs.Select(p => p.Second.Cpu / p.First.Cpu - 1))}");
                 Console.WriteLine($"Middleware work alone ({middleware:F2} µs) as a share of a request's server CPU with counting off: {middleware / cpuOff * 100:F1} %");
             }
         }
@@ -73,6 +80,15 @@ internal static class TrafficBenchmark
                 try { Directory.Delete(data, true); } catch (IOException) { }
             }
         }
+    }
+
+    /// <summary>The mean of paired relative differences, with its standard error: "3.1 % ± 1.2 %".</summary>
+    private static string Paired(IEnumerable<double> differences)
+    {
+        var values = differences.ToList();
+        var mean = values.Average();
+        var error = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1) / values.Count);
+        return $"{mean * 100:F1} % ± {error * 100:F1} % (mean of {values.Count} pairs ± standard error)";
     }
 
     /// <summary>Debian's wrk (apt-get install wrk), when present: a load generator outside this process.</summary>
@@ -124,6 +140,23 @@ internal static class TrafficBenchmark
                 await counter.RecordPageViewAsync(addresses[t][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"));
         })));
         Console.WriteLine($"  counting work alone: {2 * perThread / watch.Elapsed.TotalSeconds:N0} page views/s on 2 threads ≈ {watch.Elapsed.TotalMilliseconds * 1000 * 2 / (2 * perThread):F2} µs of CPU per page view");
+        // The once-a-second write (one item, one day, a referrer), as the flusher does it: CPU time per flush.
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < 20; i++)
+        {
+            await counter.RecordPageViewAsync(addresses[0][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"), "example.vn");
+            await counter.FlushAsync();
+        }
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        const int flushes = 200;
+        for (var i = 0; i < flushes; i++)
+        {
+            await counter.RecordPageViewAsync(addresses[1][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"), "example.vn");
+            await counter.FlushAsync();
+        }
+        process.Refresh();
+        Console.WriteLine($"  one flush (item, day, referrer in one transaction): {(process.TotalProcessorTime - cpu).TotalMilliseconds / flushes:F2} ms of CPU, once a second");
         return await MeasureMiddlewareAsync(counter);
     }
 

@@ -14,25 +14,42 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
 {
     private static readonly string[] NotPages = ["/api/", "/quan-tri", "/loi/", "/healthz", "/dang-nhap"];
 
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Without async/await when the rest of the pipeline and the counting finish at once (a page from the output cache
+    /// usually does): an awaiting frame here was a heap allocation on every request of the site.
+    /// </summary>
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await next(context);
+        var rest = next(context);
+        if (!rest.IsCompletedSuccessfully) return CountAfterAsync(rest, context);
+        var counting = Count(context);
+        return counting.IsCompletedSuccessfully ? Task.CompletedTask : counting.AsTask();
+    }
+
+    private async Task CountAfterAsync(Task rest, HttpContext context)
+    {
+        await rest;
+        await Count(context);
+    }
+
+    private ValueTask Count(HttpContext context)
+    {
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) || context.Response.StatusCode != StatusCodes.Status200OK) return;
-        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true) return;
+        if (!HttpMethods.IsGet(request.Method) || context.Response.StatusCode != StatusCodes.Status200OK) return ValueTask.CompletedTask;
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true) return ValueTask.CompletedTask;
         var path = request.Path.Value ?? "/";
         foreach (var prefix in NotPages)
-            if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return;
-        if (IsPrefetch(request)) return;
-        if (context.User.Identity?.IsAuthenticated == true) return; // staff checking their own pages are not readers
+            if (path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return ValueTask.CompletedTask;
+        if (IsPrefetch(request)) return ValueTask.CompletedTask;
+        if (context.User.Identity?.IsAuthenticated == true) return ValueTask.CompletedTask; // staff checking their own pages are not readers
         var userAgent = request.Headers.UserAgent.ToString();
         if (TrafficCounter.IsBot(userAgent))
         {
             counter.RecordBot();
-            return;
+            return ValueTask.CompletedTask;
         }
-        await counter.RecordPageViewAsync(context.Connection.RemoteIpAddress, userAgent, ItemOf(path), ReferrerDomain(request), context.RequestAborted);
+        return counter.RecordPageViewAsync(context.Connection.RemoteIpAddress, userAgent, ItemOf(path), ReferrerDomain(request), context.RequestAborted);
     }
 
     /// <summary>The other site a visitor came from, as a bare domain ("www." dropped); null for none, for this site, or for junk.</summary>
