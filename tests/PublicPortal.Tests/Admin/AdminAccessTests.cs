@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,16 +81,7 @@ public sealed class AdminAccessTests(PortalFactory factory) : IClassFixture<Port
 /// <summary>Sign-in posts are rate-limited per address with 429 (a low limit here so the test is quick).</summary>
 public sealed class SignInRateLimitTests : IAsyncLifetime
 {
-    private sealed class LimitedFactory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:SignIn:PermitLimit", "3");
-        }
-    }
-
-    private readonly LimitedFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Settings = { ["Portal:SignIn:PermitLimit"] = "3" } };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
@@ -10,16 +9,7 @@ namespace PublicPortal.Tests.Admin;
 /// <summary>The staff analytics page shows what readers did: per day, most-read items in a period, referring sites, bots.</summary>
 public sealed class AnalyticsTests : IAsyncLifetime
 {
-    private sealed class ProxyFactory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:Traffic:TrustAllProxies", "true");
-        }
-    }
-
-    private readonly ProxyFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Settings = { ["Portal:Traffic:TrustAllProxies"] = "true" } };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
@@ -9,16 +8,7 @@ namespace PublicPortal.Tests.Catalogue;
 /// <summary>The buyer enquiry: validation in Vietnamese, honeypot, cross-site refusal, rate limit and what is stored.</summary>
 public sealed class EnquiryTests : IAsyncLifetime
 {
-    private sealed class LimitedFactory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:Enquiry:PermitLimit", "3");
-        }
-    }
-
-    private readonly LimitedFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Settings = { ["Portal:Enquiry:PermitLimit"] = "3" } };
     private HttpClient _client = null!;
     private const string Url = "/san-pham/gom-cham-son-hoa/hoi-mua";
 

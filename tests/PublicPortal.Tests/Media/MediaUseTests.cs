@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicPortal.Tests.Support;
@@ -19,16 +18,6 @@ public sealed class MediaUseTests : IDisposable
     private readonly string _content = RepositoryPaths.NewTempDirectory("portal-media-content");
 
     public void Dispose() => RepositoryPaths.DeleteQuietly(_content);
-
-    /// <summary>The seed content plus photos: a 700 px wide one with GPS on the village, a 2000 px wide cover on a news item.</summary>
-    private sealed class ImageContentFactory(string content) : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:ContentDirectory", content);
-        }
-    }
 
     private static byte[] Jpeg(int width, int height, bool gps = false) => TestImages.Jpeg(width, height, gps);
 
@@ -64,7 +53,8 @@ public sealed class MediaUseTests : IDisposable
     public async Task Seed_images_are_imported_cleaned_and_shown_as_responsive_pictures()
     {
         SeedWithPhotos();
-        await using var factory = new ImageContentFactory(_content);
+        // The seed content plus photos: a 700 px wide one with GPS on the village, a 2000 px wide cover on a news item.
+        await using var factory = new PortalFactory { Settings = { ["Portal:ContentDirectory"] = _content } };
         var reader = factory.CreateReader();
 
         var (response, _, village) = await Html.GetAsync(reader, "/lang-nghe/gom-binh-duc");

@@ -109,7 +109,7 @@ public sealed class SearchFreshnessTests : IDisposable
         }
         // Same data directory, new process: the database is kept (no re-import), the index holds 0 items and the
         // database ~90, so the start-up check rebuilds it.
-        var again = new ReusingFactory(factory.DataDirectory);
+        var again = new PortalFactory { ExistingDataDirectory = factory.DataDirectory };
         await using (again)
         {
             var client = again.CreateReader();
@@ -118,8 +118,4 @@ public sealed class SearchFreshnessTests : IDisposable
         }
     }
 
-    private sealed class ReusingFactory(string dataDirectory) : PortalFactory
-    {
-        public override string DataDirectory => dataDirectory;
-    }
 }

@@ -10,8 +10,14 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     private string? _dataDirectory;
 
-    /// <summary>A new temporary folder, or, in a subclass, an existing one to start again on.</summary>
-    public virtual string DataDirectory => _dataDirectory ??= RepositoryPaths.NewTempDirectory("portal-it");
+    /// <summary>A new temporary folder, or <see cref="ExistingDataDirectory"/> to start again on.</summary>
+    public string DataDirectory => _dataDirectory ??= ExistingDataDirectory ?? RepositoryPaths.NewTempDirectory("portal-it");
+
+    /// <summary>The data folder of an earlier factory, to "restart" the site on it.</summary>
+    public string? ExistingDataDirectory { get; init; }
+
+    /// <summary>Configuration for this test's site only, over the defaults ("Portal:Traffic:TrustAllProxies" = "true").</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +25,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicPortal.Tests.Support;
@@ -11,16 +10,9 @@ namespace PublicPortal.Tests.Traffic;
 /// <summary>The visitor counter under load, across restarts and across Vietnam's day, week and month boundaries.</summary>
 public sealed class TrafficTests
 {
-    private class TrafficFactory(string? dataDirectory = null) : PortalFactory
-    {
-        public override string DataDirectory => dataDirectory ?? base.DataDirectory;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Portal:Traffic:TrustAllProxies", "true");
-        }
-    }
+    /// <summary>A site that believes X-Forwarded-For, so each test reader can have its own address.</summary>
+    private static PortalFactory NewSite(string? dataDirectory = null) =>
+        new() { ExistingDataDirectory = dataDirectory, Settings = { ["Portal:Traffic:TrustAllProxies"] = "true" } };
 
     private static readonly string[] Pages =
     [
@@ -69,7 +61,7 @@ public sealed class TrafficTests
     [Fact]
     public async Task Counts_are_exact_under_concurrency_ignore_bots_and_survive_a_restart()
     {
-        var factory = new TrafficFactory();
+        var factory = NewSite();
         var dataDirectory = factory.DataDirectory;
         var client = factory.CreateReader();
         var before = await ViewsAsync(factory);
@@ -118,7 +110,7 @@ public sealed class TrafficTests
         (await client.SendAsync(Get(Pages[3], 5))).Dispose();
         factory.KeepDataOnDispose = true;
         await factory.DisposeAsync();
-        await using var again = new TrafficFactory(dataDirectory);
+        await using var again = NewSite(dataDirectory);
         _ = again.CreateReader();
         var restarted = await ViewsAsync(again);
         Assert.Equal(after[Items[3]] + 1, restarted[Items[3]]);
@@ -130,7 +122,7 @@ public sealed class TrafficTests
     [Fact]
     public async Task Counting_sets_no_cookie_and_skips_errors_static_files_and_api()
     {
-        await using var factory = new TrafficFactory();
+        await using var factory = NewSite();
         var client = factory.CreateReader();
         var page = await client.SendAsync(Get(Pages[0], 1));
         Assert.False(page.Headers.Contains("Set-Cookie"));
@@ -147,7 +139,7 @@ public sealed class TrafficTests
     [Fact]
     public async Task Days_weeks_and_months_follow_Vietnam_time_and_the_salt_rotates()
     {
-        await using var factory = new TrafficFactory();
+        await using var factory = NewSite();
         var client = factory.CreateReader();
         // Sunday 30 November 2025 is not our clock; the factory's is Saturday 28 Nov 2026 10:00 in Vietnam. Move to Monday 30 Nov 2026 23:50 Vietnam.
         factory.Clock.Advance(TimeSpan.FromHours(2 * 24 + 13) + TimeSpan.FromMinutes(50));
@@ -188,7 +180,7 @@ public sealed class TrafficTests
     [Fact]
     public async Task A_page_served_from_the_output_cache_still_counts_and_a_write_evicts_it()
     {
-        await using var factory = new TrafficFactory();
+        await using var factory = NewSite();
         var client = factory.CreateReader();
         var before = (await ViewsAsync(factory))[Items[0]];
 
