@@ -39,8 +39,10 @@ public sealed class ContentTransferTests : IDisposable
             .AddSingleton(new PublicPortal.Web.Features.Search.SearchIndex(Path.Combine(dataDirectory, "search-index"), NullLogger<PublicPortal.Web.Features.Search.SearchIndex>.Instance))
             .BuildServiceProvider();
         _disposables.Add(services);
-        var indexer = new PublicPortal.Web.Features.Search.SearchIndexer(db, new PublicPortal.Web.Features.Markdown.MarkdownRenderer(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())), services, paths, NullLogger<PublicPortal.Web.Features.Search.SearchIndexer>.Instance);
-        return (db, new ContentTransfer(db, paths, indexer, services, NullLogger<ContentTransfer>.Instance));
+        var markdown = new PublicPortal.Web.Features.Markdown.MarkdownRenderer(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        var indexer = new PublicPortal.Web.Features.Search.SearchIndexer(db, markdown, services, paths, NullLogger<PublicPortal.Web.Features.Search.SearchIndexer>.Instance);
+        var rules = new ContentRules(markdown, new ReservedSlugs(new TestEnvironment(dataDirectory)));
+        return (db, new ContentTransfer(db, paths, rules, indexer, services, NullLogger<ContentTransfer>.Instance));
     }
 
     private static async Task<List<string>> SnapshotAsync(PortalDbContext db) =>
@@ -123,6 +125,10 @@ public sealed class ContentTransferTests : IDisposable
         { "routes/zz-bad-stop.md", "---\ntitle: Tuyến\npublished: 2024-01-01\nroute:\n  stops:\n    - village: gom-binh-duc\n    - sight: khong-co\n---\n", "route stop 'khong-co' does not exist" },
         { "products/zz-stars.md", "---\ntitle: SP\npublished: 2024-01-01\nproduct:\n  producer: X\n  locality: phan-hiep\n  group: 1\n  stars: 7\n---\n", "product.stars must be 3, 4 or 5" },
         { "sights/zz-no-section.md", "---\ntitle: Điểm\npublished: 2024-01-01\n---\n", "needs its 'sight:' section" },
+        { "pages/quan-tri.md", "---\ntitle: Chiếm trang quản trị\npublished: 2024-01-01\n---\n", "là địa chỉ của một trang của cổng" },
+        { "news/zz-deep-yaml.md", "---\ntitle: Sâu\npublished: 2024-01-01\nx: " + new string('[', 5_000) + new string(']', 5_000) + "\n---\n", "phần YAML lồng quá sâu" },
+        { "news/zz-deep-body.md", "---\ntitle: Sâu\npublished: 2024-01-01\n---\n" + new string('>', 100_000) + "\n", "lồng quá sâu" },
+        { "news/zz-emphasis.md", "---\ntitle: Nhấn\npublished: 2024-01-01\n---\n" + string.Concat(Enumerable.Repeat("*a", 200_000)) + "\n", "tối đa 100.000" },
         { "documents/zz-missing-file.md", "---\ntitle: T\npublished: 2024-01-01\ndocument_type: Quyết định\nnumber: 1/QĐ\nissuer: UBND\nissued: 2024-01-01\nattachment: media/documents/khong-co.pdf\n---\n", "the file 'media/documents/khong-co.pdf' it refers to is missing" },
     };
 

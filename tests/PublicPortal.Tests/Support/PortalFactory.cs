@@ -25,6 +25,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
+        builder.UseSetting("Portal:PublicOrigin", "http://localhost"); // the test client's own address
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

@@ -94,13 +94,18 @@ public static class AdminRegistration
         options.Conventions.AuthorizeAreaFolder("Admin", "/Audit", AdminPolicies.AdminOnly);
     }
 
-    /// <summary>An item's former address answers 301 with its current one.</summary>
+    /// <summary>
+    /// An item's former address answers 301 with its current one — only where the matched endpoint is an item's page
+    /// (its route has a slug): a literal endpoint such as /dang-nhap is never redirected, whatever an editor renamed.
+    /// </summary>
     public static WebApplication UseSlugRedirects(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            var endpoint = context.GetEndpoint() as RouteEndpoint;
+            var itemPage = endpoint is null || endpoint.RoutePattern.Parameters.Any(p => p.Name == "slug");
+            if (itemPage && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 var item = TrafficMiddleware.ItemOf(context.Request.Path.Value ?? "/");
                 if (item is { } key)

@@ -26,7 +26,7 @@ public abstract record SaveOutcome
 /// After the commit it re-indexes the item for search and evicts cached public pages.
 /// </summary>
 public sealed class ContentEditor(
-    PortalDbContext db, ContentTransfer transfer, SearchIndexer search, IServiceProvider services, IMemoryCache cache, TimeProvider clock, ILogger<ContentEditor> logger)
+    PortalDbContext db, ContentTransfer transfer, ContentRules rules, SearchIndexer search, IServiceProvider services, IMemoryCache cache, TimeProvider clock, ILogger<ContentEditor> logger)
 {
     public const string RedirectsCacheKey = "slug-redirects";
 
@@ -35,6 +35,7 @@ public sealed class ContentEditor(
         ArgumentNullException.ThrowIfNull(edited);
         ArgumentException.ThrowIfNullOrEmpty(actor);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (rules.Check(edited) is { Count: > 0 } broken) return new SaveOutcome.Invalid(broken);
         // What the item points at (place, crafts, village, stops) must exist, as on import.
         var missing = new List<string>();
         await transfer.CheckReferencesAsync([("", edited)], missing, cancellationToken);

@@ -42,6 +42,7 @@ public static class EditorFields
 
     private static YamlMappingNode Mapping(string yaml)
     {
+        if (InputLimits.YamlProblem(yaml) is { } problem) throw new ContentFormatException(problem);
         var stream = new YamlStream();
         try
         {
@@ -109,6 +110,10 @@ public static class EditorFields
         var extra = (extraYaml ?? "").Replace("\r\n", "\n").Trim();
         if (extra.StartsWith("---", StringComparison.Ordinal) || extra.Split('\n').Any(l => l.TrimEnd() == "---"))
             throw new ContentFormatException("phần YAML không được chứa dòng '---'");
+        // The form's own fields win: a "title:" or "status: published" typed in the YAML box would silently override them.
+        var owned = Mapping(extra).Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not null && FormKeys.Contains(k)).ToList();
+        if (owned.Count > 0)
+            throw new ContentFormatException($"khóa {string.Join(", ", owned.Select(k => $"“{k}”"))} đã có ô riêng trong biểu mẫu; hãy xóa khỏi phần YAML và dùng ô đó");
         var text = "---\n" + Scalars.Serialize(common) + (extra.Length > 0 ? extra + "\n" : "") + "---\n\n" + (body ?? "").Replace("\r\n", "\n").Trim() + "\n";
         return FrontMatter.Parse(text, kind, slug);
     }

@@ -78,5 +78,5 @@ public static class CatalogueEndpoints
         }
     }
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string BaseUrl(HttpContext http) => Hosting.SiteUrls.OriginOf(http);
 }

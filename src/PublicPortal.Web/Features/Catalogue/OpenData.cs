@@ -118,34 +118,52 @@ public static class OpenData
             };
         }).ToList();
 
-    /// <summary>CSV for spreadsheets: UTF-8 with BOM (so Excel shows Vietnamese), RFC 4180 quoting, lists joined with "; ".</summary>
+    /// <summary>
+    /// CSV for spreadsheets: UTF-8 with BOM (so Excel shows Vietnamese), every field quoted, lists joined with "; ".
+    /// Text that a spreadsheet would run as a formula — a = + - @ tab or CR at its start or after any separator a
+    /// spreadsheet may split on (, ; tab |, line breaks) — gets a quote mark first; so does a phone number like +84…, which
+    /// would otherwise become a number. Only values that are numbers in the data stay numbers.
+    /// </summary>
     public static byte[] Csv(IReadOnlyList<OrderedDictionary<string, object?>> rows, IReadOnlyList<string> header)
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', header.Select(Quote)).Append("\r\n");
+        sb.AppendJoin(',', header.Select(h => Quote(Neutralise(h)))).Append("\r\n");
         foreach (var row in rows)
         {
-            sb.AppendJoin(',', header.Select(key => Quote(Format(row.GetValueOrDefault(key))))).Append("\r\n");
+            sb.AppendJoin(',', header.Select(key => Quote(Field(row.GetValueOrDefault(key))))).Append("\r\n");
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
-    private static string Format(object? value) => value switch
+    private static string Field(object? value) => value switch
     {
         null => "",
         bool b => b ? "true" : "false",
         double d => d.ToString(CultureInfo.InvariantCulture),
-        IEnumerable<string> list => string.Join("; ", list),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        decimal or int or long or float => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable<string> list => Neutralise(string.Join("; ", list)),
+        IFormattable f => Neutralise(f.ToString(null, CultureInfo.InvariantCulture)),
+        _ => Neutralise(value.ToString() ?? ""),
     };
 
-    private static string Quote(string value)
+    private static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+
+    internal static string Neutralise(string value)
     {
-        // A leading = + - @ would run as a formula in a spreadsheet: prefix it with a quote mark.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        if (value.Length == 0) return value;
+        var sb = new StringBuilder(value.Length + 4);
+        var atStart = true;
+        foreach (var c in value)
+        {
+            if (atStart && FormulaStarts.Contains(c)) sb.Append('\'');
+            sb.Append(c);
+            // Spaces after a separator do not protect: "; =1+1" still starts a formula once split.
+            atStart = c is ',' or ';' or '\t' or '|' or '\n' or '\r' || (atStart && c == ' ');
+        }
+        return sb.ToString();
     }
+
+    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static JsonObject MapGeoJson(CatalogueSnapshot c, string baseUrl)
     {

@@ -20,7 +20,7 @@ public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<Co
 /// Moves content between the content/ folder form (Markdown + front matter, media originals) and the database.
 /// Import is all-or-nothing: every file is read and checked before anything is written, then one transaction writes them.
 /// </summary>
-public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Search.SearchIndexer search, IServiceProvider services, ILogger<ContentTransfer> logger)
+public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ContentRules rules, Search.SearchIndexer search, IServiceProvider services, ILogger<ContentTransfer> logger)
 {
     public async Task<ImportResult> ImportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -31,6 +31,7 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Searc
         var (items, problems) = ReadAll(directory);
         foreach (var item in items)
         {
+            foreach (var (_, problem) in rules.Check(item.Item)) problems.Add($"{item.File}: {problem}");
             foreach (var media in new[] { item.Item.Attachment }.Concat(ImagesOf(item.Item)).OfType<string>())
             {
                 if (!File.Exists(Path.Combine(directory, media)))

@@ -102,6 +102,7 @@ public static class FrontMatter
     public static ContentItem Parse(string text, ContentKind kind, string fileSlug)
     {
         var (yaml, body) = Split(text);
+        if (InputLimits.YamlProblem(yaml) is { } problem) throw new ContentFormatException(problem);
         FrontMatterDto? dto;
         try
         {
@@ -278,7 +279,7 @@ public static class FrontMatter
     internal static string Required(string? value, string key) =>
         Optional(value) ?? throw new ContentFormatException($"'{key}' is required");
 
-    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : InputLimits.StripBidi(value.Trim());
 
     /// <summary>Media paths are relative to content/ and must stay inside content/media.</summary>
     /// <summary>A plan target and its indicator: a known measure or yearly figures with their source, a goal to measure against.</summary>

@@ -88,7 +88,7 @@ public static class FeedEndpoints
         writer.WriteEndElement();
     }
 
-    private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    private static string Origin(HttpContext http) => Hosting.SiteUrls.OriginOf(http);
 
     private static IResult Xml(Action<XmlWriter> write, string contentType)
     {

@@ -47,13 +47,18 @@ public static class PortalApp
             .BindConfiguration(PortalOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.Agency.Name.Length > 0, "Portal:Agency must be configured")
+            .Validate(o => SiteUrls.IsOrigin(o.PublicOrigin), "Portal:PublicOrigin must be an http(s) origin such as https://langnghe.example.vn")
             .ValidateOnStart();
         builder.Services.AddSingleton<PortalPaths>();
+        builder.Services.AddSingleton<SiteUrls>();
+        LimitHosts(builder);
         builder.Services.TryAddSingletonTimeProvider();
 
         builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
             options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}"));
         builder.Services.AddScoped<ContentTransfer>();
+        builder.Services.AddSingleton<ReservedSlugs>();
+        builder.Services.AddSingleton<ContentRules>();
         builder.Services.AddScoped<Catalogue.CatalogueService>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddSearch();
@@ -113,8 +118,8 @@ public static class PortalApp
             },
         });
         app.UseMediaImages();
-        app.UseSlugRedirects();
         app.UseRouting();
+        app.UseSlugRedirects();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
@@ -128,6 +133,7 @@ public static class PortalApp
         Feeds.FeedEndpoints.MapFeeds(app);
         Media.MediaEndpoints.MapMedia(app);
         app.MapRazorPages();
+        app.Services.GetRequiredService<ReservedSlugs>().UseEndpoints(((IEndpointRouteBuilder)app).DataSources);
         return app;
     }
 
@@ -152,6 +158,19 @@ public static class PortalApp
             ServeUnknownFileTypes = false,
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+    }
+
+    /// <summary>
+    /// Outside Development, requests must name the public origin's host (or a loopback name, for health checks and the
+    /// proxy in front) unless AllowedHosts is configured explicitly.
+    /// </summary>
+    private static void LimitHosts(WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment() || !string.IsNullOrEmpty(builder.Configuration["AllowedHosts"])) return;
+        var origin = builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.PublicOrigin)}"] ?? new PortalOptions().PublicOrigin;
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        if (Uri.TryCreate(origin, UriKind.Absolute, out var uri)) hosts.Add(uri.IdnHost);
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = hosts);
     }
 
     /// <summary>The web root is the repository's wwwroot-assets/ (a checkout) or wwwroot/ (a published app).</summary>

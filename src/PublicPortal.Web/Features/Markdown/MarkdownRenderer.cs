@@ -73,24 +73,60 @@ public sealed class MarkdownRenderer
         }
     }
 
+    /// <summary>Shown instead of a stored body that cannot be rendered safely (stored before the limits, or imported around them).</summary>
+    public const string UnrenderableNotice = "<p class=\"notice\">Nội dung này không hiển thị được vì định dạng quá phức tạp; ban biên tập đã được báo để sửa.</p>";
+
     public HtmlString Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return HtmlString.Empty;
-        // Keyed by content hash: an edited body gets a new entry, the old one ages out.
+        // Keyed by content hash: an edited body gets a new entry, the old one ages out. A body that cannot be rendered
+        // is cached as its notice too, so a hostile body costs one bounded attempt, not one per view.
         var key = "md:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(markdown)));
         return _cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return new HtmlString(ToSafeHtml(markdown));
+            return new HtmlString(TryToSafeHtml(markdown, out var html) is null ? html : UnrenderableNotice);
         })!;
     }
 
-    public string ToSafeHtml(string markdown)
+    /// <summary>The sanitised HTML of a body; throws <see cref="ArgumentException"/> when the body is beyond the limits.</summary>
+    public string ToSafeHtml(string markdown) =>
+        TryToSafeHtml(markdown, out var html) is { } problem ? throw new ArgumentException(problem, nameof(markdown)) : html;
+
+    /// <summary>Renders within the limits; returns why not (Vietnamese, for the editor) or null with the HTML.</summary>
+    public string? TryToSafeHtml(string? markdown, out string html)
     {
-        var html = Markdig.Markdown.ToHtml(markdown, _pipeline);
-        return _sanitizer.Sanitize(html);
+        html = "";
+        if (string.IsNullOrWhiteSpace(markdown)) return null;
+        if (Content.InputLimits.MarkdownProblem(markdown) is { } problem) return "Nội dung chưa đăng được: " + problem + ".";
+        try
+        {
+            html = _sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // Markdig's own depth limit, or a parser bug on odd input: refuse the body rather than answer 500.
+            return "Nội dung chưa đăng được: định dạng Markdown lồng nhau quá sâu hoặc không đọc được (" + ex.GetType().Name + ").";
+        }
     }
 
-    public string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+    /// <summary>Plain text for search; a body beyond the limits is indexed as its raw text rather than not at all.</summary>
+    public string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        if (Content.InputLimits.MarkdownProblem(markdown) is null)
+        {
+            try
+            {
+                return Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+            {
+                // falls through to the raw text
+            }
+        }
+        var raw = markdown.Length > Content.InputLimits.MaxBodyChars ? markdown[..Content.InputLimits.MaxBodyChars] : markdown;
+        return System.Text.RegularExpressions.Regex.Replace(raw, @"[\[\]*_~`<>#|\\^!]+", " ").Trim();
+    }
 }

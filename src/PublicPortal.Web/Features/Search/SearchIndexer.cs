@@ -32,7 +32,7 @@ public sealed class SearchIndexer(PortalDbContext db, MarkdownRenderer markdown,
             foreach (var (kind, slug) in affected)
             {
                 if (!SearchDocument.IndexedKinds.Contains(kind)) continue;
-                var document = all.TryGetValue((kind, slug), out var item) ? SearchDocument.From(item, all, markdown) : null;
+                var document = all.TryGetValue((kind, slug), out var item) ? DocumentOf(item, all) : null;
                 if (document is null) index.Delete(kind, slug);
                 else index.Upsert([document]);
             }
@@ -49,7 +49,7 @@ public sealed class SearchIndexer(PortalDbContext db, MarkdownRenderer markdown,
     {
         var index = services.GetRequiredService<SearchIndex>();
         var all = await LoadAllAsync(cancellationToken);
-        var documents = all.Values.Select(item => SearchDocument.From(item, all, markdown)).OfType<SearchDocument>().ToList();
+        var documents = all.Values.Select(item => DocumentOf(item, all)).OfType<SearchDocument>().ToList();
         index.Rebuild(documents, progress);
         File.Delete(StaleMarker);
         return documents.Count;
@@ -68,6 +68,20 @@ public sealed class SearchIndexer(PortalDbContext db, MarkdownRenderer markdown,
         logger.LogWarning("Rebuilding the search index because {Reason}", reason);
         var count = await RebuildAsync(cancellationToken: cancellationToken);
         logger.LogInformation("Search index rebuilt with {Count} items", count);
+    }
+
+    /// <summary>An item that cannot be indexed is logged and left out: one bad row is never a reason for the site not to start.</summary>
+    private SearchDocument? DocumentOf(ContentItem item, IReadOnlyDictionary<(ContentKind, string), ContentItem> all)
+    {
+        try
+        {
+            return SearchDocument.From(item, all, markdown);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            logger.LogError(ex, "Search: {Kind} {Slug} (id {Id}) cannot be indexed and is left out of search", item.Kind, item.Slug, item.Id);
+            return null;
+        }
     }
 
     private async Task<Dictionary<(ContentKind, string), ContentItem>> LoadAllAsync(CancellationToken cancellationToken) =>

@@ -72,8 +72,12 @@ public sealed class EnquiryModel(CatalogueService catalogue, PortalDbContext db,
     private bool IsCrossSite()
     {
         if (Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site") return true;
+        // "Origin: null" comes from sandboxed frames, data: URLs and some redirects: never from this site's own form.
         var origin = Request.Headers.Origin.ToString();
-        return origin.Length > 0 && origin != "null" &&
-               !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase));
+        if (origin.Length == 0) return false;
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)) return true;
+        var site = new Uri(PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext));
+        return !string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+               && !string.Equals(uri.Authority, site.Authority, StringComparison.OrdinalIgnoreCase);
     }
 }

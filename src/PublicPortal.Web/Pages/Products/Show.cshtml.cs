@@ -35,7 +35,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         ["name"] = Product.Title,
         ["description"] = Product.Summary,
         ["category"] = CatalogueLabels.Group(Product.Product!.Group),
-        ["url"] = $"{Request.Scheme}://{Request.Host}/san-pham/{Product.Slug}",
+        ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}/san-pham/{Product.Slug}",
         ["manufacturer"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = Product.Product.Producer },
         ["award"] = $"OCOP {Product.Product.Stars} sao",
     };

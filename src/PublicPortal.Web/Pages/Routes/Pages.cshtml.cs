@@ -50,7 +50,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         ["@type"] = "TouristTrip",
         ["name"] = Route.Title,
         ["description"] = Route.Summary,
-        ["url"] = $"{Request.Scheme}://{Request.Host}/tuyen-du-lich/{Route.Slug}",
+        ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}/tuyen-du-lich/{Route.Slug}",
         ["itinerary"] = new Dictionary<string, object?>
         {
             ["@type"] = "ItemList",
@@ -63,7 +63,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
                 {
                     ["@type"] = s.Target.Kind == ContentKind.Village ? "TouristAttraction" : "TouristAttraction",
                     ["name"] = s.Target.Title,
-                    ["url"] = $"{Request.Scheme}://{Request.Host}{RouteExports.UrlOf(s.Target)}",
+                    ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}{RouteExports.UrlOf(s.Target)}",
                 },
             }).ToList(),
         },

@@ -54,7 +54,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         ["@type"] = "TouristAttraction",
         ["name"] = Sight.Title,
         ["description"] = Sight.Summary,
-        ["url"] = $"{Request.Scheme}://{Request.Host}/diem-den/{Sight.Slug}",
+        ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}/diem-den/{Sight.Slug}",
         ["geo"] = Sight.Sight!.Location is { } g
             ? new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = g.Latitude, ["longitude"] = g.Longitude }
             : null,

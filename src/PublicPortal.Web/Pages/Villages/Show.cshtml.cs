@@ -44,7 +44,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         ["@type"] = "TouristAttraction",
         ["name"] = Village.Title,
         ["description"] = Village.Summary,
-        ["url"] = $"{Request.Scheme}://{Request.Host}/lang-nghe/{Village.Slug}",
+        ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}/lang-nghe/{Village.Slug}",
         ["address"] = new Dictionary<string, object?>
         {
             ["@type"] = "PostalAddress",

@@ -109,7 +109,8 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         if (preview is not null)
         {
             // The public site's own pipeline: what the preview shows is what will be published.
-            PreviewHtml = markdown.ToSafeHtml(item.Body);
+            if (markdown.TryToSafeHtml(item.Body, out var html) is { } problem) ModelState.AddModelError(nameof(Body), problem);
+            else PreviewHtml = html;
             return Page();
         }
 
@@ -133,7 +134,9 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
     }
 
     /// <summary>The editor's live preview: the Markdown through the public site's pipeline (sanitised HTML fragment).</summary>
-    public IActionResult OnPostRender() => Content(markdown.ToSafeHtml(Body ?? ""), "text/html; charset=utf-8");
+    public IActionResult OnPostRender() => markdown.TryToSafeHtml(Body, out var html) is { } problem
+        ? Content("<p class=\"notice\">" + System.Net.WebUtility.HtmlEncode(problem) + "</p>", "text/html; charset=utf-8")
+        : Content(html, "text/html; charset=utf-8");
 
     private async Task<bool> ResolveKindAsync()
     {

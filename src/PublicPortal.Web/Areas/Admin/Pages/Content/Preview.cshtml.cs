@@ -18,7 +18,7 @@ public sealed class PreviewModel(PortalDbContext db, MarkdownRenderer markdown, 
         var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
         if (item is null) return NotFound();
         Item = item;
-        BodyHtml = markdown.ToSafeHtml(item.Body);
+        BodyHtml = markdown.Render(item.Body).Value ?? "";
         State = item.Status == ContentStatus.Draft ? "bản nháp, chưa đăng"
             : item.PublishedAtUtc > clock.GetUtcNow().UtcDateTime ? "hẹn giờ đăng, chưa hiện trên cổng"
             : "đã đăng";
