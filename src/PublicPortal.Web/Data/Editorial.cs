@@ -121,4 +121,5 @@ public static class AuditActions
     public const string PasswordChanged = "password-changed";
     public const string TwoFactorChanged = "two-factor-changed";
     public const string SettingChanged = "setting-changed";
+    public const string BackupDownloaded = "backup-downloaded";
 }

@@ -177,6 +177,12 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
     {
         var response = await _client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var report = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var checks = report.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        var search = checks.GetProperty("search").GetProperty("data");
+        Assert.Equal(search.GetProperty("database").GetInt32(), search.GetProperty("indexed").GetInt32());
+        Assert.True(checks.GetProperty("disk").GetProperty("data").GetProperty("freeBytes").GetInt64() > 0);
     }
 }

@@ -82,6 +82,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<ContentEditor>();
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<SiteSettings>();
+        builder.Services.AddScoped<Backup.PortalBackup>();
         return builder;
     }
 
@@ -92,6 +93,7 @@ public static class AdminRegistration
         options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicies.Staff);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Users", AdminPolicies.AdminOnly);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Audit", AdminPolicies.AdminOnly);
+        options.Conventions.AuthorizeAreaFolder("Admin", "/Backup", AdminPolicies.AdminOnly);
     }
 
     /// <summary>

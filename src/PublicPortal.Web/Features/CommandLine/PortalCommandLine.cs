@@ -11,7 +11,8 @@ public static class PortalCommandLine
         Usage: dotnet run --project src/PublicPortal.Web -- <verb> [arguments]
           import <dir>     import Markdown content (all-or-nothing) into the database
           export <dir>     write every item as Markdown with front matter, and the media, to <dir>
-          backup <file>    write a consistent copy of the SQLite database to <file>
+          backup <file>    write one archive (database copy, media originals, manifest with checksums) to <file>
+          restore <file>   restore such an archive into an empty data directory (the index and renditions rebuild)
           reindex          rebuild the search index from the database (stop the site first)
           create-admin --email <e>
                            create an administrator with a generated password, printed once
@@ -27,7 +28,7 @@ public static class PortalCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var output = Console.Out;
         var error = Console.Error;
-        if (!(args.Length == 2 && args[0] is "import" or "export" or "backup") && !(args is ["reindex"]) && !(args is ["create-admin", "--email", _]))
+        if (!(args.Length == 2 && args[0] is "import" or "export" or "backup" or "restore") && !(args is ["reindex"]) && !(args is ["create-admin", "--email", _]))
         {
             error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
             error.WriteLine(Usage);
@@ -40,6 +41,14 @@ public static class PortalCommandLine
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var paths = services.GetRequiredService<PortalPaths>();
+            if (args[0] == "restore")
+            {
+                // Before anything opens (and so creates) the database in the data directory.
+                var restored = await Backup.PortalBackup.RestoreAsync(args[1], paths.DataDirectory);
+                output.WriteLine($"Restored {restored.Files.Count} files into {paths.DataDirectory}: " +
+                    string.Join(", ", restored.Counts.Select(c => $"{c.Key} {c.Value}")) + ". The search index and image sizes are rebuilt when the site starts.");
+                return 0;
+            }
             var db = services.GetRequiredService<PortalDbContext>();
             await PortalDatabase.MigrateAsync(db, paths);
             switch (args[0])
@@ -68,8 +77,9 @@ public static class PortalCommandLine
                     output.WriteLine(password);
                     break;
                 default:
-                    await PortalDatabase.BackupAsync(db, args[1]);
-                    output.WriteLine($"Backed up {paths.DatabaseFile} to {Path.GetFullPath(args[1])}");
+                    var manifest = await services.GetRequiredService<Backup.PortalBackup>().WriteAsync(args[1]);
+                    output.WriteLine($"Backed up the database and {manifest.Files.Count - 1} media files to {Path.GetFullPath(args[1])}: " +
+                        string.Join(", ", manifest.Counts.Select(c => $"{c.Key} {c.Value}")));
                     break;
             }
             return 0;
@@ -79,7 +89,7 @@ public static class PortalCommandLine
             error.WriteLine($"{args[0]} failed: the running site holds the search index; stop it first (it also rebuilds a stale index when it starts)");
             return 1;
         }
-        catch (Exception ex) when (ex is ContentImportException or IOException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is ContentImportException or Backup.BackupException or System.IO.InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             error.WriteLine($"{args[0]} failed: {ex.Message}");
             return 1;

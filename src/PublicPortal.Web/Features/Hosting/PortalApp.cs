@@ -92,7 +92,10 @@ public static class PortalApp
             // A write evicts the "content" tag; counting happens before the cache, so cached pages still count.
             o.AddPolicy(OutputCachePolicies.ItemPage, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("other").Tag(OutputCachePolicies.ContentTag));
         });
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SearchIndexHealthCheck>("search")
+            .AddCheck<DiskSpaceHealthCheck>("disk");
         return builder;
     }
 
@@ -125,7 +128,7 @@ public static class PortalApp
         app.UseTwoFactorRequirement();
         app.UseRateLimiter();
         app.UseOutputCache();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAttachments();
         app.MapCatalogue();
         app.MapSearch();
