@@ -36,6 +36,7 @@ public sealed class ImageIntakeTests
         { "WebP cut off", "hỏng" },
         { "JPEG header declaring 65500×65500", "Ảnh quá lớn (65500×65500 điểm ảnh)" },
         { "JPEG with 1,000 scans", "quá nhiều lượt quét" },
+        { "progressive JPEG of 6000×6000 in full-resolution colour", "Ảnh cần quá nhiều bộ nhớ để giải mã (khoảng 308 MB; tối đa 256 MB)" },
         { "truncated JPEG", "hỏng" },
         { "SVG with a script", "Chỉ nhận ảnh" },
         { "HTML renamed .jpg", "Chỉ nhận ảnh" },
@@ -61,6 +62,7 @@ public sealed class ImageIntakeTests
         "WebP cut off" => TestImages.WebpAnimation(10, 10, 3)[..^5],
         "JPEG header declaring 65500×65500" => TestImages.JpegDeclaring(65500, 65500),
         "JPEG with 1,000 scans" => TestImages.JpegWithScans(1000),
+        "progressive JPEG of 6000×6000 in full-resolution colour" => TestImages.ProgressiveJpeg(6000, 6000),
         "truncated JPEG" => Jpeg(400, 300) is var jpeg ? jpeg[..(jpeg.Length / 2)] : [],
         "SVG with a script" => "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray(),
         "HTML renamed .jpg" => "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray(),
@@ -169,10 +171,18 @@ public sealed class ImageIntakeTests
     }
 
     [Fact]
-    public async Task A_small_animated_webp_is_accepted()
+    public async Task A_small_animated_webp_is_refused_as_not_supported_rather_than_broken()
     {
         var (result, error) = await ImageIntake.AcceptAsync(TestImages.WebpAnimation(40, 30, 5));
+        Assert.Null(result);
+        Assert.Equal("Ảnh WebP động chưa được hỗ trợ; hãy tải lên ảnh GIF hoặc một ảnh WebP tĩnh.", error);
+    }
+
+    [Fact]
+    public async Task A_progressive_jpeg_within_the_decode_budget_is_accepted()
+    {
+        var (result, error) = await ImageIntake.AcceptAsync(TestImages.ProgressiveJpeg(1200, 800));
         Assert.Null(error);
-        Assert.Equal(("webp", 40, 30), (result!.Format, result.Width, result.Height));
+        Assert.Equal(("jpg", 1200, 800), (result!.Format, result.Width, result.Height));
     }
 }

@@ -194,4 +194,27 @@ internal static class TestImages
         output.Write([0xFF, 0xD9]);
         return output.ToArray();
     }
+
+    /// <summary>
+    /// A progressive JPEG of width × height with three full-resolution components (4:4:4) and one DC scan in which every
+    /// block is grey: one bit a block, so 36 megapixels fit in about 200 KB, while a decoder keeps 2 bytes of coefficients
+    /// for every sample until the last scan.
+    /// </summary>
+    public static byte[] ProgressiveJpeg(int width, int height)
+    {
+        static byte[] Segment(byte marker, byte[] payload) => [0xFF, marker, (byte)((payload.Length + 2) >> 8), (byte)(payload.Length + 2), .. payload];
+        byte[] flatTable = [.. Enumerable.Repeat((byte)1, 64)];
+        byte[] oneCode = [1, .. new byte[15], 0]; // one code of length 1, for category 0 (no difference)
+        var blocks = (long)((width + 7) / 8) * ((height + 7) / 8) * 3;
+        return
+        [
+            0xFF, 0xD8,
+            .. Segment(0xDB, [0, .. flatTable]), .. Segment(0xDB, [1, .. flatTable]),
+            .. Segment(0xC2, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 3, 1, 0x11, 0, 2, 0x11, 1, 3, 0x11, 1]),
+            .. Segment(0xC4, [0x00, .. oneCode]), .. Segment(0xC4, [0x01, .. oneCode]),
+            .. Segment(0xDA, [3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 0, 0]),
+            .. new byte[(blocks + 7) / 8],
+            0xFF, 0xD9,
+        ];
+    }
 }
