@@ -67,7 +67,7 @@ internal static class MediaBenchmark
                 })));
                 (done, client) = (count, "16 clients in-process");
             }
-            var size = new FileInfo(await renditions.GetAsync(library.OriginalPath(asset), asset.Hash, 640, "webp")).Length;
+            var size = new FileInfo(await renditions.GetAsync(library.OriginalPath(asset), asset.Hash, 640, "webp") ?? throw new InvalidOperationException("no rendition")).Length;
             Console.WriteLine($"Serving the cached 640 px WebP rendition ({size / 1024.0:N0} KB), {client}, {seconds} s: {done / (double)seconds:N0} requests/s ({done * size / (double)seconds / 1048576:N0} MB/s)");
         }
         finally

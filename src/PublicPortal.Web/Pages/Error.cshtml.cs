@@ -13,6 +13,9 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
+    /// <summary>What exactly was refused, when the refusing code said (e.g. an upload's limits).</summary>
+    public string? Detail { get; private set; }
+
     // Re-executed requests keep their method (a failed POST, DELETE…), so the page is filled here, whatever handler runs or not.
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
@@ -39,6 +42,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             >= 500 => ("Đã xảy ra lỗi", "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo cho chúng tôi qua trang Liên hệ."),
             _ => ("Không thể hiển thị trang", "Yêu cầu không thực hiện được."),
         };
+        Detail = HttpContext.Items[Features.Web.UploadLimitsAttribute.ErrorDetailKey] as string;
         ViewData["Title"] = Heading;
         ViewData["NoIndex"] = true;
     }

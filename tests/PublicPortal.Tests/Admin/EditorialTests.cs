@@ -314,4 +314,25 @@ public sealed class DocumentUploadTests(PortalFactory factory) : IClassFixture<P
         await factory.WithDbAsync(async db =>
             Assert.Matches("^media/documents/3073-kh-ubnd-[0-9a-f]{12}\\.pdf$", (await db.ContentItems.SingleAsync(x => x.Id == id)).Attachment));
     }
+
+    [Fact]
+    public async Task A_file_over_20_MB_is_refused_with_a_message_and_a_body_over_the_limit_with_413()
+    {
+        var editor = await StaffClient.SignedInAsync(factory, "van-ban-lon@example.vn", PortalRoles.Editor);
+        int id = 0;
+        await factory.WithDbAsync(async db => id = (await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Document && x.Slug == "3073-kh-ubnd")).Id);
+        var url = $"/quan-tri/noi-dung/sua/{id}";
+        var pdf = "%PDF-1.4\n"u8.ToArray();
+
+        // Inside the body limit (one file of 20 MB plus 1 MB of fields) but over the file limit: the form again, with why.
+        var refused = await UploadAsync(editor, url, [.. pdf, .. new byte[20 * 1024 * 1024 + 100_000]], "ke-hoach.pdf");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Tệp lớn hơn 20 MB.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var tooLarge = await UploadAsync(editor, url, [.. pdf, .. new byte[22 * 1024 * 1024]], "ke-hoach.pdf");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("Mỗi lần gửi được tối đa 1 tệp, mỗi tệp tối đa 20 MB", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await factory.WithDbAsync(async db =>
+            Assert.Equal("media/documents/3073-kh-ubnd-tom-tat.txt", (await db.ContentItems.SingleAsync(x => x.Id == id)).Attachment));
+    }
 }

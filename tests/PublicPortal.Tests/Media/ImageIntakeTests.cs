@@ -19,65 +19,24 @@ public sealed class ImageIntakeTests
         return output.ToArray();
     }
 
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
-    }
-
-    /// <summary>A well-formed PNG whose header claims 100000 × 100000 pixels (10 gigapixels), with a few bytes of pixel data.</summary>
-    private static byte[] PngBomb()
-    {
-        using var png = new MemoryStream();
-        void Chunk(string type, byte[] data)
-        {
-            var length = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-            png.Write(length);
-            var body = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-            png.Write(body);
-            var crc = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
-            png.Write(crc);
-        }
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr, 100_000);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), 100_000);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = 2; // RGB
-        Chunk("IHDR", ihdr);
-        Chunk("IDAT", [0x78, 0x9C, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]);
-        Chunk("IEND", []);
-        return png.ToArray();
-    }
-
-    /// <summary>A GIF of 1 × 1 pixel with 10,000 frames.</summary>
-    private static byte[] GifWithFrames(int count)
-    {
-        using var gif = new MemoryStream();
-        gif.Write("GIF89a"u8);
-        gif.Write([1, 0, 1, 0, 0x80, 0, 0]); // 1×1, global colour table of 2 entries
-        gif.Write([0, 0, 0, 255, 255, 255]);
-        for (var i = 0; i < count; i++)
-        {
-            gif.Write([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0]); // image descriptor 1×1
-            gif.Write([2, 2, 0x4C, 0x01, 0]); // LZW min code size 2, one data sub-block, terminator
-        }
-        gif.WriteByte(0x3B);
-        return gif.ToArray();
-    }
-
     // The theory data is only names: xunit serialises theory data to the runner, and a 16 MB array made discovery crawl.
     public static TheoryData<string, string> Hostile() => new()
     {
         { "PNG header declaring 100000×100000", "quá lớn" },
+        { "PNG header declaring 65535×65535", "Ảnh quá lớn (65535×65535 điểm ảnh)" },
+        { "PNG with a chunk longer than the file", "hỏng" },
+        { "PNG cut off before IEND", "hỏng" },
+        { "PNG with an unknown critical chunk", "hỏng" },
+        { "PNG without IHDR first", "hỏng" },
         { "GIF with 10,000 frames", "quá nhiều khung hình" },
+        { "GIF: 6000×6000 logical screen, 200 frames of 1×1", "Ảnh động quá lớn: 200 khung hình × 6000×6000 điểm ảnh" },
+        { "GIF: 1×1 logical screen, a frame claiming 60000×60000", "khung hình quá lớn" },
+        { "WebP: 4000×4000 canvas, 200 frames", "Ảnh động quá lớn: 200 khung hình × 4000×4000 điểm ảnh" },
+        { "WebP with 300 frames", "quá nhiều khung hình" },
+        { "WebP cut off", "hỏng" },
+        { "JPEG header declaring 65500×65500", "Ảnh quá lớn (65500×65500 điểm ảnh)" },
+        { "JPEG with 1,000 scans", "quá nhiều lượt quét" },
+        { "progressive JPEG of 6000×6000 in full-resolution colour", "Ảnh cần quá nhiều bộ nhớ để giải mã (khoảng 308 MB; tối đa 256 MB)" },
         { "truncated JPEG", "hỏng" },
         { "SVG with a script", "Chỉ nhận ảnh" },
         { "HTML renamed .jpg", "Chỉ nhận ảnh" },
@@ -89,8 +48,21 @@ public sealed class ImageIntakeTests
 
     private static byte[] Build(string what) => what switch
     {
-        "PNG header declaring 100000×100000" => PngBomb(),
-        "GIF with 10,000 frames" => GifWithFrames(10_000),
+        "PNG header declaring 100000×100000" => TestImages.PngDeclaring(100_000, 100_000),
+        "PNG header declaring 65535×65535" => TestImages.PngDeclaring(65535, 65535),
+        "PNG with a chunk longer than the file" => [.. TestImages.Png(1, 1)[..33], .. new byte[] { 0x7F, 0xFF, 0xFF, 0xFF }, .. "zTXt"u8, .. new byte[40], .. TestImages.PngChunk("IEND", [])],
+        "PNG cut off before IEND" => TestImages.Png(4, 4)[..^12],
+        "PNG with an unknown critical chunk" => TestImages.Png(1, 1, ("CgBI", [0, 0, 0, 0])),
+        "PNG without IHDR first" => TestImages.Png(1, 1, ("tEXt", "a\0b"u8.ToArray())) is var png ? [.. png[..8], .. png[33..]] : [],
+        "GIF with 10,000 frames" => TestImages.Gif(1, 1, 10_000),
+        "GIF: 6000×6000 logical screen, 200 frames of 1×1" => TestImages.Gif(6000, 6000, 200),
+        "GIF: 1×1 logical screen, a frame claiming 60000×60000" => TestImages.Gif(1, 1, 1, 60000, 60000),
+        "WebP: 4000×4000 canvas, 200 frames" => TestImages.WebpAnimation(4000, 4000, 200),
+        "WebP with 300 frames" => TestImages.WebpAnimation(10, 10, 300),
+        "WebP cut off" => TestImages.WebpAnimation(10, 10, 3)[..^5],
+        "JPEG header declaring 65500×65500" => TestImages.JpegDeclaring(65500, 65500),
+        "JPEG with 1,000 scans" => TestImages.JpegWithScans(1000),
+        "progressive JPEG of 6000×6000 in full-resolution colour" => TestImages.ProgressiveJpeg(6000, 6000),
         "truncated JPEG" => Jpeg(400, 300) is var jpeg ? jpeg[..(jpeg.Length / 2)] : [],
         "SVG with a script" => "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray(),
         "HTML renamed .jpg" => "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray(),
@@ -140,5 +112,77 @@ public sealed class ImageIntakeTests
         var (result, _) = await ImageIntake.AcceptAsync(polyglot);
         Assert.NotNull(result);
         Assert.DoesNotContain("<script>", Encoding.ASCII.GetString(result.Content), StringComparison.Ordinal);
+    }
+
+    private static string Chunks(byte[] png)
+    {
+        var types = new List<string>();
+        for (var at = 8; at + 12 <= png.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            types.Add(Encoding.ASCII.GetString(png, at + 4, 4));
+            at += 12 + length;
+        }
+        return string.Join(" ", types);
+    }
+
+    [Fact]
+    public async Task A_png_keeps_only_its_critical_chunks_and_transparency()
+    {
+        var exif = new ExifProfile();
+        exif.SetValue(ExifTag.Make, "Điện thoại thử");
+        var png = TestImages.Png(3, 2,
+            ("tEXt", [.. "Comment"u8, 0, .. "van ban"u8]),
+            ("zTXt", [.. "Comment"u8, 0, 0, .. TestImages.ZlibOfZeros(10 * 1024 * 1024)]),
+            ("iTXt", [.. "XML:com.adobe.xmp"u8, 0, 1, 0, 0, 0, .. TestImages.ZlibOfZeros(1024 * 1024)]),
+            ("iCCP", [.. "icc"u8, 0, 0, .. TestImages.ZlibOfZeros(1024 * 1024)]),
+            ("eXIf", exif.ToByteArray()!),
+            ("tIME", [0x07, 0xE8, 1, 1, 0, 0, 0]),
+            ("tRNS", [0, 1, 0, 2, 0, 3]));
+        Assert.Equal("IHDR tEXt zTXt iTXt iCCP eXIf tIME tRNS IDAT IEND", Chunks(png));
+
+        var (result, error) = await ImageIntake.AcceptAsync(png);
+
+        Assert.Null(error);
+        Assert.Equal(("png", 3, 2), (result!.Format, result.Width, result.Height));
+        Assert.DoesNotMatch("tEXt|zTXt|iTXt|iCCP|eXIf|tIME", Chunks(result.Content));
+        using var image = Image.Load<Rgba32>(result.Content);
+        Assert.Equal(new Rgba32(40, 120, 200, 255), image[2, 1]);
+    }
+
+    [Fact]
+    public async Task An_animation_within_the_budget_keeps_its_frames()
+    {
+        using var gif = new Image<Rgba32>(200, 100, new Rgba32(200, 0, 0));
+        for (var i = 1; i < 10; i++)
+        {
+            using var frame = new Image<Rgba32>(200, 100, new Rgba32((byte)(20 * i), 100, 0));
+            gif.Frames.AddFrame(frame.Frames.RootFrame);
+        }
+        using var output = new MemoryStream();
+        gif.SaveAsGif(output);
+
+        var (result, error) = await ImageIntake.AcceptAsync(output.ToArray());
+
+        Assert.Null(error);
+        using var stored = Image.Load<Rgba32>(result!.Content);
+        Assert.Equal(10, stored.Frames.Count);
+        Assert.Equal((200, 100), (stored.Width, stored.Height));
+    }
+
+    [Fact]
+    public async Task A_small_animated_webp_is_refused_as_not_supported_rather_than_broken()
+    {
+        var (result, error) = await ImageIntake.AcceptAsync(TestImages.WebpAnimation(40, 30, 5));
+        Assert.Null(result);
+        Assert.Equal("Ảnh WebP động chưa được hỗ trợ; hãy tải lên ảnh GIF hoặc một ảnh WebP tĩnh.", error);
+    }
+
+    [Fact]
+    public async Task A_progressive_jpeg_within_the_decode_budget_is_accepted()
+    {
+        var (result, error) = await ImageIntake.AcceptAsync(TestImages.ProgressiveJpeg(1200, 800));
+        Assert.Null(error);
+        Assert.Equal(("jpg", 1200, 800), (result!.Format, result.Width, result.Height));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicPortal.Tests.Admin;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Media;
 using SixLabors.ImageSharp;
 
 namespace PublicPortal.Tests.Media;
@@ -80,5 +81,33 @@ public sealed class MediaLibraryTests(PortalFactory factory) : IClassFixture<Por
         Assert.False(File.Exists(stored));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(factory.DataDirectory, "media", "renditions"), asset.Hash + "-*"));
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/anh/{asset.Hash}-320.webp")).StatusCode);
+    }
+
+    // U+202E makes "anh-‮gpj.exe" read as "anh-exe.jpg"; the isolates and marks can reorder a name or an alt text the same way.
+    [Theory]
+    [InlineData("anh-\u202Egpj.exe", "anh-gpj.exe")]
+    [InlineData("\u202A\u202B\u202C\u202D\u202Ehoa-van.jpg", "hoa-van.jpg")]
+    [InlineData("\u2066gom\u2067 \u2068Bình Đức\u2069.png", "gom Bình Đức.png")]
+    [InlineData("\u200Eanh\u200F\u061C.webp", "anh.webp")]
+    [InlineData("../\u202E/../x.gif", "x.gif")]
+    [InlineData("\u202E", "anh")]
+    public void Bidirectional_controls_are_removed_from_file_names(string uploaded, string shown) =>
+        Assert.Equal(shown, MediaLibrary.DisplayName(uploaded));
+
+    [Fact]
+    public async Task Names_alt_text_and_captions_are_stored_without_bidirectional_controls()
+    {
+        var editor = await StaffClient.SignedInAsync(factory, "hai-chieu@example.vn", PortalRoles.Editor);
+        var response = await UploadAsync(editor, (TestImages.Jpeg(90, 60), "le-hoi-\u202Egpj.exe.jpg"));
+        var outcome = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".upload-outcomes li")!.TextContent;
+        Assert.Equal("le-hoi-gpj.exe.jpg: đã nhận", outcome);
+
+        MediaAsset asset = null!;
+        await factory.WithDbAsync(async db => asset = await db.MediaAssets.SingleAsync(a => a.UploadedBy == "hai-chieu@example.vn"));
+        Assert.Equal("le-hoi-gpj.exe.jpg", asset.OriginalName);
+        await StaffClient.PostFormAsync(editor, "/quan-tri/thu-vien-anh?handler=Describe",
+            new() { ["id"] = asset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["alt"] = "\u202ELễ hội\u2069 Katê", ["caption"] = "Ảnh\u200F của\u061C tỉnh\u2066" }, "/quan-tri/thu-vien-anh");
+        await factory.WithDbAsync(async db => asset = await db.MediaAssets.SingleAsync(a => a.Id == asset.Id));
+        Assert.Equal(("Lễ hội Katê", "Ảnh của tỉnh"), (asset.Alt, asset.Caption));
     }
 }

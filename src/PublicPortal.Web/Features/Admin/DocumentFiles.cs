@@ -22,11 +22,11 @@ public static class DocumentFiles
         if (content.Length > MaxBytes) return (null, $"Tệp lớn hơn {MaxBytes / 1024 / 1024} MB.");
         if (content.StartsWith("%PDF-"u8)) return (".pdf", null);
         if (content.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }))
-            return (Path.GetExtension(fileName ?? "").ToLowerInvariant() == ".xls" ? ".xls" : ".doc", null);
+            return (ExtensionOf(fileName) == ".xls" ? ".xls" : ".doc", null);
         if (content.StartsWith("PK\u0003\u0004"u8))
         {
             // An Office or OpenDocument file is a zip: which one, only its name says; any other zip is refused.
-            var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+            var extension = ExtensionOf(fileName);
             return ZipKinds.Contains(extension) ? (extension, null) : (null, "Tệp nén chỉ được nhận khi là văn bản Word, Excel hoặc OpenDocument (.docx, .xlsx, .odt, .ods).");
         }
         if (!content.Contains((byte)0) && System.Text.Unicode.Utf8.IsValid(content))
@@ -38,6 +38,9 @@ public static class DocumentFiles
         return (null, "Chỉ nhận tệp PDF, Word, Excel, OpenDocument hoặc văn bản thuần (.txt).");
     }
 
+    /// <summary>The name's extension without bidirectional or control characters, which only change how a name reads.</summary>
+    private static string ExtensionOf(string? fileName) => Path.GetExtension(Web.PlainText.Line(fileName, 4096)).ToLowerInvariant();
+
     /// <summary>Writes the file under media/documents/ (through a temporary file, so no half-written file is ever served); returns its media path.</summary>
     public static async Task<string> StoreAsync(PortalPaths paths, string slug, string extension, byte[] content, CancellationToken cancellationToken = default)
     {
@@ -48,7 +51,7 @@ public static class DocumentFiles
         var target = Path.Combine(folder, name);
         if (!File.Exists(target))
         {
-            var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+            var temporary = target + Media.MediaFiles.TemporaryMarker + Guid.NewGuid().ToString("N");
             await File.WriteAllBytesAsync(temporary, content, cancellationToken);
             File.Move(temporary, target, overwrite: true);
         }

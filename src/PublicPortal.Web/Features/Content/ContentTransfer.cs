@@ -209,7 +209,13 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
                     problems.Add($"{file}: '{path}' is not an image (JPEG, PNG, WebP or GIF)");
                     continue;
                 }
-                var bytes = await File.ReadAllBytesAsync(Path.Combine(directory, path), cancellationToken);
+                var full = Path.Combine(directory, path);
+                if (new FileInfo(full).Length > Media.ImageIntake.MaxStoredBytes)
+                {
+                    problems.Add($"{file}: the image '{path}' was refused: Ảnh lớn hơn {Media.ImageIntake.MaxBytes / 1024 / 1024} MB.");
+                    continue;
+                }
+                var bytes = await File.ReadAllBytesAsync(full, cancellationToken);
                 if (known.Contains(Media.ImageIntake.HashOf(bytes)))
                 {
                     images[path] = (null, Media.ImageIntake.HashOf(bytes));
@@ -238,14 +244,14 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
             if (item.CoverImage is { } cover && stored.TryGetValue(cover, out var coverAsset))
             {
                 item.CoverImage = Media.MediaRefs.Of(coverAsset);
-                coverAsset.Alt ??= item.CoverAlt; // the library keeps the first description it is given
+                coverAsset.Alt ??= Media.MediaLibrary.Describe(item.CoverAlt, Media.MediaLibrary.MaxAltLength); // the library keeps the first description it is given
             }
             foreach (var photo in item.Photos.Where(p => stored.ContainsKey(p.Path)))
             {
                 var asset = stored[photo.Path];
                 photo.Path = Media.MediaRefs.Of(asset);
-                asset.Alt ??= photo.Alt;
-                asset.Caption ??= photo.Caption;
+                asset.Alt ??= Media.MediaLibrary.Describe(photo.Alt, Media.MediaLibrary.MaxAltLength);
+                asset.Caption ??= Media.MediaLibrary.Describe(photo.Caption, Media.MediaLibrary.MaxCaptionLength);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

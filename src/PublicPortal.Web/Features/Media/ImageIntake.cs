@@ -5,6 +5,7 @@ using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Processing;
 
 namespace PublicPortal.Web.Features.Media;
@@ -14,18 +15,17 @@ public sealed record IntakeResult(byte[] Content, string Format, string Hash, in
 
 /// <summary>
 /// Decides whether an uploaded file is an image the site will keep, without trusting its name or Content-Type, and
-/// without decoding anything too large: format from the first bytes, dimensions from the header (Image.Identify),
-/// GIF frames counted from the block structure, and only then a decode. The kept file is re-encoded with the
-/// orientation applied and EXIF (GPS!), XMP, IPTC and ICC removed.
+/// without decoding anything too large: <see cref="ImageStructure.Inspect"/> first (format from the first bytes, the
+/// structure walked, dimensions and frames bounded), then a bounded decode (<see cref="ImageDecoding"/>). The kept file is
+/// re-encoded with the orientation applied and EXIF (GPS!), XMP, IPTC, ICC and text removed.
 /// </summary>
 public static class ImageIntake
 {
     public const long MaxBytes = 15 * 1024 * 1024;
-    public const long MaxPixels = 40_000_000;
-    public const int MaxGifFrames = 200;
+    public const long MaxPixels = ImageStructure.MaxPixels;
 
-    // Decoding a 40-megapixel image takes ~160 MB: at most two at a time on this 2-core, small-memory host.
-    private static readonly SemaphoreSlim Decoding = new(2, 2);
+    /// <summary>A stored original is our own re-encoding of an accepted upload, which can come out somewhat larger than it went in.</summary>
+    public const long MaxStoredBytes = 64 * 1024 * 1024;
 
     /// <summary>A stored image's name: the first 16 hex digits of the SHA-256 of its bytes.</summary>
     public static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content))[..16];
@@ -33,46 +33,29 @@ public static class ImageIntake
     public static async Task<(IntakeResult? Result, string? Error)> AcceptAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length == 0) return (null, "Tệp rỗng.");
-        if (content.Length > MaxBytes) return (null, $"Ảnh lớn hơn {MaxBytes / 1024 / 1024} MB.");
-        var format = Image.DetectFormat(content);
-        if (format is not (JpegFormat or PngFormat or WebpFormat or GifFormat))
-            return (null, "Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF (tệp này không phải ảnh, hoặc là SVG/HTML).");
-        IImageInfo? info;
-        try
-        {
-            info = Image.Identify(content);
-        }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            info = null;
-        }
-        if (info is null || info.Width <= 0 || info.Height <= 0 || !Complete(content, format)) return (null, "Tệp ảnh hỏng hoặc không đọc được.");
-        if ((long)info.Width * info.Height > MaxPixels)
-            return (null, $"Ảnh quá lớn ({info.Width}×{info.Height} điểm ảnh); tối đa {MaxPixels / 1_000_000} megapixel.");
-        if (format is GifFormat && GifFrames(content) is var frames && frames is < 0 or > MaxGifFrames)
-            return (null, frames < 0 ? "Tệp GIF hỏng." : $"Ảnh GIF có quá nhiều khung hình ({frames}); tối đa {MaxGifFrames}.");
+        var (shape, error) = ImageStructure.Inspect(content, MaxBytes);
+        if (shape is null) return (null, error);
 
-        await Decoding.WaitAsync(cancellationToken);
+        using var slot = await ImageDecoding.EnterAsync(ImageDecoding.BytesOf(shape, firstFrameOnly: false), cancellationToken);
         try
         {
-            using var image = Image.Load(content);
+            using var image = ImageDecoding.Load(shape, firstFrameOnly: false);
             image.Mutate(x => x.AutoOrient());
             StripMetadata(image);
             using var output = new MemoryStream();
-            var (extension, encoder) = Encoder(format);
+            var (extension, encoder) = Encoder(shape.Format);
             image.Save(output, encoder);
             var bytes = output.ToArray();
             var hash = HashOf(bytes);
             return (new IntakeResult(bytes, extension, hash, image.Width, image.Height), null);
         }
+        catch (InvalidMemoryOperationException)
+        {
+            return (null, "Ảnh cần quá nhiều bộ nhớ để xử lý; hãy thu nhỏ ảnh rồi tải lại.");
+        }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             return (null, "Tệp ảnh hỏng hoặc không đọc được.");
-        }
-        finally
-        {
-            Decoding.Release();
         }
     }
 
@@ -83,6 +66,8 @@ public static class ImageIntake
         image.Metadata.XmpProfile = null;
         image.Metadata.IptcProfile = null;
         image.Metadata.IccProfile = null;
+        image.Metadata.GetPngMetadata().TextData.Clear();
+        image.Metadata.GetGifMetadata().Comments.Clear();
         foreach (var frame in image.Frames)
         {
             frame.Metadata.ExifProfile = null;
@@ -99,62 +84,4 @@ public static class ImageIntake
         WebpFormat => ("webp", new WebpEncoder { Quality = 85 }),
         _ => ("gif", new GifEncoder()),
     };
-
-    /// <summary>
-    /// Whether the file reaches its own end: decoders fill a cut-off picture with grey rather than fail, so a truncated
-    /// upload is caught here. JPEG: an end-of-image marker after the scan (bytes after it, e.g. an appended script, are
-    /// dropped by re-encoding); PNG: an IEND chunk; WebP: as long as its RIFF header says.
-    /// </summary>
-    public static bool Complete(ReadOnlySpan<byte> content, IImageFormat format) => format switch
-    {
-        JpegFormat => content.LastIndexOf(new byte[] { 0xFF, 0xD9 }) > content.IndexOf(new byte[] { 0xFF, 0xDA }) && content.IndexOf(new byte[] { 0xFF, 0xDA }) > 0,
-        PngFormat => content.IndexOf("IEND"u8) > 0,
-        WebpFormat => content.Length >= 12 && content.Length >= 8 + (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(content[4..]),
-        _ => true,
-    };
-
-    /// <summary>Counts a GIF's image descriptors by walking its blocks (no pixel is decoded); -1 when the structure is broken.</summary>
-    public static int GifFrames(ReadOnlySpan<byte> gif)
-    {
-        if (gif.Length < 13) return -1;
-        var at = 13;
-        var packed = gif[10];
-        if ((packed & 0x80) != 0) at += 3 * (1 << ((packed & 0x07) + 1)); // global colour table
-        var frames = 0;
-        while (at < gif.Length)
-        {
-            switch (gif[at])
-            {
-                case 0x3B: // trailer
-                    return frames;
-                case 0x21: // extension: label, then sub-blocks
-                    at += 2;
-                    if (!SkipSubBlocks(gif, ref at)) return -1;
-                    break;
-                case 0x2C: // image descriptor
-                    if (at + 10 > gif.Length) return -1;
-                    var local = gif[at + 9];
-                    at += 10;
-                    if ((local & 0x80) != 0) at += 3 * (1 << ((local & 0x07) + 1));
-                    at += 1; // LZW minimum code size
-                    if (!SkipSubBlocks(gif, ref at)) return -1;
-                    if (++frames > MaxGifFrames) return frames;
-                    break;
-                default:
-                    return -1;
-            }
-        }
-        return frames; // no trailer: count what is there
-    }
-
-    private static bool SkipSubBlocks(ReadOnlySpan<byte> data, ref int at)
-    {
-        while (at < data.Length)
-        {
-            var size = data[at];
-            at += 1 + size;
-            if (size == 0) return at <= data.Length;
-        }
-        return false;
-    }
 }

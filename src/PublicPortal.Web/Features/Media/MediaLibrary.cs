@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Web;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Webp;
@@ -56,7 +57,7 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
         };
         var target = OriginalPath(asset);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+        var temporary = target + MediaFiles.TemporaryMarker + Guid.NewGuid().ToString("N");
         await File.WriteAllBytesAsync(temporary, result.Content, cancellationToken);
         File.Move(temporary, target, overwrite: true);
         db.MediaAssets.Add(asset);
@@ -66,13 +67,19 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
         return asset;
     }
 
-    /// <summary>The user's file name as display text only: no folders, no control characters, bounded length.</summary>
+    /// <summary>The user's file name as display text only: no folders, no control or bidirectional characters, bounded length.</summary>
     public static string DisplayName(string? fileName)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return name.Length == 0 ? "anh" : name.Length > 200 ? name[..200] : name;
+        var name = PlainText.Line(fileName, 4096).Replace('\\', '/');
+        name = PlainText.Line(Path.GetFileName(name), 200);
+        return name.Length == 0 ? "anh" : name;
     }
+
+    public const int MaxAltLength = 300;
+    public const int MaxCaptionLength = 500;
+
+    /// <summary>Alt text or a caption as stored with an image: one clean line (no bidirectional controls), or null when empty.</summary>
+    public static string? Describe(string? text, int maxLength) => PlainText.Line(text, maxLength) is { Length: > 0 } line ? line : null;
 
     public void Forget() => catalog.Forget();
 
@@ -92,52 +99,71 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
 /// <summary>
 /// Makes an image's renditions once and keeps them on disk. The first request for any of them makes the whole set from
 /// one decode of the original (largest first, each smaller one resized from the one before); concurrent requests wait for it.
+/// The original was checked when it was stored, but it is inspected and decoded within bounds again (first frame only):
+/// a file on disk is not proof of anything, and a bomb must never be decoded by an anonymous request.
 /// </summary>
-public sealed class RenditionStore(PortalPaths paths) : IDisposable
+public sealed class RenditionStore(PortalPaths paths, ILogger<RenditionStore> logger) : IDisposable
 {
     private static readonly string[] Extensions = ["webp", "jpg"];
 
     // The most requested renditions stay in memory (at most 64 MB): reading the file for each request was most of serving it.
     private readonly MemoryCache _bytes = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
 
-    /// <summary>A rendition's bytes (made on first request, then from memory or disk). A deleted image's entries are never asked for again (the catalog no longer knows its hash) and age out.</summary>
-    public async Task<byte[]> GetBytesAsync(string originalPath, string hash, int width, string extension)
+    /// <summary>
+    /// A rendition's bytes (made on first request, then from memory or disk), or null when the original cannot be made
+    /// into renditions (logged, and not tried again for ten minutes). A deleted image's entries are never asked for again
+    /// (the catalog no longer knows its hash) and age out.
+    /// </summary>
+    public async Task<byte[]?> GetBytesAsync(string originalPath, string hash, int width, string extension)
     {
         var key = $"{hash}-{width}.{extension}";
         if (_bytes.TryGetValue(key, out byte[]? cached) && cached is not null) return cached;
-        var bytes = await File.ReadAllBytesAsync(await GetAsync(originalPath, hash, width, extension));
+        if (await GetAsync(originalPath, hash, width, extension) is not { } path) return null;
+        var bytes = await File.ReadAllBytesAsync(path);
         _bytes.Set(key, bytes, new MemoryCacheEntryOptions { Size = bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         return bytes;
     }
 
     public void Dispose() => _bytes.Dispose();
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _making = new();
-    private static readonly SemaphoreSlim Encoding = new(2, 2);
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _making = new();
 
     private string PathOf(string hash, int width, string extension) => Path.Combine(paths.MediaDirectory, "renditions", $"{hash}-{width}.{extension}");
 
-    public async Task<string> GetAsync(string originalPath, string hash, int width, string extension)
+    public async Task<string?> GetAsync(string originalPath, string hash, int width, string extension)
     {
         var target = PathOf(hash, width, extension);
         if (File.Exists(target)) return target;
-        var making = _making.GetOrAdd(hash, _ => new Lazy<Task>(() => MakeSetAsync(originalPath, hash)));
+        if (_bytes.TryGetValue("refused:" + hash, out _)) return null;
+        var making = _making.GetOrAdd(hash, _ => new Lazy<Task<bool>>(() => MakeSetAsync(originalPath, hash)));
         try
         {
-            await making.Value;
+            return await making.Value ? target : null;
         }
         finally
         {
             _making.TryRemove(hash, out _);
         }
-        return target;
     }
 
-    private async Task MakeSetAsync(string originalPath, string hash)
+    private async Task<bool> MakeSetAsync(string originalPath, string hash)
     {
-        await Encoding.WaitAsync();
+        var refusal = await TryMakeSetAsync(originalPath, hash);
+        if (refusal is null) return true;
+        logger.LogWarning("No renditions of image {Hash} ({Path}): {Reason}", hash, originalPath, refusal);
+        _bytes.Set("refused:" + hash, Array.Empty<byte>(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
+        return false;
+    }
+
+    /// <summary>Makes the set; null when made, else why not.</summary>
+    private async Task<string?> TryMakeSetAsync(string originalPath, string hash)
+    {
+        if (new FileInfo(originalPath).Length > ImageIntake.MaxStoredBytes) return "larger than any original the intake stores";
+        var (shape, error) = ImageStructure.Inspect(await File.ReadAllBytesAsync(originalPath), ImageIntake.MaxStoredBytes);
+        if (shape is null) return error;
+        using var slot = await ImageDecoding.EnterAsync(ImageDecoding.BytesOf(shape, firstFrameOnly: true));
         try
         {
-            using var image = await Image.LoadAsync(originalPath);
+            using var image = ImageDecoding.Load(shape, firstFrameOnly: true);
             ImageIntake.StripMetadata(image);
             foreach (var width in MediaLibrary.Widths.OrderDescending())
             {
@@ -147,7 +173,7 @@ public sealed class RenditionStore(PortalPaths paths) : IDisposable
                     var target = PathOf(hash, width, extension);
                     if (File.Exists(target)) continue;
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
+                    var temporary = target + MediaFiles.TemporaryMarker + Guid.NewGuid().ToString("N");
                     await using (var output = File.Create(temporary))
                     {
                         if (extension == "webp") await image.SaveAsync(output, new WebpEncoder { Quality = 75 });
@@ -156,10 +182,11 @@ public sealed class RenditionStore(PortalPaths paths) : IDisposable
                     File.Move(temporary, target, overwrite: true);
                 }
             }
+            return null;
         }
-        finally
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
-            Encoding.Release();
+            return ex.Message;
         }
     }
 }
@@ -179,7 +206,7 @@ public static class MediaEndpoints
             if (!catalog.All().TryGetValue(hash, out var info)) return Results.NotFound();
             var original = MediaLibrary.OriginalPath(paths, hash, info.Format);
             if (!File.Exists(original)) return Results.NotFound();
-            var bytes = await renditions.GetBytesAsync(original, hash, width, match.Groups[3].Value);
+            if (await renditions.GetBytesAsync(original, hash, width, match.Groups[3].Value) is not { } bytes) return Results.NotFound();
             http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             return Results.Bytes(bytes, match.Groups[3].Value == "webp" ? "image/webp" : "image/jpeg");
         });
@@ -192,6 +219,7 @@ public static class MediaEndpoints
         builder.Services.AddScoped<MediaLibrary>();
         builder.Services.AddSingleton<MediaCatalog>();
         builder.Services.AddSingleton<RenditionStore>();
+        builder.Services.AddHostedService<MediaFiles>();
         return builder;
     }
 }

@@ -9,8 +9,7 @@ using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
-[RequestSizeLimit(DocumentFiles.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = DocumentFiles.MaxBytes + 1024 * 1024)]
+[Features.Web.UploadLimits(1, DocumentFiles.MaxBytes)]
 public sealed class EditModel(PortalDbContext db, ContentEditor editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths, Features.Media.MediaCatalog media) : PageModel
 {
     /// <summary>Library images that may be used (described, or decorative), to insert into the text or name as cover or photo.</summary>
@@ -84,12 +83,19 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         if (Kind == ContentKind.Document && Upload is { Length: > 0 } && ModelState.IsValid)
         {
             // The file is checked and stored first; the item then points at it (a refused save leaves only an unused file).
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer);
-            var content = buffer.ToArray();
-            var (extension, error) = DocumentFiles.Identify(content, Upload.FileName);
-            if (error is not null) ModelState.AddModelError(nameof(Upload), error);
-            else Extra = EditorFields.WithValue(Extra, "attachment", await DocumentFiles.StoreAsync(paths, slug, extension!, content));
+            // The form buffered it to disk: a too-large one never comes into memory.
+            if (Upload.Length > DocumentFiles.MaxBytes)
+            {
+                ModelState.AddModelError(nameof(Upload), $"Tệp lớn hơn {DocumentFiles.MaxBytes / 1024 / 1024} MB.");
+            }
+            else
+            {
+                var content = new byte[Upload.Length];
+                await using (var stream = Upload.OpenReadStream()) await stream.ReadExactlyAsync(content);
+                var (extension, error) = DocumentFiles.Identify(content, Upload.FileName);
+                if (error is not null) ModelState.AddModelError(nameof(Upload), error);
+                else Extra = EditorFields.WithValue(Extra, "attachment", await DocumentFiles.StoreAsync(paths, slug, extension!, content));
+            }
         }
         ContentItem? item = null;
         if (ModelState.IsValid)

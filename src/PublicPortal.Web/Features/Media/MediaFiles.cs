@@ -1,0 +1,45 @@
+namespace PublicPortal.Web.Features.Media;
+
+/// <summary>
+/// Files under media/ are written to "{name}.tmp-{guid}" and then renamed, so no half-written file is ever served. A
+/// process killed between the two (kill -9, power loss) leaves the temporary file behind: on start, every such file no
+/// other process is still writing is deleted, and so is any empty rendition (renditions are rebuilt on request).
+/// </summary>
+public sealed class MediaFiles(Hosting.PortalPaths paths, ILogger<MediaFiles> logger) : IHostedService
+{
+    public const string TemporaryMarker = ".tmp-";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(paths.MediaDirectory)) return Task.CompletedTask;
+        var renditions = Path.Combine(paths.MediaDirectory, "renditions");
+        var leftovers = Directory.EnumerateFiles(paths.MediaDirectory, "*" + TemporaryMarker + "*", SearchOption.AllDirectories);
+        var empty = Directory.Exists(renditions)
+            ? Directory.EnumerateFiles(renditions).Where(f => !f.Contains(TemporaryMarker, StringComparison.Ordinal) && new FileInfo(f).Length == 0)
+            : [];
+        var deleted = 0;
+        foreach (var file in leftovers.Concat(empty).ToList())
+        {
+            try
+            {
+                // A writer holds a lock on its file (FileShare.None or Read); an exclusive open fails while one does, for
+                // instance an import run from the command line beside this site.
+                using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) { }
+                File.Delete(file);
+                deleted++;
+            }
+            catch (IOException)
+            {
+                // still being written, or already gone
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                logger.LogWarning(ex, "Cannot delete the leftover media file {File}", file);
+            }
+        }
+        if (deleted > 0) logger.LogInformation("Deleted {Count} leftover temporary or empty media files", deleted);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
