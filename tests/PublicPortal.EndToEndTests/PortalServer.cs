@@ -22,15 +22,23 @@ public sealed class PortalServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Over TLS, as in production: outside Development the cookies are Secure and __Host- prefixed, and antiforgery
+        // refuses plain http. The certificate is made here, self-signed for 127.0.0.1, and trusted by the browser context.
+        Directory.CreateDirectory(_data);
+        var certificate = Path.Combine(_data, "localhost.pfx");
+        File.WriteAllBytes(certificate, SelfSignedCertificate());
         _app = PortalApp.Build(
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", "https://127.0.0.1:0",
+            $"--Kestrel:Certificates:Default:Path={certificate}",
+            "--Kestrel:Certificates:Default:Password=e2e",
             "--contentRoot", Path.Combine(RepositoryRoot, "src", "PublicPortal.Web"),
             "--environment", "Production",
             $"--Portal:DataDirectory={_data}",
             $"--Portal:ContentDirectory={Path.Combine(RepositoryRoot, "content")}",
             "--Logging:LogLevel:Default=Warning",
-            "--Portal:SignIn:PermitLimit=1000", // every browser test signs in afresh from the same address
+            "--Portal:SignIn:PermitLimit=1000", // every browser test signs in afresh from the same address…
+            "--Portal:SignIn:AccountPermitLimit=1000", // …often to the same account
         ]);
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');
@@ -44,6 +52,7 @@ public sealed class PortalServer : IAsyncLifetime
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--ignore-certificate-errors", // the site's self-signed certificate, also for pages opened outside RunAsync
             ],
         });
     }
@@ -64,7 +73,9 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>Runs a scenario in a fresh browser context; on failure keeps a screenshot and a trace under tests/TestResults/e2e.</summary>
     public async Task RunAsync(string name, Func<IPage, Task> scenario, BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
+        options ??= new BrowserNewContextOptions();
+        options.IgnoreHTTPSErrors = true; // the self-signed certificate above
+        var context = await Browser.NewContextAsync(options);
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
         try
@@ -84,6 +95,22 @@ public sealed class PortalServer : IAsyncLifetime
         {
             await context.CloseAsync();
         }
+    }
+
+    /// <summary>An HttpClient for the site (it accepts the site's self-signed certificate).</summary>
+    public static HttpClient CreateHttpClient() =>
+        new(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator });
+
+    private static byte[] SelfSignedCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        return certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "e2e");
     }
 
     private static string FindRoot()

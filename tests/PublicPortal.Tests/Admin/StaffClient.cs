@@ -25,11 +25,37 @@ internal static class StaffClient
     public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string email, string role)
     {
         await CreateUserAsync(factory, email, role);
+        return (await SignInAsync(factory, email)).Client;
+    }
+
+    /// <summary>A new session of an existing account, with its auth cookie ("name=value") as a thief would copy it.</summary>
+    public static async Task<(HttpClient Client, string Cookie)> SignInAsync(PortalFactory factory, string email, string password = Password)
+    {
         var client = Anonymous(factory);
-        var response = await PostFormAsync(client, "/dang-nhap", new() { ["Email"] = email, ["Password"] = Password });
+        var response = await PostFormAsync(client, "/dang-nhap", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(v => v.Contains("portal.auth=", StringComparison.Ordinal));
+        return (client, cookie.Split(';')[0]);
+    }
+
+    /// <summary>A client that sends only the given cookie, whatever the site answers (a copied cookie replayed).</summary>
+    public static HttpClient Replaying(PortalFactory factory, string cookie)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }
+
+    public static async Task<string> IdOfAsync(PortalFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>True when the response sends the visitor to sign in (what an unauthenticated admin request gets).</summary>
+    public static bool IsSentToSignIn(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/dang-nhap", StringComparison.Ordinal);
 
     /// <summary>GETs the form page for its antiforgery token, then posts the fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)

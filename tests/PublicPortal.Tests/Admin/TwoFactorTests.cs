@@ -11,14 +11,16 @@ namespace PublicPortal.Tests.Admin;
 /// <summary>Authenticator-app sign-in, from enrolment with a generated TOTP code to the second step of sign-in, and admins requiring it.</summary>
 public sealed class TwoFactorTests : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
+    // The site's clock starts at the real time; codes are computed from it and it is moved on by whole time-steps,
+    // since a code once accepted is refused ever after.
+    private readonly PortalFactory _factory = new() { Clock = new TestClock(DateTimeOffset.UtcNow) };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as an authenticator app computes it from the shown key.</summary>
-    private static string Totp(string base32Key, DateTimeOffset at)
+    internal static string Totp(string base32Key, DateTimeOffset at)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bits = string.Concat(base32Key.ToUpperInvariant().Where(c => c != ' ' && c != '=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
@@ -31,9 +33,15 @@ public sealed class TwoFactorTests : IAsyncLifetime
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<string> KeyOfAsync(string email)
+    private string Code(string key) => Totp(key, _factory.Clock.GetUtcNow());
+
+    private void NextTimeStep() => _factory.Clock.Advance(TimeSpan.FromSeconds(30));
+
+    private Task<string> KeyOfAsync(string email) => KeyOfAsync(_factory, email);
+
+    internal static async Task<string> KeyOfAsync(PortalFactory factory, string email)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         return (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
     }
@@ -49,18 +57,19 @@ public sealed class TwoFactorTests : IAsyncLifetime
 
         var wrong = await StaffClient.PostFormAsync(client, "/quan-tri/xac-thuc-hai-lop?handler=Enable", new() { ["Code"] = "000000" }, "/quan-tri/xac-thuc-hai-lop");
         Assert.Contains("Mã xác thực không đúng", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var enabled = await StaffClient.PostFormAsync(client, "/quan-tri/xac-thuc-hai-lop?handler=Enable", new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow) }, "/quan-tri/xac-thuc-hai-lop");
+        var enabled = await StaffClient.PostFormAsync(client, "/quan-tri/xac-thuc-hai-lop?handler=Enable", new() { ["Code"] = Code(key) }, "/quan-tri/xac-thuc-hai-lop");
         var recovery = Html.Parse(await enabled.Content.ReadAsStringAsync()).QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, recovery.Count);
 
         // A new session: the password alone is not enough any more.
+        NextTimeStep();
         var fresh = StaffClient.Anonymous(_factory);
         var step1 = await StaffClient.PostFormAsync(fresh, "/dang-nhap", new() { ["Email"] = "hai-lop@example.vn", ["Password"] = StaffClient.Password });
         Assert.Equal("/dang-nhap/xac-thuc", step1.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/quan-tri")).StatusCode);
         var bad = await StaffClient.PostFormAsync(fresh, "/dang-nhap/xac-thuc", new() { ["Code"] = "123456" });
         Assert.Contains("Mã không đúng", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var good = await StaffClient.PostFormAsync(fresh, "/dang-nhap/xac-thuc", new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        var good = await StaffClient.PostFormAsync(fresh, "/dang-nhap/xac-thuc", new() { ["Code"] = Code(key) });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/quan-tri")).StatusCode);
 

@@ -16,9 +16,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The data folder of an earlier factory, to "restart" the site on it.</summary>
     public string? ExistingDataDirectory { get; init; }
 
-    /// <summary>Configuration for this test's site only, over the defaults ("Portal:Traffic:TrustAllProxies" = "true").</summary>
+    /// <summary>Configuration for this test's site only (for example "Portal:Traffic:TrustAllProxies" = "true").</summary>
     public Dictionary<string, string> Settings { get; } = [];
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
+    /// <summary>The site's clock; a test may start it elsewhere (authenticator codes are computed from it).</summary>
+    public TestClock Clock { get; init; } = new(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

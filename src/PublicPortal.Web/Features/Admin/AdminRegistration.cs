@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Features.Admin;
@@ -15,6 +21,13 @@ public sealed class SignInOptions
     public int PermitLimit { get; set; } = 10;
 
     public int WindowMinutes { get; set; } = 5;
+
+    /// <summary>Sign-in posts per account (normalised e-mail, known or not) and code posts per account, from any address.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int AccountPermitLimit { get; set; } = 10;
+
+    [System.ComponentModel.DataAnnotations.Range(1, 1440)]
+    public int AccountWindowMinutes { get; set; } = 15;
 }
 
 public static class AdminPolicies
@@ -45,17 +58,78 @@ public static class AdminRegistration
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.User.RequireUniqueEmail = true;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<VietnameseIdentityErrors>();
+        // Every request is checked against the account (stamp and lockout), not once per half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, AccountStampValidator>());
+        builder.Services.AddScoped<AccountConfirmation>();
+        builder.Services.AddSingleton<AccountRateLimiter>();
+        AddCookies(builder);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicies.Staff, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Editor))
+            .AddPolicy(AdminPolicies.AdminOnly, p => p.RequireRole(PortalRoles.Admin));
+
+        var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
+        builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(limiter =>
+            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes)));
+        builder.Services.AddScoped<ContentEditor>();
+        builder.Services.AddScoped<AdminAccounts>();
+        builder.Services.AddScoped<SiteSettings>();
+        builder.Services.AddScoped<Backup.PortalBackup>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Outside Development every cookie is Secure and __Host- prefixed (the browser refuses such a cookie unless it is
+    /// Secure, on Path=/ and without Domain); in Development, over plain http, they follow the request. The
+    /// data-protection keys that sign them live in the data directory, so a restart neither signs anyone out nor
+    /// breaks a form left open.
+    /// </summary>
+    private static void AddCookies(WebApplicationBuilder builder)
+    {
         var development = builder.Environment.IsDevelopment();
+        string Name(string name) => development ? name : "__Host-" + name;
+        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        builder.Services.AddDataProtection().SetApplicationName("PublicPortal");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<PortalPaths, ILoggerFactory>((o, paths, logs) =>
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(paths.KeysDirectory);
+            else Directory.CreateDirectory(paths.KeysDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysDirectory), logs);
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = Name("portal.af");
+            o.Cookie.Path = "/";
+            o.Cookie.SecurePolicy = secure;
+        });
+        foreach (var (scheme, name) in new[]
+        {
+            (IdentityConstants.TwoFactorUserIdScheme, "portal.2fa"),
+            (IdentityConstants.TwoFactorRememberMeScheme, "portal.2fa-remember"),
+            (IdentityConstants.ExternalScheme, "portal.external"),
+        })
+        {
+            builder.Services.Configure<CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = Name(name);
+                o.Cookie.Path = "/";
+                o.Cookie.SecurePolicy = secure;
+            });
+        }
         builder.Services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "portal.auth";
+            o.Cookie.Name = Name("portal.auth");
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.LoginPath = "/dang-nhap";
@@ -69,21 +143,28 @@ public static class AdminRegistration
                 return Task.CompletedTask;
             };
         });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicies.Staff, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Editor))
-            .AddPolicy(AdminPolicies.AdminOnly, p => p.RequireRole(PortalRoles.Admin));
+    }
 
-        var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
-        builder.Services.AddRateLimiter(limiter =>
+    /// <summary>Admin and sign-in responses are never stored (a shared computer's cache, a proxy), whatever their status.</summary>
+    public static WebApplication UseNoStoreForAccounts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use((context, next) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes));
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/quan-tri") || path.StartsWithSegments("/dang-nhap") || path.StartsWithSegments("/dang-xuat"))
+            {
+                // At the start of the response: the page, antiforgery or the re-executed error page may have set their own.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
         });
-        builder.Services.AddScoped<ContentEditor>();
-        builder.Services.AddScoped<AdminAccounts>();
-        builder.Services.AddScoped<SiteSettings>();
-        builder.Services.AddScoped<Backup.PortalBackup>();
-        return builder;
+        return app;
     }
 
     /// <summary>The whole admin area is protected here, once: a new page under Areas/Admin cannot be left open.</summary>

@@ -33,17 +33,12 @@ public static class EnquiryRateLimit
         return builder;
     }
 
-    /// <summary>A fixed window of posts per client address; opening a form page (GET) is never limited.</summary>
+    /// <summary>A fixed window of posts per client (an IPv4 address, an IPv6 /64); opening a form page (GET) is never limited.</summary>
     public static RateLimitPartition<string> PostsPerAddress(HttpContext http, int permitLimit, int windowMinutes)
     {
         ArgumentNullException.ThrowIfNull(http);
         return HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permitLimit,
-                Window = TimeSpan.FromMinutes(windowMinutes),
-                QueueLimit = 0,
-            })
+            ? Web.RateLimits.PerClient(http, permitLimit, TimeSpan.FromMinutes(windowMinutes))
             : RateLimitPartition.GetNoLimiter("get");
     }
 }

@@ -63,9 +63,12 @@ public static class PortalApp
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddSearch();
 
+        builder.AddRateLimitRefusals();
         builder.AddEnquiries();
         builder.AddVisitorCounter();
         builder.AddAdmin();
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         Media.MediaEndpoints.AddMedia(builder);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<MarkdownRenderer>();
@@ -102,12 +105,15 @@ public static class PortalApp
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseTrustedForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseExceptionHandler("/loi/500");
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseNoStoreForAccounts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseVisitorCounter();
         app.UseResponseCompression();

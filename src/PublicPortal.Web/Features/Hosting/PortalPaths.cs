@@ -12,6 +12,7 @@ public sealed class PortalPaths
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         DatabaseFile = Path.Combine(DataDirectory, "portal.db");
         MediaDirectory = Path.Combine(DataDirectory, "media");
+        KeysDirectory = Path.Combine(DataDirectory, "keys");
         ContentDirectory = options.Value.ContentDirectory is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
             : FindAbove(environment.ContentRootPath, "content");
@@ -20,6 +21,9 @@ public sealed class PortalPaths
     public string DataDirectory { get; }
     public string DatabaseFile { get; }
     public string MediaDirectory { get; }
+
+    /// <summary>The data-protection key ring (auth cookies, antiforgery tokens): kept, so a restart signs no one out.</summary>
+    public string KeysDirectory { get; }
     public string? ContentDirectory { get; }
 
     /// <summary>The first folder called <paramref name="name"/> in <paramref name="start"/> or above (a source checkout or a published app).</summary>

@@ -110,6 +110,7 @@ public static class SearchRegistration
             sp.GetRequiredService<ILogger<SearchIndex>>()));
         builder.Services.AddScoped<SearchIndexer>();
         builder.Services.AddHostedService<SearchStartup>();
+        builder.AddSearchRateLimits();
         return builder;
     }
 }

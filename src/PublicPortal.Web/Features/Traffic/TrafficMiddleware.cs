@@ -143,7 +143,10 @@ public sealed class TrafficOptions
 {
     public const string Section = "Portal:Traffic";
 
-    /// <summary>Addresses of reverse proxies whose X-Forwarded-For is believed; empty means the connection's own address.</summary>
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses ("10.0.0.2") or networks
+    /// ("10.0.0.0/24"). Empty means the connection's own address and scheme.
+    /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>Believe any X-Forwarded-For: only behind a proxy that always sets it (and in tests).</summary>
@@ -165,23 +168,36 @@ public static class TrafficRegistration
         builder.Services.AddHostedService<TrafficFlusher>();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            if (options.TrustAllProxies)
+            // The scheme too: behind a TLS-terminating proxy, HTTPS redirection, HSTS and Secure cookies depend on it.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies: not ASP.NET's default loopback (empty lists would mean any sender, as TrustAllProxies wants).
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in options.TrustedProxies)
             {
-                o.KnownIPNetworks.Clear();
-                o.KnownProxies.Clear();
+                if (proxy.Contains('/', StringComparison.Ordinal)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Trim()));
+                else o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy.Trim()));
             }
-            foreach (var proxy in options.TrustedProxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline, so everything after it (HTTPS redirection, HSTS, rate limits, counting) sees the client's
+    /// address and scheme; only when a proxy is configured as trusted, otherwise anyone could choose their own.
+    /// </summary>
+    public static WebApplication UseTrustedForwardedHeaders(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
+        if (options.TrustAllProxies || options.TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        return app;
     }
 
     public static WebApplication UseVisitorCounter(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
-        // Forwarded headers only when a proxy is configured as trusted: otherwise anyone could choose their own IP.
-        if (options.TrustAllProxies || options.TrustedProxies.Count > 0) app.UseForwardedHeaders();
         if (options.Enabled) app.UseMiddleware<TrafficMiddleware>();
         return app;
     }

@@ -9,9 +9,9 @@ using PublicPortal.Web.Features.Admin;
 namespace PublicPortal.Web.Pages.Account;
 
 [EnableRateLimiting(AdminPolicies.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AccountRateLimiter limiter, PortalDbContext db, TimeProvider clock) : PageModel
 {
-    // Verified against when the account does not exist, so an unknown address costs the same time as a wrong password.
+    // Verified against when the account does not exist or is locked, so every answer costs one password hash.
     private static readonly string DummyHash = new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), "not-a-real-password-0000");
 
     [BindProperty, Required(ErrorMessage = "Hãy nhập email."), Display(Name = "Email")]
@@ -25,40 +25,38 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public LockoutOptions Lockout => users.Options.Lockout;
+
+    public void OnGet() => ReturnUrl = ReturnUrls.Local(Url, ReturnUrl);
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ReturnUrl = ReturnUrls.Local(Url, ReturnUrl);
         if (!ModelState.IsValid) return Page();
         var email = Email.Trim();
+        // Per account, before anything could tell a known address from an unknown one.
+        if (limiter.Refuse(AccountRateLimiter.SignInKey(users, email), Response) is { } refused) return refused;
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash, Password);
-            return await FailAsync(email, "tài khoản không tồn tại");
+            return await FailAsync(email, user is null ? "tài khoản không tồn tại" : "tài khoản đang bị khóa tạm thời");
         }
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await AuditAsync(email, AuditActions.SignIn, "Đăng nhập");
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/quan-tri");
+            return LocalRedirect(ReturnUrl ?? "/quan-tri");
         }
-        if (result.IsLockedOut)
-        {
-            await AuditAsync(email, AuditActions.SignInFailed, "Đăng nhập thất bại: tài khoản đang bị khóa tạm thời");
-            Error = "Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Hãy thử lại sau 5 phút.";
-            return Page();
-        }
-        if (result.RequiresTwoFactor) return Redirect("/dang-nhap/xac-thuc" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
-        return await FailAsync(email, "sai mật khẩu");
+        if (result.RequiresTwoFactor) return Redirect("/dang-nhap/xac-thuc" + (ReturnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl)));
+        return await FailAsync(email, result.IsLockedOut ? "sai mật khẩu; tài khoản bị khóa tạm thời" : "sai mật khẩu");
     }
 
     private async Task<IActionResult> FailAsync(string email, string reason)
     {
         await AuditAsync(email, AuditActions.SignInFailed, $"Đăng nhập thất bại: {reason}");
-        // The same words for an unknown address and a wrong password: the page must not tell which accounts exist.
+        // One answer for an unknown address, a wrong password and a locked account: the page must not tell which
+        // accounts exist (a lockout notice shown only for real accounts did). The page says beforehand how lockout works.
         Error = "Email hoặc mật khẩu không đúng.";
         return Page();
     }

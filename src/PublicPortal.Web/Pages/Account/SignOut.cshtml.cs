@@ -5,14 +5,16 @@ using PublicPortal.Web.Data;
 
 namespace PublicPortal.Web.Pages.Account;
 
-public sealed class SignOutModel(SignInManager<PortalUser> signIn, PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class SignOutModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => Redirect("/quan-tri");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (User.Identity?.IsAuthenticated == true)
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
         {
+            // A new stamp: every copy of this account's cookie (another browser, a copied one) is refused from its next request.
+            await users.UpdateSecurityStampAsync(user);
             db.Audit(clock, User.Identity.Name ?? "?", AuditActions.SignOut, "Đăng xuất");
             await db.SaveChangesAsync();
         }

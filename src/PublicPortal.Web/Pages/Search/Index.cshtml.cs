@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Search;
@@ -8,6 +9,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Search;
 
 /// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n — a GET page, so results can be linked and cached.</summary>
+[EnableRateLimiting(SearchEndpoints.PageRateLimit)]
 public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;
