@@ -16,7 +16,7 @@ public sealed class BackupException(string message) : Exception(message);
 
 /// <summary>
 /// One archive with everything that cannot be rebuilt: a consistent copy of the database (VACUUM INTO, taken while the
-/// site serves) and the media originals, with a manifest of checksums and counts. The search index and image renditions
+/// site serves), the media originals and the data-protection keys, with a manifest of checksums and counts. The search index and image renditions
 /// are derived and are rebuilt after a restore.
 /// </summary>
 public sealed class PortalBackup(PortalDbContext db, PortalPaths paths)
@@ -66,6 +66,12 @@ public sealed class PortalBackup(PortalDbContext db, PortalPaths paths)
                     if (relative.StartsWith("renditions/", StringComparison.Ordinal) || relative.Contains(".tmp-", StringComparison.Ordinal)) continue;
                     files.Add(await AddAsync(zip, "media/" + relative, path, cancellationToken));
                 }
+            }
+            // The data-protection keys go too: a restored site then reads the cookies and form tokens the old one issued.
+            if (Directory.Exists(paths.KeysDirectory))
+            {
+                foreach (var path in Directory.EnumerateFiles(paths.KeysDirectory, "*.xml").Order(StringComparer.Ordinal))
+                    files.Add(await AddAsync(zip, Path.GetRelativePath(paths.DataDirectory, path).Replace('\\', '/'), path, cancellationToken));
             }
             var manifest = new BackupManifest(1, DateTime.UtcNow, counts, files);
             await using (var entry = zip.CreateEntry(ManifestName).Open())
