@@ -106,7 +106,10 @@ public static class AdminRegistration
         {
             o.Cookie.Name = Name("portal.af");
             o.Cookie.Path = "/";
-            o.Cookie.SecurePolicy = secure;
+            // Secure on every https answer. Not Always: with Always, antiforgery throws on a plain-http request (a bot's
+            // POST that reached the app unredirected answered 500). Over http the __Host- cookie, lacking Secure, is
+            // refused by the browser, so a form there fails with 400.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         foreach (var (scheme, name) in new[]
         {
