@@ -85,7 +85,7 @@ public static class AdminRegistration
     }
 
     /// <summary>
-    /// Outside Development every cookie is Secure and __Host- prefixed (the browser refuses such a cookie unless it is
+    /// Outside Development every cookie is __Host- prefixed and Secure (the browser refuses such a cookie unless it is
     /// Secure, on Path=/ and without Domain); in Development, over plain http, they follow the request. The
     /// data-protection keys that sign them live in the data directory, so a restart neither signs anyone out nor
     /// breaks a form left open.
