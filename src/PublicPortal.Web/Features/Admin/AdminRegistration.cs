@@ -86,7 +86,7 @@ public static class AdminRegistration
     }
 
     /// <summary>
-    /// Outside Development every cookie is Secure and __Host- prefixed (the browser refuses such a cookie unless it is
+    /// Outside Development every cookie is __Host- prefixed and Secure (the browser refuses such a cookie unless it is
     /// Secure, on Path=/ and without Domain); in Development, over plain http, they follow the request. The
     /// data-protection keys that sign them live in the data directory, so a restart neither signs anyone out nor
     /// breaks a form left open.
@@ -107,7 +107,10 @@ public static class AdminRegistration
         {
             o.Cookie.Name = Name("portal.af");
             o.Cookie.Path = "/";
-            o.Cookie.SecurePolicy = secure;
+            // Secure on every https answer. Not Always: with Always, antiforgery throws on a plain-http request (a bot's
+            // POST that reached the app unredirected answered 500). Over http the __Host- cookie, lacking Secure, is
+            // refused by the browser, so a form there fails with 400.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         foreach (var (scheme, name) in new[]
         {

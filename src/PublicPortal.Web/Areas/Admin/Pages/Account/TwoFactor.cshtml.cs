@@ -22,6 +22,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, IUserStore<Por
     public string Key { get; private set; } = "";
     public string QrSvg { get; private set; } = "";
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+    public bool Renewed { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -72,6 +73,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, IUserStore<Por
         var (user, refused) = await ConfirmAsync();
         if (user is null) return refused!;
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        Renewed = true;
         await AuditAsync(user, "Tạo mã khôi phục mới");
         await LoadAsync(user);
         return Page();
