@@ -6,6 +6,9 @@ namespace PublicPortal.Tests.Support;
 /// <summary>A request built by hand on the test server, for what a client cannot set: the peer's address, the host, the scheme.</summary>
 public static class RawRequest
 {
+    /// <summary>The host these requests name; a site that receives them has it as its public origin (or host filtering refuses them).</summary>
+    public const string Origin = "https://portal.example";
+
     public static Task<HttpContext> SendAsync(PortalFactory factory, string pathAndQuery, string peer, Action<HttpRequest>? configure = null, string method = "GET", string scheme = "https") =>
         factory.Server.SendAsync(context =>
         {

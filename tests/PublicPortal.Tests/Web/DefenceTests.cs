@@ -131,6 +131,7 @@ public sealed class ForwardedHeaderTests : IAsyncLifetime
     {
         Settings =
         {
+            ["Portal:PublicOrigin"] = RawRequest.Origin,
             ["Portal:Traffic:TrustedProxies:0"] = "10.1.2.3",
             ["Portal:Traffic:TrustedProxies:1"] = "172.20.0.0/16",
             ["https_port"] = "443",

@@ -13,6 +13,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         Settings =
         {
+            ["Portal:PublicOrigin"] = RawRequest.Origin,
             ["Portal:Search:PermitLimit"] = "3",
             ["Portal:Search:SuggestPermitLimit"] = "3",
             ["Portal:SignIn:PermitLimit"] = "2",
