@@ -33,6 +33,11 @@ log "restoring tools and building"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; finish 0 1 1; }
 dotnet build PublicPortal.sln -c Release -nologo -clp:ErrorsOnly || { echo "build failed"; finish 0 1 1; }
 
+# Each test site (and each real executable a test starts) watches its configuration and web root; with inotify that is
+# one instance per watcher, and the default per-user limit (128) runs out when many sites run in parallel. Polling instead.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 results=tests/TestResults/run
 rm -rf "$results"
 log "running tests"

@@ -133,4 +133,24 @@ public sealed class BackupTests : IAsyncLifetime
         Assert.Contains("checksum", restore.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(_restored, "*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task An_admin_downloads_a_backup_it_is_audited_and_an_editor_cannot()
+    {
+        var editor = await StaffClient.SignedInAsync(_live, "bien-tap-sl@example.vn", PortalRoles.Editor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/quan-tri/sao-luu")).StatusCode);
+        var editorPost = await editor.PostAsync("/quan-tri/sao-luu?handler=Download", new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.OK, editorPost.StatusCode);
+
+        var admin = await StaffClient.SignedInAsync(_live, "quan-tri-sl@example.vn", PortalRoles.Admin);
+        var response = await StaffClient.PostFormAsync(admin, "/quan-tri/sao-luu?handler=Download", new(), "/quan-tri/sao-luu");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.NotNull(zip.GetEntry("manifest.json"));
+        Assert.NotNull(zip.GetEntry("portal.db"));
+        Assert.Contains(zip.Entries, e => e.FullName.StartsWith("media/documents/", StringComparison.Ordinal));
+        await _live.WithDbAsync(async db => Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.BackupDownloaded && a.Actor == "quan-tri-sl@example.vn")));
+    }
 }

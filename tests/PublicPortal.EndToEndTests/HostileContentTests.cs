@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Admin;
+
+namespace PublicPortal.EndToEndTests;
+
+/// <summary>Stored and reflected script payloads in real Chromium: no dialog opens and no script error is logged on any page that shows them.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class HostileContentTests(PortalServer server)
+{
+    private static readonly string[] Payloads =
+    [
+        "<script>alert('t')</script>", "\"><svg onload=alert('a')>", "'><img src=x onerror=alert('i')>", "javascript:alert('j')",
+        "</script><script>alert('s')</script>", "<iframe src=javascript:alert('f')>", "[x](javascript:alert('m'))", "<a href=\"javascript:alert('h')\">h</a>",
+    ];
+
+    [Fact]
+    public async Task Script_payloads_never_run_where_they_are_shown()
+    {
+        var slugs = new List<string>();
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            for (var i = 0; i < Payloads.Length; i++)
+            {
+                // Dated long ago, so the other journeys' first pages do not change.
+                var item = EditorFields.Compose(ContentKind.News, "Tin thử " + Payloads[i], $"tin-thu-doc-hai-{i}", Payloads[i], true,
+                    new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), $"{Payloads[i]}\n\n[liên kết]({Payloads[i].Replace(" ", "%20", StringComparison.Ordinal)})", "");
+                var outcome = await editor.SaveAsync(item, null, 0, "e2e");
+                Assert.IsType<SaveOutcome.Saved>(outcome);
+                slugs.Add(item.Slug);
+            }
+        }
+
+        var urls = slugs.Select(s => "/tin-tuc/" + s)
+            .Concat(Payloads.Select(p => "/tim-kiem?q=" + Uri.EscapeDataString(p)))
+            .Concat(Payloads.Select(p => "/tin-tuc/" + Uri.EscapeDataString(p)))
+            .Concat(["/tim-kiem?q=tin+thu", "/rss.xml"]);
+        await server.RunAsync(nameof(Script_payloads_never_run_where_they_are_shown), async page =>
+        {
+            var ran = new List<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                ran.Add(page.Url + ": dialog " + dialog.Message);
+                await dialog.DismissAsync();
+            };
+            // A 404 answer is itself logged as "Failed to load resource": that is the page asked for, not a script.
+            page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) ran.Add(page.Url + ": " + message.Text); };
+            page.PageError += (_, error) => ran.Add(page.Url + ": " + error);
+            foreach (var url in urls)
+            {
+                await page.GotoAsync(server.BaseUrl + url);
+                foreach (var link in await page.Locator("main a[href^='javascript:' i]").AllAsync()) ran.Add(url + ": javascript: link " + await link.GetAttributeAsync("href"));
+            }
+            // Give any deferred handler (onerror of a broken image, onload) its chance.
+            await page.WaitForTimeoutAsync(500);
+            Assert.Empty(ran);
+        });
+    }
+}
