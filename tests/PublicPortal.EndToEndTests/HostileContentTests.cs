@@ -58,4 +58,45 @@ public sealed class HostileContentTests(PortalServer server)
             Assert.Empty(ran);
         });
     }
+
+    [Fact]
+    public async Task Script_payloads_never_run_on_the_admin_pages_that_list_them()
+    {
+        const string password = "mat-khau-doc-hai-2026";
+        int id;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var problems = await scope.ServiceProvider.GetRequiredService<AdminAccounts>().CreateAsync("doc-hai-e2e@example.vn", PortalRoles.Admin, password, "test");
+            Assert.Empty(problems);
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            // Buyers' words as stored by the public form (straight in: the form's own rate limit is not what is tested here).
+            foreach (var payload in Payloads)
+                db.Enquiries.Add(new Enquiry { ProductSlug = "gom-cham-son-hoa", Name = payload, Contact = payload, Message = payload, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var item = EditorFields.Compose(ContentKind.News, "Tin quản trị " + Payloads[2], "tin-quan-tri-doc-hai", Payloads[1], false,
+                new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), Payloads[0], "");
+            var saved = Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(item, null, 0, Payloads[0]));
+            id = saved.Id;
+        }
+        await server.RunAsync(nameof(Script_payloads_never_run_on_the_admin_pages_that_list_them), async page =>
+        {
+            var ran = new List<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                ran.Add(page.Url + ": dialog " + dialog.Message);
+                await dialog.DismissAsync();
+            };
+            page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) ran.Add(page.Url + ": " + message.Text); };
+            page.PageError += (_, error) => ran.Add(page.Url + ": " + error);
+            await page.GotoAsync(server.BaseUrl + "/dang-nhap");
+            await page.GetByLabel("Email").FillAsync("doc-hai-e2e@example.vn");
+            await page.GetByLabel("Mật khẩu").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(server.BaseUrl + "/quan-tri");
+            foreach (var url in new[] { "/quan-tri", "/quan-tri/noi-dung", $"/quan-tri/noi-dung/sua/{id}", $"/quan-tri/noi-dung/xem/{id}", $"/quan-tri/noi-dung/lich-su/{id}", "/quan-tri/hoi-mua", "/quan-tri/nhat-ky" })
+                await page.GotoAsync(server.BaseUrl + url);
+            await page.WaitForTimeoutAsync(500);
+            Assert.Empty(ran);
+        });
+    }
 }
