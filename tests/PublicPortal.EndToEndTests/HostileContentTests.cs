@@ -31,9 +31,16 @@ public sealed class HostileContentTests(PortalServer server)
                 Assert.IsType<SaveOutcome.Saved>(outcome);
                 slugs.Add(item.Slug);
             }
+            // A catalogue page too: a sight whose kind, address and text carry payloads.
+            static string Quoted(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            var sight = EditorFields.Compose(ContentKind.Sight, "Điểm thử " + Payloads[1], "diem-thu-doc-hai", Payloads[2], true,
+                new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), Payloads[4] + "\n\n" + Payloads[6],
+                $"sight:\n  kind: {Quoted(Payloads[0])}\n  locality: phu-hai\n  address: {Quoted(Payloads[7])}\n");
+            Assert.IsType<SaveOutcome.Saved>(await editor.SaveAsync(sight, null, 0, "e2e"));
         }
 
         var urls = slugs.Select(s => "/tin-tuc/" + s)
+            .Concat(["/diem-den/diem-thu-doc-hai", "/diem-den"])
             .Concat(Payloads.Select(p => "/tim-kiem?q=" + Uri.EscapeDataString(p)))
             .Concat(Payloads.Select(p => "/tin-tuc/" + Uri.EscapeDataString(p)))
             .Concat(["/tim-kiem?q=tin+thu", "/rss.xml"]);
