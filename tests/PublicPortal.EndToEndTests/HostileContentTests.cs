@@ -15,6 +15,21 @@ public sealed class HostileContentTests(PortalServer server)
         "</script><script>alert('s')</script>", "<iframe src=javascript:alert('f')>", "[x](javascript:alert('m'))", "<a href=\"javascript:alert('h')\">h</a>",
     ];
 
+    /// <summary>What a script would leave behind on this page from now on: dialogs, script errors, uncaught exceptions.</summary>
+    private static List<string> ScriptsThatRun(IPage page)
+    {
+        var ran = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            ran.Add(page.Url + ": dialog " + dialog.Message);
+            await dialog.DismissAsync();
+        };
+        // A 404 answer is itself logged as "Failed to load resource": that is the page asked for, not a script.
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) ran.Add(page.Url + ": " + message.Text); };
+        page.PageError += (_, error) => ran.Add(page.Url + ": " + error);
+        return ran;
+    }
+
     [Fact]
     public async Task Script_payloads_never_run_where_they_are_shown()
     {
@@ -46,15 +61,7 @@ public sealed class HostileContentTests(PortalServer server)
             .Concat(["/tim-kiem?q=tin+thu", "/rss.xml"]);
         await server.RunAsync(nameof(Script_payloads_never_run_where_they_are_shown), async page =>
         {
-            var ran = new List<string>();
-            page.Dialog += async (_, dialog) =>
-            {
-                ran.Add(page.Url + ": dialog " + dialog.Message);
-                await dialog.DismissAsync();
-            };
-            // A 404 answer is itself logged as "Failed to load resource": that is the page asked for, not a script.
-            page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) ran.Add(page.Url + ": " + message.Text); };
-            page.PageError += (_, error) => ran.Add(page.Url + ": " + error);
+            var ran = ScriptsThatRun(page);
             foreach (var url in urls)
             {
                 await page.GotoAsync(server.BaseUrl + url);
@@ -87,14 +94,7 @@ public sealed class HostileContentTests(PortalServer server)
         }
         await server.RunAsync(nameof(Script_payloads_never_run_on_the_admin_pages_that_list_them), async page =>
         {
-            var ran = new List<string>();
-            page.Dialog += async (_, dialog) =>
-            {
-                ran.Add(page.Url + ": dialog " + dialog.Message);
-                await dialog.DismissAsync();
-            };
-            page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) ran.Add(page.Url + ": " + message.Text); };
-            page.PageError += (_, error) => ran.Add(page.Url + ": " + error);
+            var ran = ScriptsThatRun(page);
             await page.GotoAsync(server.BaseUrl + "/dang-nhap");
             await page.GetByLabel("Email").FillAsync("doc-hai-e2e@example.vn");
             await page.GetByLabel("Mật khẩu").FillAsync(password);

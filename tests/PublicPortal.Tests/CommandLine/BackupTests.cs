@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Tests.Admin;
@@ -23,23 +22,8 @@ public sealed class BackupTests : IAsyncLifetime
         RepositoryPaths.DeleteQuietly(_archives);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PublicPortal.Web.dll"), .. args])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Portal__DataDirectory"] = dataDirectory;
-        start.Environment["Portal__ContentDirectory"] = Path.Combine(dataDirectory, "no-seed");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string dataDirectory, params string[] args) =>
+        PortalExecutable.RunAsync(dataDirectory, args);
 
     private static async Task<List<(string Key, string Title, string Body, int Version, int Revisions)>> ItemsAsync(PortalFactory site)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PublicPortal.Tests.Support;
 
 namespace PublicPortal.Tests.CommandLine;
@@ -10,23 +9,7 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => RepositoryPaths.DeleteQuietly(_data);
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PublicPortal.Web.dll"), .. args])
-        {
-            WorkingDirectory = AppContext.BaseDirectory, // where a deployed app runs, beside its appsettings.json
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Portal__DataDirectory"] = _data;
-        start.Environment["Portal__ContentDirectory"] = Path.Combine(_data, "no-seed");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => PortalExecutable.RunAsync(_data, args);
 
     [Fact]
     public async Task Import_export_and_backup_round_trip_through_the_executable()
