@@ -1,11 +1,12 @@
 using PublicPortal.Web.Features.CommandLine;
 using PublicPortal.Web.Features.Hosting;
 
-var app = PortalApp.Build(args);
+var (caller, rest) = CallerDirectory.From(args);
+var app = PortalApp.Build(rest);
 
-if (PortalCommandLine.HasVerb(args))
+if (PortalCommandLine.HasVerb(rest))
 {
-    return await PortalCommandLine.RunAsync(app, args);
+    return await PortalCommandLine.RunAsync(app, rest, caller);
 }
 
 await app.RunAsync();

@@ -87,4 +87,26 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("the folder does not exist", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Under_dotnet_run_a_relative_folder_means_the_folder_the_command_was_typed_in()
+    {
+        // From the repository root, as the README says: "content" is the repository's content folder, not the project's.
+        var import = await PortalExecutable.DotnetRunAsync(RepositoryPaths.Root, _data, "import", "content");
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+        Assert.Matches(@"Imported \d+ items \(\d+ new, 0 updated\)", import.Output);
+
+        // And an export to a relative folder lands where the user is, not inside src/PublicPortal.Web.
+        var here = Path.Combine(_data, "operator");
+        Directory.CreateDirectory(here);
+        var export = await PortalExecutable.DotnetRunAsync(here, _data, "export", "ban-sao");
+        Assert.True(export.ExitCode == 0, export.Output + export.Error);
+        Assert.True(File.Exists(Path.Combine(here, "ban-sao", "plans", "ke-hoach-3073.md")), "the export is not in the caller's folder");
+        Assert.False(Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "PublicPortal.Web", "ban-sao")));
+
+        var backup = await PortalExecutable.DotnetRunAsync(here, _data, "backup", "sao-luu.zip");
+        Assert.True(backup.ExitCode == 0, backup.Output + backup.Error);
+        Assert.True(File.Exists(Path.Combine(here, "sao-luu.zip")));
+        Assert.Contains(Path.Combine(here, "sao-luu.zip"), backup.Output, StringComparison.Ordinal);
+    }
 }

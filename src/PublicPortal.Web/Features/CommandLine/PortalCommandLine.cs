@@ -22,10 +22,11 @@ public static class PortalCommandLine
     /// <summary>A first argument that is not an option (--urls …) is a verb.</summary>
     public static bool HasVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string[] args, CallerDirectory caller)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(caller);
         var output = Console.Out;
         var error = Console.Error;
         if (!(args.Length == 2 && args[0] is "import" or "export" or "backup" or "restore") && !(args is ["reindex"]) && !(args is ["create-admin", "--email", _]))
@@ -33,6 +34,11 @@ public static class PortalCommandLine
             error.WriteLine($"Unknown command or wrong arguments: {string.Join(' ', args)}");
             error.WriteLine(Usage);
             return 2;
+        }
+
+        if (args.Length == 2)
+        {
+            args = [args[0], caller.Resolve(args[1])];
         }
 
         var progress = new Progress<string>(output.WriteLine);
@@ -78,7 +84,7 @@ public static class PortalCommandLine
                     break;
                 default:
                     var manifest = await services.GetRequiredService<Backup.PortalBackup>().WriteAsync(args[1]);
-                    output.WriteLine($"Backed up the database and {manifest.Files.Count - 1} media files to {Path.GetFullPath(args[1])}: " +
+                    output.WriteLine($"Backed up the database and {manifest.Files.Count - 1} media files to {args[1]}: " +
                         string.Join(", ", manifest.Counts.Select(c => $"{c.Key} {c.Value}")));
                     break;
             }
