@@ -152,6 +152,58 @@ public sealed class CataloguePagesTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal("/tuyen-du-lich/hanh-trinh-xanh-2023.gpx", document.QuerySelector("a[href$='.gpx']")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task A_route_with_unlocated_stops_shows_no_total_made_from_the_known_legs()
+    {
+        // Bình Đức and Phan Hòa have no position: legs 1 → 2 and 2 → 3 are unknown; only Pô Sah Inư → Lầu Ông Hoàng is.
+        var (_, _, document) = await Html.GetAsync(_client, "/tuyen-du-lich/mot-ngay-di-san-cham");
+        var facts = document.QuerySelector("dl.facts")!.TextContent;
+        Assert.Contains("chưa tính được: 2 chặng chưa có vị trí (1 → 2, 2 → 3)", facts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Khoảng 0", facts, StringComparison.Ordinal);
+        Assert.DoesNotContain("di chuyển khoảng", facts, StringComparison.Ordinal);
+        Assert.Contains("2 điểm chưa có vị trí không có trong tệp", document.QuerySelector("#tai-ve ~ p.meta")!.TextContent, StringComparison.Ordinal);
+
+        var (_, _, food) = await Html.GetAsync(_client, "/tuyen-du-lich/tour-am-thuc-lang-nghe");
+        Assert.DoesNotContain("0 phút", food.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("chưa tính được: 4 chặng chưa có vị trí", food.QuerySelector("dl.facts")!.TextContent, StringComparison.Ordinal);
+
+        var (_, _, list) = await Html.GetAsync(_client, "/tuyen-du-lich");
+        var card = list.QuerySelectorAll(".card").Single(c => c.QuerySelector("a[href='/tuyen-du-lich/mot-ngay-di-san-cham']") is not null).TextContent;
+        Assert.Contains("chưa tính được (2 chặng chưa có vị trí)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thời gian ước tính", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fully_located_route_rounds_its_estimate_to_five_minutes()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/tuyen-du-lich/hanh-trinh-xanh-2023");
+        var time = document.QuerySelectorAll("dl.facts dt").Single(dt => dt.TextContent == "Thời gian ước tính").NextElementSibling!.TextContent;
+        var travel = System.Text.RegularExpressions.Regex.Match(time, @"di chuyển khoảng (?:(\d+) giờ ?)?(?:(\d+) phút)?");
+        Assert.True(travel.Success, time);
+        var minutes = (travel.Groups[1].Success ? int.Parse(travel.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 60 : 0)
+            + (travel.Groups[2].Success ? int.Parse(travel.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
+        // 52.2 km × 1.3 at 40 km/h ≈ 102 minutes → 100.
+        Assert.Equal(100, minutes);
+    }
+
+    [Fact]
+    public async Task Gpx_and_GeoJson_say_how_many_stops_they_leave_out()
+    {
+        var gpx = System.Xml.Linq.XDocument.Parse(await _client.GetStringAsync("/tuyen-du-lich/mot-ngay-di-san-cham.gpx"));
+        System.Xml.Linq.XNamespace ns = "http://www.topografix.com/GPX/1/1";
+        var description = gpx.Root!.Element(ns + "metadata")!.Element(ns + "desc")!.Value;
+        Assert.Contains("Tệp gồm 2/4 điểm dừng; 2 điểm chưa có vị trí nên không có trong tệp: 1. Làng gốm gọ Bình Đức; 2. Dệt thổ cẩm Chăm Phan Hòa.", description, StringComparison.Ordinal);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/tuyen-du-lich/mot-ngay-di-san-cham.geojson"));
+        Assert.Equal(2, json.RootElement.GetProperty("stops_left_out").GetInt32());
+        Assert.Contains("2 điểm chưa có vị trí", json.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var line = json.RootElement.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("geometry").GetProperty("type").GetString() == "LineString");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, line.GetProperty("properties").GetProperty("distance_km").ValueKind);
+
+        var complete = System.Xml.Linq.XDocument.Parse(await _client.GetStringAsync("/tuyen-du-lich/hanh-trinh-xanh-2023.gpx"));
+        Assert.EndsWith("Tệp gồm đủ 3 điểm dừng của tuyến.", complete.Root!.Element(ns + "metadata")!.Element(ns + "desc")!.Value, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> JsonLdPages => new()
     {
         { "/lang-nghe/gom-binh-duc", "TouristAttraction" },

@@ -58,4 +58,22 @@ public sealed class CatalogueUnitTests
     [InlineData(60, "1 giờ")]
     [InlineData(372, "6 giờ 12 phút")]
     public void Durations_read_in_Vietnamese(int minutes, string text) => Assert.Equal(text, RoutePlan.Duration(minutes));
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 5)]
+    [InlineData(2, 5)]
+    [InlineData(7, 5)]
+    [InlineData(8, 10)]
+    [InlineData(102, 100)]
+    [InlineData(103, 105)]
+    public void Travel_estimates_are_rounded_to_five_minutes(int minutes, int rounded) => Assert.Equal(rounded, RoutePlan.RoundToFive(minutes));
+
+    [Theory]
+    [InlineData(0.84, "0,8 km")]
+    [InlineData(9.94, "9,9 km")]
+    [InlineData(9.96, "10 km")]
+    [InlineData(52.2, "52 km")]
+    [InlineData(70.5, "71 km")]
+    public void Distances_are_rounded_to_a_tenth_under_ten_km_and_to_a_km_above(double km, string text) => Assert.Equal(text, RoutePlan.Km(km));
 }

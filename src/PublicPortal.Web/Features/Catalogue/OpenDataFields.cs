@@ -54,9 +54,10 @@ public static class OpenDataFields
         ["fee"] = "Giá vé.",
         ["occasion"] = "Dịp hoặc nguồn gốc của tuyến.",
         ["stops"] = "Các điểm dừng theo thứ tự.",
-        ["known_distance_km"] = "Tổng quãng đường chim bay (km) giữa các điểm đã có vị trí.",
+        ["distance_km"] = "Tổng quãng đường chim bay (km, làm tròn 0,1 km dưới 10 km, 1 km từ 10 km); trống khi còn chặng chưa có vị trí.",
         ["legs_without_position"] = "Số chặng chưa tính được vì thiếu vị trí.",
-        ["estimated_minutes"] = "Thời gian ước tính (phút): dừng + di chuyển.",
+        ["stop_minutes"] = "Tổng thời gian dừng tham quan gợi ý (phút).",
+        ["estimated_minutes"] = "Thời gian ước tính (phút): dừng + di chuyển, làm tròn 5 phút; trống khi còn chặng chưa có vị trí.",
         ["gpx"] = "Tệp GPX 1.1 của tuyến.",
         ["geojson"] = "Tệp GeoJSON của tuyến.",
     };

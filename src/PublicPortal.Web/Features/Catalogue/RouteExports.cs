@@ -26,7 +26,7 @@ public static class RouteExports
 
             xml.WriteStartElement("metadata", GpxNamespace);
             xml.WriteElementString("name", GpxNamespace, route.Title);
-            if (route.Summary is not null) xml.WriteElementString("desc", GpxNamespace, route.Summary);
+            xml.WriteElementString("desc", GpxNamespace, Description(route, plan));
             WriteLink(xml, $"{baseUrl}/tuyen-du-lich/{route.Slug}", route.Title);
             xml.WriteEndElement();
 
@@ -94,10 +94,32 @@ public static class RouteExports
             features.Add(Feature(new JsonObject { ["type"] = "LineString", ["coordinates"] = line }, new JsonObject
             {
                 ["name"] = route.Title,
-                ["distance_km"] = Math.Round(plan.KnownKm, 2),
+                ["distance_km"] = plan.TotalKm is { } km ? RoutePlan.RoundKm(km) : null,
             }));
         }
-        return new JsonObject { ["type"] = "FeatureCollection", ["name"] = route.Title, ["features"] = features };
+        return new JsonObject
+        {
+            ["type"] = "FeatureCollection",
+            ["name"] = route.Title,
+            ["description"] = Description(route, plan),
+            ["stops"] = plan.Stops.Count,
+            ["stops_left_out"] = plan.LeftOut,
+            ["features"] = features,
+        };
+    }
+
+    /// <summary>
+    /// The file's own description says what it lacks: a GPS app shows only the located stops, and a tourist must know
+    /// that the others exist and are not on the track.
+    /// </summary>
+    public static string Description(ContentItem route, RoutePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(plan);
+        var summary = route.Summary is { Length: > 0 } s ? s.TrimEnd() + " " : "";
+        if (plan.LeftOut == 0) return summary + $"Tệp gồm đủ {plan.Stops.Count} điểm dừng của tuyến.";
+        var missing = string.Join("; ", plan.Stops.Where(p => p.Location is null).Select(p => $"{p.Number}. {p.Target.Title}"));
+        return summary + $"Tệp gồm {plan.Located.Count}/{plan.Stops.Count} điểm dừng; {plan.LeftOut} điểm chưa có vị trí nên không có trong tệp: {missing}.";
     }
 
     public static JsonObject Point(GeoPoint point) =>
