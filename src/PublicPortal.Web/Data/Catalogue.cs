@@ -116,6 +116,9 @@ public sealed class SightDetails
     public GeoPoint? Location { get; set; }
     public string? OpeningHours { get; set; }
     public string? Fee { get; set; }
+
+    /// <summary>How to get there where that is the question (boats to an island, jeeps into the dunes).</summary>
+    public string? Access { get; set; }
 }
 
 public sealed class RouteStop

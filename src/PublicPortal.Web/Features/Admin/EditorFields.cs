@@ -31,13 +31,86 @@ public static class EditorFields
         ArgumentNullException.ThrowIfNull(item);
         var text = FrontMatter.Write(item);
         var root = Mapping(text["---\n".Length..text.IndexOf("\n---\n", StringComparison.Ordinal)]);
-        foreach (var key in FormKeys) root.Children.Remove(new YamlScalarNode(key));
+        foreach (var formKey in FormKeys) root.Children.Remove(new YamlScalarNode(formKey));
         if (item.Kind == ContentKind.Route && root.Children.TryGetValue(new YamlScalarNode("route"), out var route) && route is YamlMappingNode r)
         {
             r.Children.Remove(new YamlScalarNode("stops"));
             if (r.Children.Count == 0) root.Children.Remove(new YamlScalarNode("route"));
         }
+        // A village's or sight's position has its own fields (with the map picker), like a route's stops.
+        if (DetailsKey(item.Kind) is { } key && root.Children.TryGetValue(new YamlScalarNode(key), out var details) && details is YamlMappingNode d)
+        {
+            d.Children.Remove(new YamlScalarNode("location"));
+        }
         return Yaml(root);
+    }
+
+    /// <summary>The front matter section that holds a position, for the kinds that have one.</summary>
+    public static string? DetailsKey(ContentKind kind) => kind switch
+    {
+        ContentKind.Village => "village",
+        ContentKind.Sight => "sight",
+        _ => null,
+    };
+
+    /// <summary>Puts the position fields back into the village's or sight's details; null removes the position.</summary>
+    public static string WithLocation(string? extraYaml, ContentKind kind, GeoPoint? point)
+    {
+        var key = DetailsKey(kind) ?? throw new ArgumentException($"{kind} has no position", nameof(kind));
+        var root = Mapping((extraYaml ?? "").Replace("\r\n", "\n"));
+        if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node) || node is not YamlMappingNode details)
+        {
+            if (point is null) return Yaml(root);
+            details = new YamlMappingNode();
+            root.Children[new YamlScalarNode(key)] = details;
+        }
+        if (point is null)
+        {
+            details.Children.Remove(new YamlScalarNode("location"));
+            return Yaml(root);
+        }
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var location = new YamlMappingNode
+        {
+            { "lat", point.Latitude.ToString("0.######", invariant) },
+            { "lon", point.Longitude.ToString("0.######", invariant) },
+        };
+        if (point.Approximate) location.Add("approximate", "true");
+        details.Children[new YamlScalarNode("location")] = location;
+        return Yaml(root);
+    }
+
+    /// <summary>
+    /// Reads the latitude and longitude fields: both empty is "no position"; a comma works as the decimal mark (as
+    /// Vietnamese writes it); out-of-range or half-filled values are refused with the reason.
+    /// </summary>
+    public static bool TryReadPosition(string? latitude, string? longitude, bool approximate, out GeoPoint? point, out string? error)
+    {
+        point = null;
+        error = null;
+        var lat = (latitude ?? "").Trim();
+        var lon = (longitude ?? "").Trim();
+        if (lat.Length == 0 && lon.Length == 0) return true;
+        if (lat.Length == 0 || lon.Length == 0)
+        {
+            error = "Hãy nhập cả vĩ độ và kinh độ (hoặc để trống cả hai nếu chưa có vị trí).";
+            return false;
+        }
+        static bool Read(string text, double limit, out double value) =>
+            double.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value) && Math.Abs(value) <= limit;
+        if (!Read(lat, 90, out var la))
+        {
+            error = "Vĩ độ phải là số thập phân từ -90 đến 90 (ví dụ 10,936 hoặc 10.936).";
+            return false;
+        }
+        if (!Read(lon, 180, out var lo))
+        {
+            error = "Kinh độ phải là số thập phân từ -180 đến 180 (ví dụ 108,146 hoặc 108.146).";
+            return false;
+        }
+        point = new GeoPoint { Latitude = Math.Round(la, 6), Longitude = Math.Round(lo, 6), Approximate = approximate };
+        return true;
     }
 
     private static YamlMappingNode Mapping(string yaml)

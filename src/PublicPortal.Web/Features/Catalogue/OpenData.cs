@@ -95,6 +95,7 @@ public static class OpenData
                 ["location_approximate"] = s.Location?.Approximate,
                 ["opening_hours"] = s.OpeningHours,
                 ["fee"] = s.Fee,
+                ["access"] = s.Access,
                 ["sources"] = item.Sources.Select(x => x.Url ?? x.Title).ToList(),
             };
         }).ToList();

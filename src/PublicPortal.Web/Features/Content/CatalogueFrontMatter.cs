@@ -86,6 +86,7 @@ public sealed class SightDto
     public PointDto? Location { get; set; }
     public string? OpeningHours { get; set; }
     public string? Fee { get; set; }
+    public string? Access { get; set; }
 }
 
 public sealed class StopDto
@@ -165,6 +166,7 @@ public static class CatalogueFrontMatter
                     Location = ReadPoint(dto.Sight.Location, "sight.location"),
                     OpeningHours = FrontMatter.Optional(dto.Sight.OpeningHours),
                     Fee = FrontMatter.Optional(dto.Sight.Fee),
+                    Access = FrontMatter.Optional(dto.Sight.Access),
                 };
                 break;
             case ContentKind.Route:
@@ -218,7 +220,7 @@ public static class CatalogueFrontMatter
         {
             dto.Sight = new SightDto
             {
-                Kind = s.SightKind, Locality = s.Locality, Address = s.Address, Location = WritePoint(s.Location), OpeningHours = s.OpeningHours, Fee = s.Fee,
+                Kind = s.SightKind, Locality = s.Locality, Address = s.Address, Location = WritePoint(s.Location), OpeningHours = s.OpeningHours, Fee = s.Fee, Access = s.Access,
             };
         }
         if (item.Route is { } r)

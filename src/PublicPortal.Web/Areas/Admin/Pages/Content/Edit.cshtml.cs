@@ -28,6 +28,12 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
     [BindProperty] public List<StopInput> Stops { get; set; } = [];
     [BindProperty] public string? NewStop { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? Latitude { get; set; }
+    [BindProperty] public string? Longitude { get; set; }
+    [BindProperty] public bool PositionApproximate { get; set; }
+
+    /// <summary>Villages and sights have a position, edited in its own fields (and by clicking the map when scripts run).</summary>
+    public bool HasPosition => EditorFields.DetailsKey(Kind) is not null;
 
     /// <summary>One stop of a route: "village:slug" or "sight:slug", with a note and minutes.</summary>
     public sealed class StopInput
@@ -97,13 +103,20 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
                 else Extra = EditorFields.WithValue(Extra, "attachment", await DocumentFiles.StoreAsync(paths, slug, extension!, content));
             }
         }
+        GeoPoint? position = null;
+        if (HasPosition && !EditorFields.TryReadPosition(Latitude, Longitude, PositionApproximate, out position, out var positionError))
+        {
+            ModelState.AddModelError(nameof(Latitude), positionError!);
+        }
         ContentItem? item = null;
         if (ModelState.IsValid)
         {
             try
             {
                 var publishedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(PublishedAt, DateTimeKind.Unspecified), VietnamTime.Zone);
-                var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, Stops.Select(ToStop).OfType<RouteStop>().ToList()) : Extra;
+                var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, Stops.Select(ToStop).OfType<RouteStop>().ToList())
+                    : HasPosition ? EditorFields.WithLocation(Extra, Kind, position)
+                    : Extra;
                 item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra);
             }
             catch (ContentFormatException ex)
@@ -219,6 +232,12 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         Body = item.Body;
         Extra = EditorFields.ExtraYaml(item);
         Stops = item.Route?.Stops.Select(s => new StopInput { Place = s.Kind + ":" + s.Slug, Note = s.Note, Minutes = s.Minutes }).ToList() ?? [];
+        if ((item.Village?.Location ?? item.Sight?.Location) is { } point)
+        {
+            Latitude = point.Latitude.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+            Longitude = point.Longitude.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+            PositionApproximate = point.Approximate;
+        }
         Version = item.Version;
         PublicUrl = ContentKinds.UrlOf(item.Kind, item.Slug);
     }
