@@ -3,3 +3,13 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   button.hidden = false;
   button.addEventListener("click", function () { window.print(); });
 });
+
+// A cached page was rendered earlier: the printed date is the day of printing, in Vietnam's time.
+window.addEventListener("beforeprint", function () {
+  var now = new Date(Date.now() + 7 * 3600 * 1000);
+  var two = function (n) { return (n < 10 ? "0" : "") + n; };
+  document.querySelectorAll("[data-print-date]").forEach(function (element) {
+    element.dateTime = now.getUTCFullYear() + "-" + two(now.getUTCMonth() + 1) + "-" + two(now.getUTCDate());
+    element.textContent = two(now.getUTCDate()) + "/" + two(now.getUTCMonth() + 1) + "/" + now.getUTCFullYear();
+  });
+});

@@ -31,6 +31,9 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
 
     public bool IsEmpty => District is null && Craft is null && Type is null && Status is null && !HasOcop && !Tourism;
 
+    /// <summary>How many conditions are chosen (said on the folded "Lọc" bar, so a phone user sees the list is filtered).</summary>
+    public int ActiveCount => new object?[] { District, Craft, Type, Status }.Count(x => x is not null) + (HasOcop ? 1 : 0) + (Tourism ? 1 : 0);
+
     public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue)
     {
         var villages = catalogue.Villages.Where(v => Matches(v, catalogue));
@@ -89,6 +92,9 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     }
 
     public bool IsEmpty => Stars is null && Group is null && District is null && Village is null && !ValidOnly;
+
+    /// <summary>How many conditions are chosen (said on the folded "Lọc" bar).</summary>
+    public int ActiveCount => new object?[] { Stars, Group, District, Village }.Count(x => x is not null) + (ValidOnly ? 1 : 0);
 
     public bool Matches(ContentItem product, CatalogueSnapshot catalogue)
     {
