@@ -22,6 +22,14 @@ public enum ContentStatus
 }
 
 /// <summary>One publishable item. Fields that only some kinds use are nullable; the kind decides which are shown.</summary>
+/// <summary>What the date of an item states: the day, or only the month or the year its source gives.</summary>
+public enum DatePrecision
+{
+    Day = 0,
+    Month = 1,
+    Year = 2,
+}
+
 public sealed class ContentItem
 {
     public int Id { get; set; }
@@ -32,6 +40,9 @@ public sealed class ContentItem
     public string Body { get; set; } = "";
     public ContentStatus Status { get; set; }
     public DateTime PublishedAtUtc { get; set; }
+
+    /// <summary>How much of <see cref="PublishedAtUtc"/> is known: an item dated by its event or source may know only the month or year.</summary>
+    public DatePrecision DatePrecision { get; set; }
     public string? CoverImage { get; set; }
     public string? CoverAlt { get; set; }
     public long ViewCount { get; set; }

@@ -16,6 +16,17 @@ public sealed class DocumentSearchTests(PortalFactory factory) : IClassFixture<P
     public async Task Lists_every_document_newest_first() =>
         Assert.Equal(["148/QĐ-TTg", "3799/KH-UBND", "3073/KH-UBND", "801/QĐ-TTg", "52/2018/NĐ-CP"], await NumbersAsync("/van-ban"));
 
+    [Fact]
+    public async Task The_list_names_each_type_once()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/van-ban");
+        var abstracts = document.QuerySelectorAll("table.documents tbody tr td:nth-child(3)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("Nghị định về phát triển ngành nghề nông thôn", abstracts);
+        Assert.Contains(abstracts, a => a.StartsWith("Kế hoạch thực hiện Chương trình bảo tồn", StringComparison.Ordinal));
+        Assert.Contains(abstracts, a => a.StartsWith("Quyết định Phê duyệt Chương trình bảo tồn", StringComparison.Ordinal)); // a type the title lacks is still said
+        Assert.DoesNotContain(abstracts, a => a.StartsWith("Kế hoạch Kế hoạch", StringComparison.Ordinal) || a.StartsWith("Nghị định Nghị định", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/van-ban?q=3073", "3073/KH-UBND")]
     [InlineData("/van-ban?q=3073%2FKH-UBND", "3073/KH-UBND")]

@@ -89,7 +89,8 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
 
         var news = document.QuerySelectorAll("#tin-moi ~ .item-list a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(6, news.Count);
-        Assert.Equal("/tin-tuc/muoi-thanh-phong-tan-thuan-tro-lai", news[0]);
+        // Latest by the date of the event or source: the portal's own October 2026 feature, then the January 2026 proposal.
+        Assert.Equal(["/tin-tuc/lang-banh-trang-phu-long-huong-toi-nhan-hieu-tap-the", "/tin-tuc/nuoc-mam-phan-thiet-de-xuat-di-san-quoc-gia"], news[..2]);
         Assert.NotEmpty(document.QuerySelectorAll("#thong-bao-moi ~ .item-list a"));
         Assert.Equal("/chuong-trinh/ke-hoach-3073", document.QuerySelector("#ke-hoach ~ p a")?.GetAttribute("href"));
         Assert.Contains(document.QuerySelectorAll(".doc-list a"), a => a.TextContent.Contains("801/QĐ-TTg", StringComparison.Ordinal));
@@ -101,8 +102,8 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
         var (_, _, document) = await Html.GetAsync(_client, "/tin-tuc/le-don-bang-unesco-tai-lang-gom-binh-duc");
 
         var time = document.QuerySelector(".article-header time")!;
-        Assert.Equal("12/10/2026", time.TextContent);
-        Assert.Equal("2026-10-12T01:00:00Z", time.GetAttribute("datetime"));
+        Assert.Equal("15/11/2024", time.TextContent); // the ceremony's day, not the day it was entered
+        Assert.Equal("2024-11-15T01:00:00Z", time.GetAttribute("datetime"));
         Assert.Contains("Lượt xem:", document.QuerySelector(".article-header .meta")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector("button[data-print]"));
         Assert.Contains(document.QuerySelectorAll(".sources a"), a => a.GetAttribute("href")!.StartsWith("https://phanhiep.bacbinh.binhthuan.gov.vn/", StringComparison.Ordinal));

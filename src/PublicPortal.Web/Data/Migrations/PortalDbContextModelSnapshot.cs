@@ -197,6 +197,9 @@ namespace PublicPortal.Web.Data.Migrations
                     b.Property<string>("CoverImage")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DatePrecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DocumentNumber")
                         .HasColumnType("TEXT");
 
@@ -912,6 +915,8 @@ namespace PublicPortal.Web.Data.Migrations
                     b.OwnsOne("PublicPortal.Web.Data.SightDetails", "Sight", b1 =>
                         {
                             b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("Access");
 
                             b1.Property<string>("Address");
 

@@ -17,6 +17,9 @@ public sealed class FrontMatterDto
     public string? Summary { get; set; }
     public string? Status { get; set; }
     public string? Published { get; set; }
+
+    /// <summary>"month" or "year" when the source gives no day (the item is shown as "tháng 10/2022", "năm 2019").</summary>
+    public string? DatePrecision { get; set; }
     public string? Cover { get; set; }
     public string? CoverAlt { get; set; }
     public long? Views { get; set; }
@@ -166,6 +169,13 @@ public static class FrontMatter
             Body = body,
             Status = status,
             PublishedAtUtc = ParseInstant(Required(dto.Published, "published"), "published"),
+            DatePrecision = dto.DatePrecision switch
+            {
+                null or "day" => Data.DatePrecision.Day,
+                "month" => Data.DatePrecision.Month,
+                "year" => Data.DatePrecision.Year,
+                var other => throw new ContentFormatException($"date_precision '{other}' is not 'day', 'month' or 'year'"),
+            },
             CoverImage = MediaPath(dto.Cover, "cover"),
             CoverAlt = Optional(dto.CoverAlt),
             ViewCount = dto.Views is < 0 ? throw new ContentFormatException("views cannot be negative") : dto.Views ?? 0,
@@ -224,6 +234,12 @@ public static class FrontMatter
         Summary = item.Summary,
         Status = item.Status == ContentStatus.Draft ? "draft" : "published",
         Published = FormatInstant(item.PublishedAtUtc),
+        DatePrecision = item.DatePrecision switch
+        {
+            Data.DatePrecision.Month => "month",
+            Data.DatePrecision.Year => "year",
+            _ => null,
+        },
         Cover = item.CoverImage,
         CoverAlt = item.CoverAlt,
         Views = item.ViewCount == 0 ? null : item.ViewCount,

@@ -32,6 +32,39 @@ public static class VietnamTime
 
     public static string Date(DateTime utc) => ToOffset(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>"16/09/2022", "tháng 10/2022" or "năm 2019": never a day the source does not give.</summary>
+    public static string Date(DateTime utc, Data.DatePrecision precision)
+    {
+        var local = ToOffset(utc);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return precision switch
+        {
+            Data.DatePrecision.Month => "tháng " + local.ToString("MM/yyyy", invariant),
+            Data.DatePrecision.Year => "năm " + local.ToString("yyyy", invariant),
+            _ => local.ToString("dd/MM/yyyy", invariant),
+        };
+    }
+
+    /// <summary>The HTML datetime value at the known precision ("2022-10" is a valid month string, "2019" a valid year).</summary>
+    public static string Iso(DateTime utc, Data.DatePrecision precision)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return precision switch
+        {
+            Data.DatePrecision.Month => ToOffset(utc).ToString("yyyy-MM", invariant),
+            Data.DatePrecision.Year => ToOffset(utc).ToString("yyyy", invariant),
+            _ => Iso(utc),
+        };
+    }
+
+    /// <summary>Said beside a date that is less than a day: the reader should not take the 1st of the month for the day.</summary>
+    public static string? PrecisionNote(Data.DatePrecision precision) => precision switch
+    {
+        Data.DatePrecision.Month => "nguồn chỉ ghi tháng",
+        Data.DatePrecision.Year => "nguồn chỉ ghi năm",
+        _ => null,
+    };
+
     public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Machine-readable value for a &lt;time datetime&gt; attribute, in UTC ("Z"): Razor would entity-encode a "+07:00" offset.</summary>

@@ -65,6 +65,8 @@ public sealed class SearchAnalyzer(bool fold) : Analyzer
 
 public static class SearchFields
 {
+    /// <summary>Stored only: how much of the date is known (a result never shows a day its source does not give).</summary>
+    public const string DatePrecision = "date_precision";
     public const string Id = "id";
     public const string Kind = "kind";
     public const string Slug = "slug";

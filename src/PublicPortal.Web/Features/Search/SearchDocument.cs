@@ -16,7 +16,8 @@ public sealed record SearchDocument(
     string Extra,
     string? Number,
     string? District,
-    DateTime PublishedAtUtc)
+    DateTime PublishedAtUtc,
+    DatePrecision DatePrecision = DatePrecision.Day)
 {
     public string Id => $"{Kind}:{Slug}";
 
@@ -78,6 +79,6 @@ public sealed record SearchDocument(
             item.Kind, item.Slug, url, item.Title, item.Summary,
             markdown.ToPlainText(item.Body),
             string.Join(' ', extra.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct()),
-            item.DocumentNumber, DistrictOf(locality), item.PublishedAtUtc);
+            item.DocumentNumber, DistrictOf(locality), item.PublishedAtUtc, item.DatePrecision);
     }
 }

@@ -13,7 +13,7 @@ namespace PublicPortal.Web.Features.Search;
 
 public sealed record SearchRequest(string Query, ContentKind? Kind = null, string? DistrictKey = null, int Page = 1, int PageSize = 10);
 
-public sealed record SearchHit(ContentKind Kind, string Url, string TitleHtml, string SnippetHtml, DateTime PublishedAtUtc, string? District);
+public sealed record SearchHit(ContentKind Kind, string Url, string TitleHtml, string SnippetHtml, DateTime PublishedAtUtc, string? District, DatePrecision DatePrecision = DatePrecision.Day);
 
 public sealed record SearchResults(
     IReadOnlyList<SearchHit> Hits,
@@ -155,6 +155,7 @@ public sealed class SearchIndex : IDisposable
             new TextField(SearchFields.All, AllText(d), Field.Store.NO),
             new TextField(SearchFields.AllExact, AllText(d), Field.Store.NO),
             new Int64Field(SearchFields.Published, d.PublishedAtUtc.Ticks, Field.Store.YES),
+            new StoredField(SearchFields.DatePrecision, (int)d.DatePrecision),
             new NumericDocValuesField(SearchFields.Published, d.PublishedAtUtc.Ticks),
             new NumericDocValuesField(SearchFields.KindNumber, (long)d.Kind),
             // Only the start of long bodies is kept for snippets; matching uses the whole text.
@@ -233,7 +234,8 @@ public sealed class SearchIndex : IDisposable
                 return new SearchHit(
                     Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind)), x.Doc.Get(SearchFields.Url), titleHtml, snippet,
                     new DateTime(long.Parse(x.Doc.Get(SearchFields.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                    x.Doc.Get(SearchFields.District));
+                    x.Doc.Get(SearchFields.District),
+                    (DatePrecision)(x.Doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0));
             }).ToList();
 
             var typo = unknown.Any(u => u);
