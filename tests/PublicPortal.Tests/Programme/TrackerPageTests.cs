@@ -61,6 +61,8 @@ public sealed class TrackerPageTests : IAsyncLifetime
         foreach (var year in new[] { "2021", "2022", "2023", "2024" }) Assert.Equal("0% (0/3 làng nghề)", years[year]);
         Assert.Equal("33,3% (1/3 làng nghề)", years["2025"]);
         Assert.Equal("33,3% (1/3 làng nghề)", years["2026"]);
+        Assert.Contains(ocop.QuerySelectorAll("svg rect.bar title"), t => t.TextContent == "2025: 33,3% (1/3 làng nghề)"); // the chart says it too
+        Assert.Contains(ocop.QuerySelectorAll(".progress-bar label"), l => l.TextContent.Contains("(1/3 làng nghề, cần 50%)", StringComparison.Ordinal));
         Assert.Contains("không được tính vào năm nào trước năm đầu tiên nó có trong dữ liệu", ocop.QuerySelector(".chart-note")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(ocop.QuerySelectorAll(".breakdown li"), li => li.TextContent.Contains("có trong nguồn tin từ 01/2025", StringComparison.Ordinal));
 
