@@ -150,6 +150,11 @@ public sealed class ProgressTests
         Assert.Contains("source", Assert.Throws<PublicPortal.Web.Features.Content.ContentFormatException>(() =>
             PublicPortal.Web.Features.Content.FrontMatter.Parse("---\ntitle: X\npublished: 2024-01-01\ntargets:\n  - number: 1\n    text: t\n    values:\n      - year: 2024\n        value: 3\n---\n", ContentKind.Plan, "x")).Message, StringComparison.Ordinal);
 
+        Assert.Contains("part", Assert.Throws<PublicPortal.Web.Features.Content.ContentFormatException>(() =>
+            PublicPortal.Web.Features.Content.FrontMatter.Parse("---\ntitle: X\npublished: 2024-01-01\ntargets:\n  - number: 2\n    part: a\n    text: t\n  - number: 2\n    text: t\n---\n", ContentKind.Plan, "x")).Message, StringComparison.Ordinal);
+        Assert.Contains("2a twice", Assert.Throws<PublicPortal.Web.Features.Content.ContentFormatException>(() =>
+            PublicPortal.Web.Features.Content.FrontMatter.Parse("---\ntitle: X\npublished: 2024-01-01\ntargets:\n  - number: 2\n    part: a\n    text: t\n  - number: 2\n    part: a\n    text: t\n---\n", ContentKind.Plan, "x")).Message, StringComparison.Ordinal);
+
         await using var factory = new PortalFactory();
         var reader = factory.CreateReader();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/chuong-trinh/khong-co/tien-do")).StatusCode);

@@ -90,4 +90,25 @@ public sealed class TrackerPageTests : IAsyncLifetime
         Assert.Equal("33,3% (1/3 làng nghề)", years["2025"]); // not yet in the base in 2025
         Assert.Equal("25% (1/4 làng nghề)", years["2026"]);
     }
+
+    [Fact]
+    public async Task A_part_of_a_composite_target_takes_its_own_figures_in_the_admin()
+    {
+        var editor = await PublicPortal.Tests.Admin.StaffClient.SignedInAsync(_factory, "so-lieu@example.vn", PortalRoles.Editor);
+        var (id, version) = (0, 0);
+        await _factory.WithDbAsync(async db => (id, version) = await db.ContentItems.Where(x => x.Kind == ContentKind.Plan).Select(x => ValueTuple.Create(x.Id, x.Version)).SingleAsync());
+        var url = $"/quan-tri/chuong-trinh/so-lieu/{id}";
+        var (_, _, form) = await Html.GetAsync(editor, url);
+        Assert.NotNull(form.GetElementById("muc-tieu-2a")!.Closest("section")!.QuerySelector("input[name=target][value='2a']"));
+
+        var saved = await PublicPortal.Tests.Admin.StaffClient.PostFormAsync(editor, url + "?handler=Value", new()
+        {
+            ["version"] = $"{version}", ["target"] = "2a", ["year"] = "2025", ["value"] = "1", ["source"] = "Báo cáo thử nghiệm về nghề",
+        }, url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, _, page) = await Html.GetAsync(_factory.CreateReader(), Url);
+        var crafts = page.GetElementById("muc-tieu-2a")!.Closest("section")!;
+        Assert.Equal("1 nghề", crafts.QuerySelector("dd strong")!.TextContent);
+        Assert.Equal("Chưa có số liệu", page.GetElementById("muc-tieu-1a")!.Closest("section")!.QuerySelector(".status")!.TextContent);
+    }
 }
