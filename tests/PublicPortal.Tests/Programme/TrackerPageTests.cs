@@ -46,6 +46,9 @@ public sealed class TrackerPageTests : IAsyncLifetime
         // The plan page still lists nine targets.
         var (_, _, plan) = await Html.GetAsync(_factory.CreateReader(), "/chuong-trinh/ke-hoach-3073");
         Assert.Equal(9, plan.QuerySelectorAll("ol.targets > li").Length);
+        // The home page's summary counts indicators: it says how nine targets make twelve.
+        var (_, _, home) = await Html.GetAsync(_factory.CreateReader(), "/");
+        Assert.StartsWith("9 mục tiêu (12 chỉ tiêu, đánh giá dưới đây) đến năm 2030", home.GetElementById("ke-hoach")!.Closest("section")!.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
