@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PublicPortal.Web.Data;
@@ -91,6 +92,11 @@ public sealed class HostileContentTests(PortalServer server)
                 new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), Payloads[0], "");
             var saved = Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(item, null, 0, Payloads[0]));
             id = saved.Id;
+            // A second revision, so the history's comparison (fields by name, body word by word) shows the payloads too.
+            var version = (await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == id)).Version;
+            var changed = EditorFields.Compose(ContentKind.News, "Tin quản trị sửa " + Payloads[1], "tin-quan-tri-doc-hai", Payloads[2], false,
+                new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), Payloads[0] + " " + Payloads[2], "");
+            Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(changed, id, version, Payloads[0]));
         }
         await server.RunAsync(nameof(Script_payloads_never_run_on_the_admin_pages_that_list_them), async page =>
         {

@@ -102,6 +102,9 @@ public sealed class ProductDetails
 
     /// <summary>When the decision date is only the announcement date of the round.</summary>
     public bool DecisionDateApproximate { get; set; }
+
+    /// <summary>When the decision date is unknown: the earliest day a source shows the product rated (a press report).</summary>
+    public DateOnly? KnownSince { get; set; }
     public DateOnly? CertificateExpiry { get; set; }
     public string? PriceRange { get; set; }
     public string? WhereToBuy { get; set; }

@@ -92,6 +92,9 @@ public sealed class SourceRef
 public sealed class PlanTarget
 {
     public int Number { get; set; }
+
+    /// <summary>"a", "b", "c": one measurable part of a composite target (target 2: crafts, villages, tourism villages); null for a whole one.</summary>
+    public string? Part { get; set; }
     public required string Text { get; set; }
     public string? Indicator { get; set; }
 

@@ -117,8 +117,8 @@ public sealed class EditorialTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = Html.Parse(await conflict.Content.ReadAsStringAsync());
         Assert.Contains("bien-tap-b@example.vn", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.QuerySelectorAll(".diff del"), d => d.TextContent.Contains("Bản của biên tập viên B.", StringComparison.Ordinal));
-        Assert.Contains(page.QuerySelectorAll(".diff ins"), d => d.TextContent.Contains("Bản của biên tập viên A.", StringComparison.Ordinal));
+        // Word by word: only the editor's letter differs.
+        Assert.Equal("Bản của biên tập viên [bỏ: B] [thêm: A].", page.QuerySelector(".diff .diff-body")!.TextContent.Replace("][", "] [", StringComparison.Ordinal));
         await _factory.WithDbAsync(async db =>
             Assert.Equal("Bản của biên tập viên B.", (await db.ContentItems.SingleAsync(x => x.Slug == "thong-bao-sua-cung-luc")).Body));
 
@@ -135,23 +135,72 @@ public sealed class EditorialTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Revisions_compare_as_a_diff_and_an_old_one_can_be_restored()
+    public async Task Revisions_open_on_the_latest_change_word_by_word_with_fields_by_name()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var edit = await CreateAsync(editor, NewAnnouncement("Thông báo có lịch sử", "2026-11-28T09:00"));
+        var fields = await StaffClient.EditFormAsync(editor, edit);
+        fields["Body"] = "Nội dung **thông báo** về hội chợ gốm Bình Đức.";
+        fields["Summary"] = "Tóm tắt mới của thông báo.";
+        await editor.PostAsync(edit, new FormUrlEncodedContent(fields));
+        fields = await StaffClient.EditFormAsync(editor, edit);
+        fields["Title"] = "Thông báo có lịch sử (đã sửa)";
+        await editor.PostAsync(edit, new FormUrlEncodedContent(fields));
+        var id = edit.Split('/').Last();
+
+        // Opened without choosing: the previous revision (2) against the latest (3), not 3 against 3.
+        var (_, _, page) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}");
+        Assert.Equal("2", page.QuerySelector("#tu option[selected]")!.GetAttribute("value"));
+        Assert.Equal("3", page.QuerySelector("#den option[selected]")!.GetAttribute("value"));
+        var change = Assert.Single(page.QuerySelectorAll(".diff-fields li"));
+        Assert.Equal("Tiêu đề", change.QuerySelector("strong")!.TextContent);
+        Assert.Equal("Thông báo có lịch sử", change.QuerySelector("del")!.TextContent.Replace("Cũ: ", "", StringComparison.Ordinal));
+        Assert.Equal("Thông báo có lịch sử (đã sửa)", change.QuerySelector("ins")!.TextContent);
+        Assert.Null(page.QuerySelector(".diff-body")); // the body did not change between 2 and 3
+
+        // Revisions 1 and 2: the summary by name, and in the body only the added words are marked, not the whole line.
+        (_, _, page) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}?tu=1&den=2");
+        var summary = Assert.Single(page.QuerySelectorAll(".diff-fields li"));
+        Assert.StartsWith("Tóm tắt", summary.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("---", page.QuerySelector(".diff")!.TextContent, StringComparison.Ordinal); // no raw YAML lines
+        Assert.DoesNotContain(page.QuerySelectorAll(".diff-fields strong"), s => s.TextContent is "published" or "status");
+        Assert.Empty(page.QuerySelectorAll(".diff-body del"));
+        Assert.Equal("[thêm:  Bình Đức]", Assert.Single(page.QuerySelectorAll(".diff-body ins")).TextContent);
+        Assert.Equal("Nội dung **thông báo** về hội chợ gốm[thêm:  Bình Đức].", page.QuerySelector(".diff-body")!.TextContent);
+
+        // The site's own proportional font, not a monospace one that misplaces stacked tone marks.
+        var css = await _factory.CreateReader().GetStringAsync("/css/site.css");
+        var rule = System.Text.RegularExpressions.Regex.Match(css, @"\.diff \{[^}]*\}").Value;
+        Assert.DoesNotContain("monospace", rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restoring_asks_to_confirm_then_says_what_was_restored()
     {
         var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
         var reader = _factory.CreateReader();
-        var edit = await CreateAsync(editor, NewAnnouncement("Thông báo có lịch sử", "2026-11-28T09:00"));
+        var edit = await CreateAsync(editor, NewAnnouncement("Thông báo cần khôi phục", "2026-11-28T09:00"));
         var fields = await StaffClient.EditFormAsync(editor, edit);
         fields["Body"] = "Nội dung đã sửa nhầm.";
         await editor.PostAsync(edit, new FormUrlEncodedContent(fields));
         var id = edit.Split('/').Last();
 
-        var (_, _, diff) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}?tu=1&den=2");
-        Assert.Contains(diff.QuerySelectorAll(".diff del"), d => d.TextContent.Contains("hội chợ gốm", StringComparison.Ordinal));
-        Assert.Contains(diff.QuerySelectorAll(".diff ins"), d => d.TextContent.Contains("Nội dung đã sửa nhầm.", StringComparison.Ordinal));
+        // The history offers a link, not a one-click button: nothing is restored by following it.
+        var (_, _, history) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}");
+        Assert.Empty(history.QuerySelectorAll("table form"));
+        var link = history.QuerySelector("a[href*='khoi-phuc=1']")!.GetAttribute("href")!;
+        var (_, _, confirm) = await Html.GetAsync(editor, link);
+        var stamp = "28/11/2026 10:00";
+        Assert.Equal($"Khôi phục phiên bản 1 (ngày {stamp}, của bien-tap@example.vn)?", confirm.QuerySelector("#xac-nhan")!.TextContent);
+        Assert.Contains(confirm.QuerySelectorAll(".diff-body ins"), i => i.TextContent.Contains("thông báo", StringComparison.Ordinal)); // what restoring brings back
+        Assert.Equal("Nội dung đã sửa nhầm.", (await Html.GetAsync(reader, "/thong-bao/thong-bao-can-khoi-phuc")).Document.QuerySelector(".prose")!.TextContent.Trim());
+        await _factory.WithDbAsync(async db => Assert.Equal(2, await db.Revisions.CountAsync(r => r.ContentItemId == int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))));
 
-        var restore = await StaffClient.PostFormAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}?handler=Restore", new() { ["number"] = "1" }, $"/quan-tri/noi-dung/lich-su/{id}");
+        var restore = await StaffClient.PostFormAsync(editor, $"/quan-tri/noi-dung/lich-su/{id}?handler=Restore", new() { ["number"] = "1" }, link);
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
-        var (_, _, page) = await Html.GetAsync(reader, "/thong-bao/thong-bao-co-lich-su");
+        var (_, _, done) = await Html.GetAsync(editor, restore.Headers.Location!.OriginalString);
+        Assert.Equal($"Đã khôi phục phiên bản 1 (ngày {stamp}) thành phiên bản mới 3.", done.QuerySelector(".notice[role=status]")!.TextContent);
+        var (_, _, page) = await Html.GetAsync(reader, "/thong-bao/thong-bao-can-khoi-phuc");
         Assert.Equal("thông báo", page.QuerySelector("article strong")!.TextContent);
         await _factory.WithDbAsync(async db =>
         {
@@ -160,6 +209,29 @@ public sealed class EditorialTests : IAsyncLifetime
             Assert.StartsWith("Khôi phục", revisions[2].Summary, StringComparison.Ordinal);
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.Restore));
         });
+    }
+
+    [Fact]
+    public async Task Saving_a_scheduled_item_says_when_it_goes_out_and_links_to_the_private_preview()
+    {
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        // The test clock stands at 10:00 on 28/11/2026 in Vietnam.
+        var edit = await CreateAsync(editor, NewAnnouncement("Lịch hội chợ tháng mười hai", "2026-12-02T08:00"));
+        var (_, _, page) = await Html.GetAsync(editor, edit + "?da-luu=1");
+        var notice = page.QuerySelector(".notice[role=status]")!;
+        Assert.Contains("Sẽ đăng lúc 08:00 02/12/2026", notice.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xem trên cổng", notice.TextContent, StringComparison.Ordinal);
+        var href = notice.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Equal($"/quan-tri/noi-dung/xem/{edit.Split('/').Last()}", href);
+        var (preview, _, previewPage) = await Html.GetAsync(editor, href);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("Lịch hội chợ tháng mười hai", previewPage.QuerySelector("article h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateReader().GetAsync("/thong-bao/lich-hoi-cho-thang-muoi-hai")).StatusCode);
+
+        // Once published now, the notice links to the public page.
+        var live = await CreateAsync(editor, NewAnnouncement("Hội chợ đã mở cửa", "2026-11-28T09:00"));
+        (_, _, page) = await Html.GetAsync(editor, live + "?da-luu=1");
+        Assert.Equal("/thong-bao/hoi-cho-da-mo-cua", page.QuerySelector(".notice[role=status] a")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -37,7 +37,12 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         await factory.WithDbAsync(async db => plan = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             db.ContentItems.Where(x => x.Kind == PublicPortal.Web.Data.ContentKind.Plan).Select(x => x.Id)));
         var client = await Admin.StaffClient.SignedInAsync(factory, "vnu@example.vn", PublicPortal.Web.Data.PortalRoles.Admin);
-        await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}"]);
+        // A second revision of item 1, so the history shows a real comparison (fields and words) and a restore to confirm.
+        var fields = await Admin.StaffClient.EditFormAsync(client, "/quan-tri/noi-dung/sua/1");
+        (fields["Summary"], fields["Body"]) = ("Tóm tắt đã sửa để so sánh.", fields["Body"] + "\n\nMột đoạn thêm để so sánh.");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostAsync("/quan-tri/noi-dung/sua/1", new FormUrlEncodedContent(fields))).StatusCode);
+        await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}",
+            "/quan-tri/noi-dung/lich-su/1", "/quan-tri/noi-dung/lich-su/1?khoi-phuc=1", "/quan-tri/noi-dung/sua/1?da-luu=1"]);
     }
 
     internal static async Task CheckAsync(HttpClient client, string[] urls)

@@ -735,6 +735,8 @@ namespace PublicPortal.Web.Data.Migrations
 
                             b1.Property<int>("Number");
 
+                            b1.Property<string>("Part");
+
                             b1.Property<bool>("Rate");
 
                             b1.Property<string>("Text")
@@ -832,6 +834,8 @@ namespace PublicPortal.Web.Data.Migrations
                             b1.Property<string>("DecisionNumber");
 
                             b1.Property<int>("Group");
+
+                            b1.Property<DateOnly?>("KnownSince");
 
                             b1.Property<string>("Level");
 

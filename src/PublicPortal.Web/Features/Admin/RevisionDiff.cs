@@ -1,25 +1,146 @@
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
+using System.Text.RegularExpressions;
+using DiffPlex;
+using DiffPlex.Chunkers;
+using YamlDotNet.RepresentationModel;
 
 namespace PublicPortal.Web.Features.Admin;
 
-public enum DiffLineKind
+public enum DiffKind
 {
     Same,
     Added,
     Removed,
 }
 
-public sealed record DiffLine(DiffLineKind Kind, string Text);
+/// <summary>A run of the body's text: unchanged, added or removed.</summary>
+public sealed record DiffPiece(DiffKind Kind, string Text);
 
-/// <summary>Line-by-line difference of two revisions (their content files), by DiffPlex.</summary>
-public static class RevisionDiff
+/// <summary>One front-matter field whose value differs; null: the field is not set on that side.</summary>
+public sealed record FieldChange(string Key, string Label, string? Before, string? After);
+
+/// <summary>What changed between two revisions: the fields by name, the Markdown body word by word.</summary>
+public sealed record RevisionComparison(IReadOnlyList<FieldChange> Fields, IReadOnlyList<DiffPiece> Body)
 {
-    public static IReadOnlyList<DiffLine> Lines(string before, string after)
+    public bool BodyChanged => Body.Any(p => p.Kind != DiffKind.Same);
+    public bool Unchanged => Fields.Count == 0 && !BodyChanged;
+}
+
+/// <summary>Compares two revisions (their content files) with DiffPlex: fields as old → new values, the body by words.</summary>
+public static partial class RevisionDiff
+{
+    private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        var model = InlineDiffBuilder.Diff(before ?? "", after ?? "", ignoreWhiteSpace: false);
-        return model.Lines.Select(l => new DiffLine(
-            l.Type switch { ChangeType.Inserted => DiffLineKind.Added, ChangeType.Deleted => DiffLineKind.Removed, _ => DiffLineKind.Same },
-            l.Text ?? "")).ToList();
+        ["title"] = "Tiêu đề",
+        ["slug"] = "Đường dẫn",
+        ["summary"] = "Tóm tắt",
+        ["status"] = "Trạng thái",
+        ["published"] = "Thời gian đăng",
+        ["cover"] = "Ảnh bìa",
+        ["cover_alt"] = "Mô tả ảnh bìa",
+        ["document_type"] = "Loại văn bản",
+        ["number"] = "Số hiệu",
+        ["issuer"] = "Cơ quan ban hành",
+        ["issued"] = "Ngày ban hành",
+        ["attachment"] = "Tệp đính kèm",
+    };
+
+    // Words (letters with their combining marks, digits) and each run of spaces or punctuation are separate pieces, so
+    // joining the pieces gives the text back exactly.
+    [GeneratedRegex(@"[\w]+|\s+|[^\w\s]", RegexOptions.CultureInvariant)]
+    private static partial Regex Tokens();
+
+    private static readonly IChunker Words = new CustomFunctionChunker(text => Tokens().Matches(text).Select(m => m.Value).ToArray());
+
+    public static RevisionComparison Compare(string before, string after)
+    {
+        var (beforeYaml, beforeBody) = Split(before ?? "");
+        var (afterYaml, afterBody) = Split(after ?? "");
+        return new RevisionComparison(Fields(Flatten(beforeYaml), Flatten(afterYaml)), Body(beforeBody.Trim('\n'), afterBody.Trim('\n')));
+    }
+
+    private static List<DiffPiece> Body(string before, string after)
+    {
+        var result = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, Words);
+        var pieces = new List<DiffPiece>();
+        void Add(DiffKind kind, IEnumerable<string> texts)
+        {
+            var text = string.Concat(texts);
+            if (text.Length == 0) return;
+            if (pieces.Count > 0 && pieces[^1].Kind == kind) pieces[^1] = pieces[^1] with { Text = pieces[^1].Text + text };
+            else pieces.Add(new DiffPiece(kind, text));
+        }
+        var at = 0;
+        foreach (var block in result.DiffBlocks)
+        {
+            Add(DiffKind.Same, result.PiecesOld.Skip(at).Take(block.DeleteStartA - at));
+            Add(DiffKind.Removed, result.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
+            Add(DiffKind.Added, result.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            at = block.DeleteStartA + block.DeleteCountA;
+        }
+        Add(DiffKind.Same, result.PiecesOld.Skip(at));
+        return pieces;
+    }
+
+    private static List<FieldChange> Fields(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        var keys = before.Keys.Concat(after.Keys).Distinct(StringComparer.Ordinal);
+        return keys
+            .Select(k => new FieldChange(k, LabelOf(k), before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .Where(c => !string.Equals(c.Before, c.After, StringComparison.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>"Tiêu đề" for the common fields; the front-matter key path ("village.status", "targets[2].goal") otherwise.</summary>
+    private static string LabelOf(string key) => Labels.TryGetValue(key, out var label) ? label : key;
+
+    private static (string Yaml, string Body) Split(string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!text.StartsWith("---\n", StringComparison.Ordinal)) return ("", text);
+        var close = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (close < 0) return text.EndsWith("\n---", StringComparison.Ordinal) ? (text[4..^4], "") : ("", text);
+        return (text[4..(close + 1)], text[(close + 5)..]);
+    }
+
+    /// <summary>The front matter as "path → value" pairs, in file order; a revision that does not parse shows as one raw field.</summary>
+    private static Dictionary<string, string> Flatten(string yaml)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (yaml.Length == 0) return fields;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0) Walk(stream.Documents[0].RootNode, "", fields);
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            fields["front matter"] = yaml;
+        }
+        return fields;
+    }
+
+    private static void Walk(YamlNode node, string path, Dictionary<string, string> fields)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                fields[path] = scalar.Value ?? "";
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    var name = key is YamlScalarNode k ? k.Value ?? "" : key.ToString();
+                    Walk(value, path.Length == 0 ? name : path + "." + name, fields);
+                }
+                break;
+            case YamlSequenceNode sequence:
+                // A list of plain values reads best on one line; a list of records is walked item by item (1-based, as editors count).
+                if (sequence.Children.All(c => c is YamlScalarNode))
+                    fields[path] = string.Join(", ", sequence.Children.Select(c => ((YamlScalarNode)c).Value));
+                else
+                    for (var i = 0; i < sequence.Children.Count; i++) Walk(sequence.Children[i], $"{path}[{i + 1}]", fields);
+                break;
+        }
     }
 }

@@ -72,6 +72,7 @@ public sealed class ProductDto
     public string? DecisionNumber { get; set; }
     public string? DecisionDate { get; set; }
     public bool DecisionDateApproximate { get; set; }
+    public string? KnownSince { get; set; }
     public string? CertificateExpiry { get; set; }
     public string? PriceRange { get; set; }
     public string? WhereToBuy { get; set; }
@@ -212,7 +213,7 @@ public static class CatalogueFrontMatter
             {
                 Producer = p.Producer, Locality = p.Locality, Village = p.Village, Group = p.Group, Subgroup = p.Subgroup,
                 Stars = p.Stars, Score = p.Score, Level = p.Level, DecisionNumber = p.DecisionNumber, DecisionDate = Date(p.DecisionDate),
-                DecisionDateApproximate = p.DecisionDateApproximate, CertificateExpiry = Date(p.CertificateExpiry),
+                DecisionDateApproximate = p.DecisionDateApproximate, KnownSince = Date(p.KnownSince), CertificateExpiry = Date(p.CertificateExpiry),
                 PriceRange = p.PriceRange, WhereToBuy = p.WhereToBuy, Contact = p.Contact,
             };
         }
@@ -318,6 +319,7 @@ public static class CatalogueFrontMatter
             DecisionNumber = FrontMatter.Optional(p.DecisionNumber),
             DecisionDate = ReadDate(p.DecisionDate, "product.decision_date"),
             DecisionDateApproximate = p.DecisionDateApproximate,
+            KnownSince = ReadDate(p.KnownSince, "product.known_since"),
             CertificateExpiry = ReadDate(p.CertificateExpiry, "product.certificate_expiry"),
             PriceRange = FrontMatter.Optional(p.PriceRange),
             WhereToBuy = FrontMatter.Optional(p.WhereToBuy),

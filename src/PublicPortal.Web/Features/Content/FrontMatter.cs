@@ -53,6 +53,7 @@ public sealed class FrontMatterDto
     public sealed class TargetDto
     {
         public int Number { get; set; }
+        public string? Part { get; set; }
         public string? Text { get; set; }
         public string? Indicator { get; set; }
         public string? Value { get; set; }
@@ -194,7 +195,7 @@ public static class FrontMatter
             Period = Optional(dto.Period),
             ParentSlug = Optional(dto.Parent),
             DocumentSlug = Optional(dto.Document),
-            Targets = (dto.Targets ?? []).Select((t, i) => ReadTarget(t, $"targets[{i}]")).ToList(),
+            Targets = ReadTargets(dto.Targets ?? []),
             Tasks = (dto.Tasks ?? []).Select((t, i) => new PlanTask
             {
                 Number = t.Number,
@@ -256,7 +257,7 @@ public static class FrontMatter
         Document = item.DocumentSlug,
         Targets = item.Targets.Count == 0 ? null : item.Targets.Select(t => new FrontMatterDto.TargetDto
         {
-            Number = t.Number, Text = t.Text, Indicator = t.Indicator, Value = t.Value, Deadline = t.Deadline,
+            Number = t.Number, Part = t.Part, Text = t.Text, Indicator = t.Indicator, Value = t.Value, Deadline = t.Deadline,
             Unit = t.Unit, Goal = t.Goal, Exceed = t.Exceed ? true : null, Rate = t.Rate ? true : null, Measure = t.Measure,
             Baseline = t.BaselineValue, BaselineYear = t.BaselineYear, National = t.National,
             Values = t.Values.Count == 0 ? null : t.Values.Select(v => new FrontMatterDto.ValueDto
@@ -299,8 +300,21 @@ public static class FrontMatter
 
     /// <summary>Media paths are relative to content/ and must stay inside content/media.</summary>
     /// <summary>A plan target and its indicator: a known measure or yearly figures with their source, a goal to measure against.</summary>
+    private static List<PlanTarget> ReadTargets(List<FrontMatterDto.TargetDto> dtos)
+    {
+        var targets = dtos.Select((t, i) => ReadTarget(t, $"targets[{i}]")).ToList();
+        if (targets.GroupBy(t => (t.Number, t.Part)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ContentFormatException($"'targets' has number {twice.Key.Number}{twice.Key.Part} twice");
+        if (targets.GroupBy(t => t.Number).FirstOrDefault(g => g.Count() > 1 && g.Any(t => t.Part is null)) is { } mixed)
+            throw new ContentFormatException($"'targets': target {mixed.Key} has parts, so each of its entries needs a 'part' (a, b, c…)");
+        return targets;
+    }
+
     private static PlanTarget ReadTarget(FrontMatterDto.TargetDto t, string key)
     {
+        var part = Optional(t.Part);
+        if (part is not null && !(part.Length == 1 && part[0] is >= 'a' and <= 'z'))
+            throw new ContentFormatException($"'{key}.part' must be one lower-case letter (a, b, c…), not '{part}'");
         var measure = Optional(t.Measure);
         if (measure is not null && !Programme.ProgressTracker.Measures.ContainsKey(measure))
             throw new ContentFormatException($"'{key}.measure' must be one of: {string.Join(", ", Programme.ProgressTracker.Measures.Keys)}");
@@ -321,6 +335,7 @@ public static class FrontMatter
         return new PlanTarget
         {
             Number = t.Number,
+            Part = part,
             Text = Required(t.Text, $"{key}.text"),
             Indicator = Optional(t.Indicator),
             Value = Optional(t.Value),

@@ -38,6 +38,7 @@ public static class ProgrammeEndpoints
                 ["targets"] = progress.Indicators.Select(i => new Dictionary<string, object?>
                 {
                     ["number"] = i.Target.Number,
+                    ["part"] = i.Target.Part,
                     ["text"] = i.Target.Text,
                     ["indicator"] = i.Target.Indicator,
                     ["unit"] = i.Target.Unit,
@@ -49,6 +50,8 @@ public static class ProgrammeEndpoints
                     ["computed"] = i.Computed,
                     ["measure"] = i.Target.Measure,
                     ["value"] = i.Current,
+                    ["counted"] = i.Counts?.Counted,
+                    ["of"] = i.Counts?.Of,
                     ["year"] = i.Year,
                     ["status"] = Code(i.Status),
                     ["status_label"] = ProgressTracker.Label(i.Status),
@@ -56,7 +59,7 @@ public static class ProgrammeEndpoints
                     ["source"] = i.Computed ? ProgressTracker.Measures[i.Target.Measure!] : i.Source,
                     ["source_url"] = i.SourceUrl,
                     ["updated"] = Date(i.Updated),
-                    ["history"] = i.History.Select(h => new { year = h.Year, value = h.Value }),
+                    ["history"] = i.History.Select(h => new { year = h.Year, value = h.Value, counted = h.Counted, of = h.Of }),
                     ["villages"] = i.Breakdown.Select(b => new { name = b.Title, url = b.Url, counts = b.Counts, reason = b.Reason }),
                 }),
                 ["tasks"] = plan.Tasks.OrderBy(t => t.Number).Select(t => new { number = t.Number, text = t.Text, agency = t.Agency, status = t.Status }),

@@ -15,7 +15,8 @@ public enum ProgressStatus
 /// <summary>A village counted (or not) in a computed figure, and why: anyone can check the figure.</summary>
 public sealed record Counted(string Title, string Url, bool Counts, string Reason);
 
-public sealed record YearValue(int Year, decimal Value);
+/// <summary>A year's value; for a share, also how many of how many villages it is made of.</summary>
+public sealed record YearValue(int Year, decimal Value, int? Counted = null, int? Of = null);
 
 public sealed record IndicatorProgress(
     PlanTarget Target,
@@ -31,6 +32,16 @@ public sealed record IndicatorProgress(
 {
     public bool Computed => Target.Measure is not null;
 
+    /// <summary>"2b" for a part of a composite target, "5" for a whole one: its anchor and its name on the page.</summary>
+    public string Key => ProgressTracker.KeyOf(Target);
+
+    /// <summary>For a share: how many villages count, of how many (shown beside every percentage).</summary>
+    public (int Counted, int Of)? Counts => ProgressTracker.IsShare(Target.Measure) && Current is not null
+        ? (Breakdown.Count(b => b.Counts), Breakdown.Count) : null;
+
+    /// <summary>Whether its history places items by dates that may be unknown (the page then says how those are placed).</summary>
+    public bool DatedHistory => Target.Measure is "ocop-share" or "recognised-since" or "restored-since";
+
     /// <summary>How far towards the goal, 0–1, for the progress bar.</summary>
     public double Fraction => Current is { } v && Target.Goal is > 0 ? Math.Clamp((double)(v / Target.Goal.Value), 0, 1) : 0;
 }
@@ -38,6 +49,9 @@ public sealed record IndicatorProgress(
 public sealed record PlanProgress(ContentItem Plan, int StartYear, DateOnly Today, IReadOnlyList<IndicatorProgress> Indicators)
 {
     public int Count(ProgressStatus status) => Indicators.Count(i => i.Status == status);
+
+    /// <summary>The plan's targets as it numbers them, each with its indicators (several for a composite target).</summary>
+    public IReadOnlyList<IGrouping<int, IndicatorProgress>> Targets => Indicators.GroupBy(i => i.Target.Number).ToList();
 }
 
 /// <summary>
@@ -75,7 +89,47 @@ public static class ProgressTracker
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(catalogue);
         var start = StartYear(plan);
-        return new PlanProgress(plan, start, catalogue.Today, plan.Targets.OrderBy(t => t.Number).Select(t => MeasureTarget(t, catalogue, start)).ToList());
+        return new PlanProgress(plan, start, catalogue.Today, plan.Targets.OrderBy(t => t.Number).ThenBy(t => t.Part, StringComparer.Ordinal)
+            .Select(t => MeasureTarget(t, catalogue, start)).ToList());
+    }
+
+    public static string KeyOf(PlanTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) + target.Part;
+    }
+
+    public static bool IsShare(string? measure) => measure is "ocop-share" or "trademark-share" or "effective-share" or "environment-share";
+
+    /// <summary>"33,3% (1/3 làng nghề)": a share with the counts it is made of.</summary>
+    public static string FormatWithCounts(decimal value, string? unit, int? counted, int? of) =>
+        Format(value, unit) + (counted is { } c && of is { } n ? $" ({c}/{n} làng nghề)" : "");
+
+    /// <summary>
+    /// The one rule for unknown dates: an item whose own date (OCOP decision, recognition) is unknown is placed from the
+    /// start of the first year the data knows it: a source's report, the year in its decision number, or else the year it
+    /// was put on the portal — never earlier (which back-filled the history), and never left out (which under-counted).
+    /// </summary>
+    public const string UnknownDateRule = "Mục chưa rõ ngày (ngày quyết định OCOP, ngày công nhận làng nghề) không được tính vào năm nào trước năm đầu tiên nó có trong dữ liệu: năm nguồn tin đưa tin, năm trong số quyết định, hoặc năm được đưa lên cổng.";
+
+    private static DateOnly YearStart(int year) => new(year, 1, 1);
+
+    private static int EnteredYear(ContentItem item) => VietnamTime.ToOffset(item.PublishedAtUtc).Year;
+
+    /// <summary>From when a product counts as rated: its decision date, else per <see cref="UnknownDateRule"/>.</summary>
+    private static (DateOnly Since, string? Note) RatedSince(ContentItem product) => product.Product!.DecisionDate is { } decided ? (decided, null)
+        : product.Product.KnownSince is { } known ? (YearStart(known.Year), $"chưa rõ ngày quyết định; có trong nguồn tin từ {known.ToString("MM'/'yyyy", System.Globalization.CultureInfo.InvariantCulture)}, tính từ năm {known.Year}")
+        : (YearStart(EnteredYear(product)), $"chưa rõ ngày quyết định; tính từ năm {EnteredYear(product)}, năm đưa lên cổng");
+
+    /// <summary>From when a village holds its title: its recognition date, else per <see cref="UnknownDateRule"/>.</summary>
+    private static (DateOnly Since, string? Note) RecognisedSince(ContentItem village)
+    {
+        var v = village.Village!;
+        if (v.RecognitionDate is { } date) return (date, null);
+        var match = v.RecognitionNumber is null ? null : System.Text.RegularExpressions.Regex.Match(v.RecognitionNumber, @"/((?:19|20)\d\d)/");
+        if (match is { Success: true } && int.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var year))
+            return (YearStart(year), $"chưa rõ ngày công nhận; theo số quyết định {v.RecognitionNumber}, công nhận năm {year}");
+        return (YearStart(EnteredYear(village)), $"chưa rõ ngày công nhận; tính từ năm {EnteredYear(village)}, năm đưa lên cổng");
     }
 
     private static IndicatorProgress MeasureTarget(PlanTarget target, CatalogueSnapshot catalogue, int start)
@@ -117,7 +171,7 @@ public static class ProgressTracker
     private static IEnumerable<ContentItem> Recognised(CatalogueSnapshot catalogue, DateOnly asOf) => catalogue.Villages.Where(v =>
         v.Village!.Type is VillageType.CraftVillage or VillageType.TraditionalCraftVillage
         && v.Village.Status != VillageStatus.Revoked
-        && (v.Village.RecognitionDate is not { } recognised || recognised <= asOf));
+        && RecognisedSince(v).Since <= asOf);
 
     private static string UrlOf(ContentItem item) => ContentKinds.UrlOf(item.Kind, item.Slug);
 
@@ -134,11 +188,13 @@ public static class ProgressTracker
             {
                 var rows = Recognised(catalogue, asOf).Select(v =>
                 {
-                    var rated = catalogue.ProductsOf(v)
-                        .Where(p => (p.Product!.DecisionDate is not { } decided || decided <= asOf) && Ocop.IsRated(p.Product, asOf)).ToList();
+                    var products = catalogue.ProductsOf(v);
+                    var rated = products.Where(p => RatedSince(p).Since <= asOf && Ocop.IsRated(p.Product!, asOf)).ToList();
                     return new Counted(v.Title, UrlOf(v), rated.Count > 0, rated.Count > 0
-                        ? "Có sản phẩm OCOP còn hiệu lực: " + string.Join(", ", rated.Select(p => $"{p.Title} ({p.Product!.Stars} sao{(p.Product.DecisionDate is null ? ", chưa rõ ngày quyết định nên tính từ đầu giai đoạn" : "")})"))
-                        : catalogue.ProductsOf(v).Count > 0 ? "Sản phẩm OCOP đã hết hiệu lực" : "Chưa có sản phẩm OCOP trong danh mục");
+                        ? "Có sản phẩm OCOP còn hiệu lực: " + string.Join(", ", rated.Select(p => $"{p.Title} ({p.Product!.Stars} sao{(RatedSince(p).Note is { } note ? ", " + note : "")})"))
+                        : products.Count == 0 ? "Chưa có sản phẩm OCOP trong danh mục"
+                        : products.All(p => RatedSince(p).Since > asOf) ? "Sản phẩm OCOP chưa có trong dữ liệu vào thời điểm này"
+                        : "Sản phẩm OCOP đã hết hiệu lực");
                 }).ToList();
                 return (Share(rows), rows);
             }
@@ -163,11 +219,12 @@ public static class ProgressTracker
                 var from = new DateOnly(startYear, 1, 1);
                 var rows = catalogue.Villages.Where(v => v.Village!.Type is VillageType.CraftVillage or VillageType.TraditionalCraftVillage).Select(v =>
                 {
-                    var date = v.Village!.RecognitionDate;
-                    var counts = date is { } d && d >= from && d <= asOf;
-                    return new Counted(v.Title, UrlOf(v), counts, date is { } known
-                        ? $"Công nhận ngày {VietnamTime.Date(known)}{(counts ? "" : $" (trước năm {startYear})")}"
-                        : "Chưa rõ ngày công nhận");
+                    var (since, note) = RecognisedSince(v);
+                    if (note is not null && v.Village!.Status == VillageStatus.Revoked)
+                        return new Counted(v.Title, UrlOf(v), false, "Đã bị thu hồi danh hiệu; chưa rõ ngày công nhận");
+                    var counts = since >= from && since <= asOf;
+                    var when = note is null ? $"Công nhận ngày {VietnamTime.Date(since)}" : char.ToUpperInvariant(note[0]) + note[1..];
+                    return new Counted(v.Title, UrlOf(v), counts, when + (since < from ? $" (trước năm {startYear})" : since > asOf ? " (sau thời điểm này)" : ""));
                 }).ToList();
                 return (rows.Count(r => r.Counts), rows);
             }
@@ -233,12 +290,17 @@ public static class ProgressTracker
     private static IReadOnlyList<YearValue> HistoryOf(string measure, CatalogueSnapshot catalogue, int start)
     {
         if (measure is not ("ocop-share" or "recognised-since" or "restored-since"))
-            return Compute(measure, catalogue, catalogue.Today, start).Value is { } now ? [new YearValue(catalogue.Today.Year, now)] : [];
+        {
+            var (now, rows) = Compute(measure, catalogue, catalogue.Today, start);
+            return now is { } v ? [IsShare(measure) ? new YearValue(catalogue.Today.Year, v, rows.Count(r => r.Counts), rows.Count) : new YearValue(catalogue.Today.Year, v)] : [];
+        }
         var history = new List<YearValue>();
         for (var year = start; year <= catalogue.Today.Year; year++)
         {
             var asOf = year == catalogue.Today.Year ? catalogue.Today : new DateOnly(year, 12, 31);
-            if (Compute(measure, catalogue, asOf, start).Value is { } value) history.Add(new YearValue(year, value));
+            var (value, rows) = Compute(measure, catalogue, asOf, start);
+            if (value is not { } v) continue;
+            history.Add(IsShare(measure) ? new YearValue(year, v, rows.Count(r => r.Counts), rows.Count) : new YearValue(year, v));
         }
         return history;
     }

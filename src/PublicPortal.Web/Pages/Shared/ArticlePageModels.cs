@@ -62,4 +62,5 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
 /// A bar chart drawn on the server (inline SVG, readable without JavaScript; pages put the same numbers in a table).
 /// <paramref name="Goal"/> draws a target line; <paramref name="Unit"/> follows each number.
 /// </summary>
-public sealed record BarChart(string Id, string Title, IReadOnlyList<(string Label, double Value)> Points, double? Goal = null, string Unit = "");
+/// <param name="Notes">Said after each bar's value in its tooltip, by position ("(1/3 làng nghề)"); null: nothing.</param>
+public sealed record BarChart(string Id, string Title, IReadOnlyList<(string Label, double Value)> Points, double? Goal = null, string Unit = "", IReadOnlyList<string>? Notes = null);

@@ -49,9 +49,13 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
     public ContentKind Kind { get; private set; } = ContentKind.News;
     public string? PreviewHtml { get; private set; }
     public SaveOutcome.Conflict? Conflict { get; private set; }
-    public IReadOnlyList<DiffLine> ConflictDiff { get; private set; } = [];
+    public RevisionComparison? ConflictDiff { get; private set; }
     public string? Saved { get; private set; }
     public string? PublicUrl { get; private set; }
+
+    /// <summary>Where the saved notice points: the public page once it is live, the private preview before.</summary>
+    public string? SavedLinkText { get; private set; }
+    public string? SavedLinkUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -61,7 +65,7 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
             if (item is null) return NotFound();
             Fill(item);
             await LoadPlacesAsync();
-            if (Request.Query.ContainsKey("da-luu")) Saved = "Đã lưu.";
+            if (Request.Query.ContainsKey("da-luu")) SetSavedNotice(item);
             return Page();
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return NotFound();
@@ -150,7 +154,7 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
                 return Redirect($"/quan-tri/noi-dung/sua/{saved.Id}?da-luu=1");
             case SaveOutcome.Conflict conflict:
                 Conflict = conflict;
-                ConflictDiff = RevisionDiff.Lines(conflict.TheirSnapshot, EditorFields.Snapshot(item));
+                ConflictDiff = RevisionDiff.Compare(conflict.TheirSnapshot, EditorFields.Snapshot(item));
                 Version = conflict.TheirVersion; // a second save, after reading the differences, keeps this editor's text
                 ModelState.Remove(nameof(Version));
                 return Page();
@@ -219,6 +223,18 @@ public sealed class EditModel(PortalDbContext db, ContentEditor editor, Markdown
         Places = places.OrderBy(p => p.Title, VietnameseText.Collation)
             .Select(p => (Value: (p.Kind == ContentKind.Village ? "village:" : "sight:") + p.Slug, Label: (p.Kind == ContentKind.Village ? "Làng nghề: " : "Điểm đến: ") + p.Title))
             .ToList();
+    }
+
+    /// <summary>A draft or a scheduled item is still 404 on the site: say when it goes out and offer the private preview instead.</summary>
+    private void SetSavedNotice(ContentItem item)
+    {
+        var preview = $"/quan-tri/noi-dung/xem/{item.Id}";
+        if (item.Status == ContentStatus.Draft)
+            (Saved, SavedLinkText, SavedLinkUrl) = ("Đã lưu bản nháp (chưa đăng).", "Xem trước", preview);
+        else if (item.PublishedAtUtc > clock.GetUtcNow().UtcDateTime)
+            (Saved, SavedLinkText, SavedLinkUrl) = ($"Đã lưu. Sẽ đăng lúc {VietnamTime.ToOffset(item.PublishedAtUtc).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}.", "Xem trước", preview);
+        else
+            (Saved, SavedLinkText, SavedLinkUrl) = ("Đã lưu.", PublicUrl is null ? null : "Xem trên cổng", PublicUrl);
     }
 
     private void Fill(ContentItem item)

@@ -30,10 +30,10 @@ public sealed class FiguresModel(PortalDbContext db, ContentEditor editor, Catal
     }
 
     /// <summary>Adds a year's figure, or replaces that year's.</summary>
-    public async Task<IActionResult> OnPostValueAsync(int id, int version, int target, int year, string? value, string? source, string? sourceUrl)
+    public async Task<IActionResult> OnPostValueAsync(int id, int version, string? target, int year, string? value, string? source, string? sourceUrl)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var goal = Plan.Targets.SingleOrDefault(t => t.Number == target);
+        var goal = Plan.Targets.SingleOrDefault(t => ProgressTracker.KeyOf(t) == target);
         if (goal is null || goal.Measure is not null) return NotFound(); // computed figures are not entered
         var key = $"Value{target}";
         if (year is < 2000 or > 2100) ModelState.AddModelError(key, "Năm phải trong khoảng 2000–2100.");
@@ -55,10 +55,10 @@ public sealed class FiguresModel(PortalDbContext db, ContentEditor editor, Catal
         return await SaveAsync(id, version);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int version, int target, int year)
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int version, string? target, int year)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (Plan.Targets.SingleOrDefault(t => t.Number == target) is not { } goal || goal.Values.RemoveAll(v => v.Year == year) == 0) return NotFound();
+        if (Plan.Targets.SingleOrDefault(t => ProgressTracker.KeyOf(t) == target) is not { } goal || goal.Values.RemoveAll(v => v.Year == year) == 0) return NotFound();
         return await SaveAsync(id, version);
     }
 
