@@ -5,7 +5,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Automata = Lucene.Net.Util.Automaton;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
 using Directory = System.IO.Directory;
@@ -275,8 +274,8 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Title suggestions for a prefix, folded: "lang ng" finds "Làng nghề …". When nothing starts so, each word may hold
-    /// one typo, as on the results page ("thanh lonh" finds "Nước ép thanh long …").
+    /// Title suggestions for a prefix, folded: "lang ng" finds "Làng nghề …". When nothing starts so, each word of four
+    /// letters or more may hold one typo, as on the results page ("thanh lonh" finds "Nước ép thanh long …").
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string prefix, DateTime nowUtc, int take = 8)
     {
@@ -300,8 +299,10 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Every word but the last is whole, the last is a prefix. Tolerant: a word of four letters or more may be one edit away
-    /// (a swap of two letters counts as one), keeping its first letter, like <see cref="Candidates"/>.
+    /// Every word but the last is whole, the last is a prefix. Tolerant: a word of four letters or more may instead be one
+    /// edit away from a whole word of the titles (a swap of two letters counts as one), keeping its first letter, like
+    /// <see cref="Candidates"/>. (A prefix within one edit would need an automaton of the word followed by anything, whose
+    /// determinisation grows with the word: a 200-letter "word" took minutes.)
     /// </summary>
     private static BooleanQuery SuggestQuery(List<string> tokens, bool tolerant)
     {
@@ -309,24 +310,13 @@ public sealed class SearchIndex : IDisposable
         for (var i = 0; i < tokens.Count; i++)
         {
             var term = new Term(SearchFields.Title, tokens[i]);
-            var last = i == tokens.Count - 1;
-            Query word = (tolerant && tokens[i].Length >= MinTypoLength, last) switch
-            {
-                (false, false) => new TermQuery(term),
-                (false, true) => new PrefixQuery(term),
-                (true, false) => new FuzzyQuery(term, 1, 1),
-                (true, true) => new AutomatonQuery(term, PrefixWithinOneEdit(tokens[i])),
-            };
+            Query word = i == tokens.Count - 1 ? new PrefixQuery(term) : new TermQuery(term);
+            if (tolerant && tokens[i].Length >= MinTypoLength)
+                word = new BooleanQuery { { word, Occur.SHOULD }, { new FuzzyQuery(term, 1, 1), Occur.SHOULD } };
             query.Add(word, Occur.MUST);
         }
         return query;
     }
-
-    /// <summary>Any word that starts with the prefix give or take one edit after its first letter.</summary>
-    private static Automata.Automaton PrefixWithinOneEdit(string prefix) =>
-        Automata.BasicOperations.Concatenate(
-            Automata.BasicOperations.Concatenate(Automata.BasicAutomata.MakeString(prefix[..1]), new Automata.LevenshteinAutomata(prefix[1..], true).ToAutomaton(1)),
-            Automata.BasicAutomata.MakeAnyString());
 
     private sealed record VisibleFilter(long Minute, Filter Filter);
 
