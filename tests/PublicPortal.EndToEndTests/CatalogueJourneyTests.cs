@@ -62,6 +62,7 @@ public sealed class CatalogueJourneyTests(PortalServer server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
 
             await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("Cảm ơn bạn");
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/san-pham/gom-cham-son-hoa/hoi-mua\?da-gui=1$"));
+            await Assertions.Expect(page.Locator(".success .enquiry-reference")).ToHaveTextAsync(new Regex(@"^HM-\d{4}-\d{6}$"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/san-pham/gom-cham-son-hoa/hoi-mua\?da-gui=1&ma=HM-\d{4}-\d{6}$"));
         }, new BrowserNewContextOptions { JavaScriptEnabled = false });
 }

@@ -38,6 +38,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var rows = (await LoadAsync(null, int.MaxValue)).Select(r => new OrderedDictionary<string, object?>
         {
             ["id"] = r.Enquiry.Id,
+            ["reference"] = r.Enquiry.Reference,
             ["created"] = VietnamTime.ToOffset(r.Enquiry.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["product"] = r.ProductTitle,
             ["product_url"] = ContentKinds.UrlOf(ContentKind.Product, r.Enquiry.ProductSlug),
@@ -46,7 +47,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             ["message"] = r.Enquiry.Message,
             ["handled"] = r.Enquiry.Handled,
         }).ToList();
-        var csv = OpenData.Csv(rows, ["id", "created", "product", "product_url", "name", "contact", "message", "handled"]);
+        var csv = OpenData.Csv(rows, ["id", "reference", "created", "product", "product_url", "name", "contact", "message", "handled"]);
         return File(csv, "text/csv; charset=utf-8", $"hoi-mua-{VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.csv");
     }
 
