@@ -58,6 +58,10 @@ public sealed class EnquiryInboxTests(PortalFactory factory) : IClassFixture<Por
         var item = page.QuerySelectorAll("ol.enquiries article").Single(a => a.TextContent.Contains("Võ Minh Khoa", StringComparison.Ordinal));
         Assert.Equal(reference, item.QuerySelector(".meta .enquiry-reference")?.TextContent);
 
+        // A buyer quoting the reference on the phone: staff find that one enquiry by it, typed in any case.
+        var (_, _, found) = await Html.GetAsync(editor, "/quan-tri/hoi-mua?ma=" + reference.ToLowerInvariant());
+        Assert.Equal("Võ Minh Khoa", Assert.Single(found.QuerySelectorAll("ol.enquiries article")).QuerySelector(".meta")!.TextContent.Split(" · ")[2]);
+
         var csv = Csv.Parse(Encoding.UTF8.GetString((await editor.GetByteArrayAsync("/quan-tri/hoi-mua?handler=Csv"))[3..]));
         Assert.Contains(csv.Skip(1), r => r[csv[0].IndexOf("reference")] == reference);
     }

@@ -184,6 +184,7 @@ public sealed class EnquiryTests : IAsyncLifetime
         Assert.Equal("Hỏi mua: Gốm Chăm Sơn Hòa", document.QuerySelector("h1")?.TextContent);
         var alert = document.QuerySelector("form.enquiry [role=alert]")!.TextContent;
         Assert.Contains("Câu hỏi chưa được gửi", alert, StringComparison.Ordinal);
+        Assert.Contains("đã có 3 câu hỏi được gửi trong 10 phút qua", alert, StringComparison.Ordinal);
         Assert.Contains("nội dung bạn đã nhập vẫn được giữ", alert, StringComparison.Ordinal);
         Assert.Equal(message, document.QuerySelector("#Form_Message")!.TextContent);
         Assert.Equal("Phạm Thu Hà", document.QuerySelector("#Form_Name")!.GetAttribute("value"));
@@ -213,6 +214,15 @@ public sealed class EnquiryTests : IAsyncLifetime
         _factory.Clock.Advance(TimeSpan.FromHours(20));
         var later = await _client.PostAsync(Url, Form("Nguyễn Thị Lan", "lan@example.com", "Tôi muốn đặt 20 bình gốm cho cửa hàng ở Đà Lạt."));
         Assert.EndsWith("ma=HM-2026-000003", later.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_double_click_stores_the_enquiry_once()
+    {
+        var posts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => _client.PostAsync(Url, Form("Nguyễn An", "0912 345 678", "Tôi cần mua gốm làm quà tặng."))));
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], posts.Select(p => p.StatusCode).Order());
+        Assert.Single(await StoredAsync());
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
     [
         "/dang-nhap", "/quan-tri", "/quan-tri/noi-dung", "/quan-tri/noi-dung?loai=villages", "/quan-tri/noi-dung/sua?loai=news",
         "/quan-tri/noi-dung/sua/1", "/quan-tri/noi-dung/lich-su/1?tu=1&den=1", "/quan-tri/noi-dung/xoa/1", "/quan-tri/nhat-ky",
-        "/quan-tri/nguoi-dung", "/quan-tri/hoi-mua", "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke", "/quan-tri/thu-vien-anh",
+        "/quan-tri/nguoi-dung", "/quan-tri/hoi-mua", "/quan-tri/hoi-mua?ma=HM-2026-000001", "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke", "/quan-tri/thu-vien-anh",
     ];
 
     [Fact]

@@ -16,8 +16,8 @@ public abstract record EnquiryOutcome
     /// <summary>The same enquiry was received within a day: nothing stored, the earlier reference given again.</summary>
     public sealed record Duplicate(string? Reference, DateTime ReceivedAtUtc) : EnquiryOutcome;
 
-    /// <summary>The address has sent as many enquiries as the window allows; nothing stored.</summary>
-    public sealed record Limited(TimeSpan RetryAfter) : EnquiryOutcome;
+    /// <summary>The address has sent <paramref name="Limit"/> enquiries in the last <paramref name="WindowMinutes"/> minutes; nothing stored.</summary>
+    public sealed record Limited(TimeSpan RetryAfter, int Limit, int WindowMinutes) : EnquiryOutcome;
 }
 
 /// <summary>Receives valid enquiries: refuses one already received, limits accepted ones per address, numbers and stores them.</summary>
@@ -36,6 +36,21 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
         var message = VietnameseText.Nfc(form.Message!.Trim());
         var fingerprint = Fingerprint(productSlug, contact, message);
 
+        // One enquiry at a time in this process, so a double click cannot pass the duplicate check twice nor two enquiries
+        // read the same last reference (across nodes, the unique index and the retry below keep references apart).
+        await limit.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SubmitAloneAsync(productSlug, name, contact, message, fingerprint, clientKey, now, cancellationToken);
+        }
+        finally
+        {
+            limit.Gate.Release();
+        }
+    }
+
+    private async Task<EnquiryOutcome> SubmitAloneAsync(string productSlug, string name, string contact, string message, string fingerprint, string clientKey, DateTime now, CancellationToken cancellationToken)
+    {
         var since = now - DuplicateWindow;
         var earlier = await db.Enquiries.AsNoTracking()
             .Where(e => e.Fingerprint == fingerprint && e.CreatedAtUtc > since)
@@ -44,7 +59,7 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
             .FirstOrDefaultAsync(cancellationToken);
         if (earlier is not null) return new EnquiryOutcome.Duplicate(earlier.Reference, earlier.CreatedAtUtc);
 
-        if (!limit.TryTake(clientKey, now, out var retryAfter)) return new EnquiryOutcome.Limited(retryAfter);
+        if (!limit.TryTake(clientKey, now, out var retryAfter)) return new EnquiryOutcome.Limited(retryAfter, limit.PermitLimit, limit.WindowMinutes);
         var saved = false;
         try
         {
@@ -113,7 +128,14 @@ public sealed class AcceptedEnquiryLimit(IOptions<EnquiryOptions> options)
 {
     private readonly Dictionary<string, Queue<DateTime>> _accepted = new(StringComparer.Ordinal);
 
-    private TimeSpan Window => TimeSpan.FromMinutes(options.Value.WindowMinutes);
+    /// <summary>Held while one enquiry is checked and stored (see <see cref="EnquiryDesk"/>).</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public int PermitLimit => options.Value.PermitLimit;
+
+    public int WindowMinutes => options.Value.WindowMinutes;
+
+    private TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
 
     public bool TryTake(string client, DateTime nowUtc, out TimeSpan retryAfter)
     {
@@ -123,7 +145,7 @@ public sealed class AcceptedEnquiryLimit(IOptions<EnquiryOptions> options)
             if (_accepted.Count > 1_000) Forget(nowUtc);
             if (!_accepted.TryGetValue(client, out var times)) _accepted[client] = times = new Queue<DateTime>();
             while (times.Count > 0 && times.Peek() <= nowUtc - Window) times.Dequeue();
-            if (times.Count >= options.Value.PermitLimit)
+            if (times.Count >= PermitLimit)
             {
                 retryAfter = times.Peek() + Window - nowUtc;
                 return false;

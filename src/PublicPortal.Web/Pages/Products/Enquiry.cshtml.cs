@@ -72,7 +72,7 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 Response.Headers.RetryAfter = RateLimits.Seconds(limited.RetryAfter);
                 var minutes = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalMinutes));
-                Refusal = $"Câu hỏi chưa được gửi: từ địa chỉ mạng của bạn đã có nhiều câu hỏi được gửi trong thời gian ngắn. Vui lòng gửi lại sau khoảng {minutes} phút; nội dung bạn đã nhập vẫn được giữ bên dưới.";
+                Refusal = $"Câu hỏi chưa được gửi: từ địa chỉ mạng của bạn đã có {limited.Limit} câu hỏi được gửi trong {limited.WindowMinutes} phút qua, mức tối đa cho phép. Vui lòng gửi lại sau khoảng {minutes} phút; nội dung bạn đã nhập vẫn được giữ bên dưới.";
                 return Page();
             default:
                 throw new InvalidOperationException("Unknown enquiry outcome");
