@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace PublicPortal.EndToEndTests;
@@ -62,6 +63,33 @@ public sealed class CatalogueJourneyTests(PortalServer server)
             await page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
 
             await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("Cảm ơn bạn");
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/san-pham/gom-cham-son-hoa/hoi-mua\?da-gui=1$"));
+            await Assertions.Expect(page.Locator(".success .enquiry-reference")).ToHaveTextAsync(new Regex(@"^HM-\d{4}-\d{6}$"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/san-pham/gom-cham-son-hoa/hoi-mua\?da-gui=1&ma=HM-\d{4}-\d{6}$"));
         }, new BrowserNewContextOptions { JavaScriptEnabled = false });
+
+    [Fact]
+    public Task Buyer_who_sends_the_same_enquiry_twice_is_told_it_was_received() =>
+        server.RunAsync(nameof(Buyer_who_sends_the_same_enquiry_twice_is_told_it_was_received), async page =>
+        {
+            async Task SendAsync()
+            {
+                await page.GotoAsync(server.BaseUrl + "/san-pham/nuoc-ep-thanh-long-bao-long/hoi-mua");
+                await page.GetByLabel("Họ tên").FillAsync("Đặng Quốc Huy");
+                await page.GetByLabel("Thư điện tử hoặc số điện thoại").FillAsync("0987 654 321");
+                await page.GetByLabel(new Regex("^Nội dung")).FillAsync("Cho tôi hỏi giá thùng 24 chai nước ép thanh long.");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
+            }
+
+            await page.GotoAsync(server.BaseUrl + "/san-pham/nuoc-ep-thanh-long-bao-long/hoi-mua");
+            await Assertions.Expect(page.Locator(".certificate-note")).ToContainTextAsync("đã hết hiệu lực");
+            await SendAsync();
+            var reference = await page.Locator(".success .enquiry-reference").TextContentAsync();
+            Assert.Matches(@"^HM-\d{4}-\d{6}$", reference);
+
+            await SendAsync();
+            await Assertions.Expect(page.Locator("main .notice")).ToContainTextAsync("Chúng tôi đã nhận câu hỏi này");
+            await Assertions.Expect(page.Locator("main .notice .enquiry-reference")).ToHaveTextAsync(reference!);
+            var results = await page.RunAxe();
+            Assert.True(results.Violations.Length == 0, string.Join('\n', results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help}")));
+        }); // JavaScript on: axe runs as a script in the page
 }

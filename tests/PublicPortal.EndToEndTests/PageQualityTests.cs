@@ -35,6 +35,9 @@ public sealed class PageQualityTests(PortalServer server)
         "/so-lieu-truy-cap",
         "/tim-kiem?q=lang+nghe+gom",
         "/tim-kiem?q=khongcogi",
+        "/tim-kiem?q=thanh+lonh",
+        "/san-pham/nuoc-ep-thanh-long-bao-long/hoi-mua",
+        "/san-pham/gom-cham-son-hoa/hoi-mua?da-gui=1",
     };
 
     [Theory]

@@ -1,6 +1,6 @@
 namespace PublicPortal.Web.Data;
 
-/// <summary>A buyer's question about a product, kept for the admin inbox. No IP address or user agent is stored.</summary>
+/// <summary>A buyer's question about a product, sent from its page; staff forward it to the producer.</summary>
 public sealed class Enquiry
 {
     public int Id { get; set; }
@@ -10,6 +10,12 @@ public sealed class Enquiry
     public required string Message { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public bool Handled { get; set; }
+
+    /// <summary>The buyer's reference, "HM-2026-000123" (year of receipt, sequence in that year); null on enquiries received before references.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>Hash of product, normalised contact and normalised message: finds the same enquiry sent again.</summary>
+    public string? Fingerprint { get; set; }
 }
 
 public static class EnquiryLimits
@@ -17,4 +23,6 @@ public static class EnquiryLimits
     public const int Name = 100;
     public const int Contact = 120;
     public const int Message = 2000;
+    public const int Reference = 20;
+    public const int Fingerprint = 64;
 }

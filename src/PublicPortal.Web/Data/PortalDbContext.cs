@@ -52,6 +52,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         enquiry.Property(x => x.Contact).HasMaxLength(EnquiryLimits.Contact);
         enquiry.Property(x => x.Message).HasMaxLength(EnquiryLimits.Message);
         enquiry.HasIndex(x => x.CreatedAtUtc);
+        enquiry.Property(x => x.Reference).HasMaxLength(EnquiryLimits.Reference);
+        enquiry.HasIndex(x => x.Reference).IsUnique(); // two enquiries saved at once cannot take the same number
+        enquiry.Property(x => x.Fingerprint).HasMaxLength(EnquiryLimits.Fingerprint);
+        enquiry.HasIndex(x => x.Fingerprint);
 
         var item = modelBuilder.Entity<ContentItem>();
         item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();

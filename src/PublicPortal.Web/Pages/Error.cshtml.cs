@@ -16,6 +16,24 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     /// <summary>What exactly was refused, when the refusing code said (e.g. an upload's limits).</summary>
     public string? Detail { get; private set; }
 
+    /// <summary>The search box starts with the words of a mistyped or moved address ("/lang-nghe/gom-bau-truc": "gom bau truc").</summary>
+    public string? SearchWords { get; private set; }
+
+    /// <summary>The way on from any error: home, the main sections by their real routes, and contact.</summary>
+    public static readonly IReadOnlyList<(string Href, string Label)> Sections =
+    [
+        ("/", "Trang chủ"),
+        ("/tin-tuc", "Tin tức"),
+        ("/thong-bao", "Thông báo"),
+        ("/lang-nghe", "Làng nghề"),
+        ("/san-pham", "Sản phẩm OCOP"),
+        ("/diem-den", "Điểm đến"),
+        ("/tuyen-du-lich", "Tuyến du lịch"),
+        ("/van-ban", "Văn bản"),
+        ("/chuong-trinh", "Chương trình"),
+        ("/lien-he", "Liên hệ"),
+    ];
+
     // Re-executed requests keep their method (a failed POST, DELETE…), so the page is filled here, whatever handler runs or not.
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
@@ -43,7 +61,17 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             _ => ("Không thể hiển thị trang", "Yêu cầu không thực hiện được."),
         };
         Detail = HttpContext.Items[Features.Web.UploadLimitsAttribute.ErrorDetailKey] as string;
+        if (Code == 404) SearchWords = WordsOf(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath);
         ViewData["Title"] = Heading;
         ViewData["NoIndex"] = true;
+    }
+
+    /// <summary>The last segment of a path when it looks like one of the site's slugs; anything else is no words to search.</summary>
+    private static string? WordsOf(string? path)
+    {
+        var slug = path?.TrimEnd('/').Split('/')[^1] ?? "";
+        if (slug.Length is < 3 or > 80 || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')) return null;
+        var words = slug.Replace('-', ' ').Trim();
+        return words.Length == 0 ? null : words;
     }
 }

@@ -41,4 +41,28 @@ public sealed class EnquiryInboxTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("true", row["handled"]);
         await factory.WithDbAsync(async db => Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "enquiry-handled" && e.Actor == "hop-thu@example.vn")));
     }
+
+    [Fact]
+    public async Task The_inbox_shows_the_reference_the_buyer_was_given()
+    {
+        var buyer = factory.CreateReader();
+        var sent = await buyer.PostAsync("/san-pham/gom-cham-son-hoa/hoi-mua", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Võ Minh Khoa", ["Form.Contact"] = "khoa@example.com", ["Form.Message"] = "Xin báo giá 30 bình gốm Chăm cỡ vừa.",
+        }));
+        var reference = sent.Headers.Location!.OriginalString.Split("&ma=")[1];
+        Assert.Matches(@"^HM-2026-\d{6}$", reference);
+
+        var editor = await StaffClient.SignedInAsync(factory, "hop-thu-ma@example.vn", PortalRoles.Editor);
+        var (_, _, page) = await Html.GetAsync(editor, "/quan-tri/hoi-mua");
+        var item = page.QuerySelectorAll("ol.enquiries article").Single(a => a.TextContent.Contains("Võ Minh Khoa", StringComparison.Ordinal));
+        Assert.Equal(reference, item.QuerySelector(".meta .enquiry-reference")?.TextContent);
+
+        // A buyer quoting the reference on the phone: staff find that one enquiry by it, typed in any case.
+        var (_, _, found) = await Html.GetAsync(editor, "/quan-tri/hoi-mua?ma=" + reference.ToLowerInvariant());
+        Assert.Equal("Võ Minh Khoa", Assert.Single(found.QuerySelectorAll("ol.enquiries article")).QuerySelector(".meta")!.TextContent.Split(" · ")[2]);
+
+        var csv = Csv.Parse(Encoding.UTF8.GetString((await editor.GetByteArrayAsync("/quan-tri/hoi-mua?handler=Csv"))[3..]));
+        Assert.Contains(csv.Skip(1), r => r[csv[0].IndexOf("reference")] == reference);
+    }
 }

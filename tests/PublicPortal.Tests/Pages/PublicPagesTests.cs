@@ -63,6 +63,36 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
         Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/trang-khong-ton-tai", "trang khong ton tai")]
+    [InlineData("/lang-nghe/gom-bau-truc", "gom bau truc")]
+    [InlineData("/san-pham/khong-co/hoi-mua", "hoi mua")]
+    [InlineData("/tin-tuc/%3Cscript%3E", "")]
+    public async Task The_404_page_offers_the_main_sections_and_a_search_box(string url, string words)
+    {
+        var (response, _, document) = await Html.GetAsync(_client, url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("vi", document.DocumentElement.GetAttribute("lang"));
+        Assert.Single(document.QuerySelectorAll("h1"));
+        var links = document.QuerySelectorAll("main a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        foreach (var section in new[]
+                 {
+                     ("Tin tức", "/tin-tuc"), ("Thông báo", "/thong-bao"), ("Làng nghề", "/lang-nghe"), ("Sản phẩm OCOP", "/san-pham"), ("Điểm đến", "/diem-den"),
+                     ("Tuyến du lịch", "/tuyen-du-lich"), ("Văn bản", "/van-ban"), ("Chương trình", "/chuong-trinh"),
+                 })
+            Assert.Contains(section, links);
+        foreach (var (_, href) in links) Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(href)).StatusCode); // the real routes
+
+        var form = document.QuerySelector("main form[role=search]")!;
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("/tim-kiem", form.GetAttribute("action"));
+        var input = form.QuerySelector("input[name=q]")!;
+        Assert.False(string.IsNullOrWhiteSpace(form.QuerySelector($"label[for='{input.Id}']")?.TextContent));
+        Assert.Equal(words, input.GetAttribute("value") ?? "");
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/tim-kiem?q=" + Uri.EscapeDataString(words))).StatusCode);
+    }
+
     [Fact]
     public async Task Other_methods_get_a_Vietnamese_error_page_not_a_blank_one()
     {

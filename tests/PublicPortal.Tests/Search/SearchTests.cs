@@ -76,6 +76,35 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task A_typo_shows_the_results_of_its_correction_with_a_link_to_the_words_as_typed()
+    {
+        var (_, _, document) = await Html.GetAsync(_client, "/tim-kiem?q=" + Uri.EscapeDataString("thanh lonh"));
+
+        var heading = document.QuerySelector("#ket-qua-tim")!.TextContent;
+        Assert.EndsWith("cho “thanh long”", heading, StringComparison.Ordinal);
+        Assert.DoesNotContain("gần đúng", heading, StringComparison.Ordinal);
+        // Every hit is one for "thanh long": only those two words are marked, no "linh", "lanh" or "long" alone.
+        var results = document.QuerySelectorAll("ol.results article");
+        Assert.NotEmpty(results);
+        Assert.All(results, r =>
+        {
+            var marked = r.QuerySelectorAll("mark").Select(m => PublicPortal.Web.Features.Content.VietnameseText.Fold(m.TextContent).ToLowerInvariant()).ToHashSet();
+            Assert.Subset(new HashSet<string> { "thanh", "long" }, marked);
+        });
+        Assert.Contains("/san-pham/nuoc-ep-thanh-long-bao-long", results.Select(r => r.QuerySelector("h3 a")!.GetAttribute("href")));
+
+        var asTyped = document.QuerySelector(".notice a.as-typed")!;
+        Assert.Equal("Tìm chính xác: thanh lonh", asTyped.TextContent);
+        var (response, _, exact) = await Html.GetAsync(_client, asTyped.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("thanh lonh", exact.QuerySelector("#q")!.GetAttribute("value"));
+        Assert.EndsWith("cho “thanh lonh”", exact.QuerySelector("#ket-qua-tim")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(exact.QuerySelector(".notice a.as-typed"));
+        Assert.Equal("thanh long", exact.QuerySelector(".notice a")!.TextContent); // the correction is still offered
+        Assert.DoesNotContain(exact.QuerySelectorAll("ol.results mark"), m => m.TextContent.Equals("long", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Facets_count_by_type_and_filter()
     {
         var (_, _, all) = await Html.GetAsync(_client, "/tim-kiem?q=gom");
@@ -153,6 +182,19 @@ public sealed class SearchTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.InRange(titles.Count, 1, 8);
         Assert.Contains(titles, t => t.Contains(expected, StringComparison.OrdinalIgnoreCase));
         Assert.All(json.RootElement.EnumerateArray(), e => Assert.StartsWith("/", e.GetProperty("url").GetString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("thanh lonh", "Nước ép thanh long Bảo Long")]
+    [InlineData("nuoc ep thnah", "Nước ép thanh long Bảo Long")]
+    [InlineData("gom chma", "Gốm Chăm Sơn Hòa")]
+    [InlineData("thpa po", "Tháp Pô Sah Inư")]
+    public async Task Suggest_tolerates_one_typo_per_word(string typed, string expected)
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/search/suggest?q=" + Uri.EscapeDataString(typed)));
+        var titles = json.RootElement.EnumerateArray().Select(e => e.GetProperty("title").GetString()!).ToList();
+        Assert.InRange(titles.Count, 1, 8);
+        Assert.Contains(expected, titles);
     }
 
     [Theory]

@@ -310,6 +310,10 @@ namespace PublicPortal.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Handled")
                         .HasColumnType("INTEGER");
 
@@ -328,9 +332,18 @@ namespace PublicPortal.Web.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.ToTable("Enquiries");
                 });

@@ -7,29 +7,30 @@ public sealed class EnquiryOptions
 {
     public const string Section = "Portal:Enquiry";
 
-    /// <summary>Enquiries one client address may send per window.</summary>
+    /// <summary>Accepted enquiries one client address may send per window (invalid and duplicate posts do not count).</summary>
     [Range(1, 1000)]
     public int PermitLimit { get; set; } = 5;
 
     [Range(1, 1440)]
     public int WindowMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// Working days within which the agency undertakes to answer, when it has decided one; the thank-you page then states it.
+    /// Unset, the page promises no time.
+    /// </summary>
+    [Range(1, 60)]
+    public int? ReplyWithinWorkingDays { get; set; }
 }
 
 public static class EnquiryRateLimit
 {
-    public const string Policy = "enquiry";
-
     public static WebApplicationBuilder AddEnquiries(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<EnquiryOptions>().BindConfiguration(EnquiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection(EnquiryOptions.Section).Get<EnquiryOptions>() ?? new EnquiryOptions();
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            // 429 (not the default 503) so clients and people read it as "slow down"; the status page explains in Vietnamese.
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Policy, http => PostsPerAddress(http, options.PermitLimit, options.WindowMinutes));
-        });
+        // The limit is taken by the page, only when an enquiry is accepted, so a refusal can show the form with the buyer's words.
+        builder.Services.AddSingleton<AcceptedEnquiryLimit>();
+        builder.Services.AddScoped<EnquiryDesk>();
         return builder;
     }
 

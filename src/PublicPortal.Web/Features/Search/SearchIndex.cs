@@ -11,7 +11,8 @@ using Directory = System.IO.Directory;
 
 namespace PublicPortal.Web.Features.Search;
 
-public sealed record SearchRequest(string Query, ContentKind? Kind = null, string? DistrictKey = null, int Page = 1, int PageSize = 10);
+/// <param name="AsTyped">Search the words as typed: no word is taken for a typo of another (the reader chose "Tìm chính xác").</param>
+public sealed record SearchRequest(string Query, ContentKind? Kind = null, string? DistrictKey = null, int Page = 1, int PageSize = 10, bool AsTyped = false);
 
 public sealed record SearchHit(ContentKind Kind, string Url, string TitleHtml, string SnippetHtml, DateTime PublishedAtUtc, string? District, DatePrecision DatePrecision = DatePrecision.Day);
 
@@ -22,8 +23,11 @@ public sealed record SearchResults(
     IReadOnlyDictionary<string, (string Name, int Count)> DistrictCounts,
     string? DidYouMean,
     bool Fuzzy,
-    bool Approximate = false)
+    bool Approximate = false,
+    string? CorrectedFrom = null)
 {
+    // DidYouMean: the index's own words for a query with a typo. CorrectedFrom: set when the hits are those of DidYouMean
+    // instead of the words typed (which it holds). Fuzzy: some hits are near matches of a typo'd word.
     public static readonly SearchResults Empty = new([], 0, new Dictionary<ContentKind, int>(), new Dictionary<string, (string, int)>(), null, false);
 }
 
@@ -186,61 +190,23 @@ public sealed class SearchIndex : IDisposable
             // A word of 4+ letters the index does not hold is a typo: it stands for the index's words nearest to it,
             // found once here and used alike for matching, highlighting and "Có phải bạn muốn tìm".
             var frequencies = folded.Select(t => DocFreq(reader, t)).ToList(); // each lookup opens a terms enumeration: once per word
-            var fuzzy = folded.Select((t, i) => t.Length >= 4 && frequencies[i] == 0 ? Candidates(reader, t) : null).ToList();
-            var unknown = fuzzy.Select(f => f is not null).ToList();
+            var fuzzy = folded.Select((t, i) => t.Length >= MinTypoLength && frequencies[i] == 0 ? Candidates(reader, t) : null).ToList();
+            var typo = fuzzy.Any(f => f is not null);
             var visible = VisibleAt(nowUtc);
-            // The rarest word bounds the number of matches; a typo'd word matches as many items as its corrections together.
-            var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : frequencies[i]).Min();
-            var sample = matches > _sampleAbove ? _sampleSize : 0;
+            var correction = typo ? Correct(searcher, folded, fuzzy, visible, _sampleSize) : null;
 
-            var query = BuildQuery(text, folded, exact, fuzzy, requireAll: true);
-            var (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
-            if (total == 0 && folded.Count > 1)
+            if (correction is not null && !request.AsTyped)
             {
-                // Nothing has every word: accept results that miss one.
-                query = BuildQuery(text, folded, exact, fuzzy, requireAll: false);
-                (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
+                // The reader is shown "Có phải bạn muốn tìm: …": the results are those of that correction, word for word, not
+                // the union of every near word (which for "thanh lonh" also finds "thanh linh", "thanh long" and "thanh hong").
+                var corrected = Run(searcher, request, nowUtc, visible, correction, exact.Select((e, i) => i < folded.Count && folded[i] != correction[i] ? correction[i] : e).ToList(), NoTypos(correction), string.Join(' ', correction));
+                if (corrected.Total > 0) return corrected with { DidYouMean = string.Join(' ', correction), CorrectedFrom = text };
+                // The correction finds nothing under the chosen filters: the near words may still find something.
             }
-            if (approximate) top = WithTitleMatches(searcher, query, top, folded, fuzzy, visible, request);
 
-            var phrases = PhraseFactors(reader, top.ScoreDocs, folded, exact);
-            var ranked = top.ScoreDocs
-                .Select(sd =>
-                {
-                    // Per-segment doc values: the top-level MultiDocValues views build ordinal maps on every call.
-                    var leaf = reader.Leaves[ReaderUtil.SubIndex(sd.Doc, reader.Leaves)];
-                    var local = sd.Doc - leaf.DocBase;
-                    var kind = (ContentKind)leaf.AtomicReader.GetNumericDocValues(SearchFields.KindNumber).Get(local);
-                    var published = leaf.AtomicReader.GetNumericDocValues(SearchFields.Published).Get(local);
-                    return (sd.Doc, Score: sd.Score * phrases[sd.Doc] * Weight(kind, published, nowUtc));
-                })
-                .OrderByDescending(x => x.Score)
-                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-                .Select(x => (Doc: searcher.Doc(x.Doc), x.Score))
-                .ToList();
-
-            // The words to mark: those typed, or for a typo'd word the index's words standing in for it.
-            var marked = folded.SelectMany((t, i) => fuzzy[i]?.Select(c => c.Term) ?? [t]).ToHashSet(StringComparer.Ordinal);
-            var hits = ranked.Select(x =>
-            {
-                var title = x.Doc.Get(SearchFields.Title);
-                var body = x.Doc.Get(SearchFields.Text) ?? "";
-                var summary = x.Doc.Get(SearchFields.Summary) ?? "";
-                var titleHtml = Snippets.Build(_folded, SearchFields.Title, title, marked, 1, 0) ?? HtmlTextEncoder.Encode(title);
-                // A passage without a match says nothing about why the item was found: fall back to the next source.
-                var snippet = Snippets.Build(_folded, SearchFields.All, body, marked, 2, 160)
-                    ?? Snippets.Build(_folded, SearchFields.All, summary, marked, 1, 160)
-                    ?? HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body);
-                return new SearchHit(
-                    Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind)), x.Doc.Get(SearchFields.Url), titleHtml, snippet,
-                    new DateTime(long.Parse(x.Doc.Get(SearchFields.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                    x.Doc.Get(SearchFields.District),
-                    (DatePrecision)(x.Doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0));
-            }).ToList();
-
-            var typo = unknown.Any(u => u);
-            var didYouMean = typo || total < 3 ? Correct(searcher, folded, fuzzy, visible, _sampleSize) : null;
-            return new SearchResults(hits, total, kinds, districts, didYouMean, typo, approximate);
+            // Searching "as typed" (the reader followed "Tìm chính xác"), no word stands for another.
+            var results = Run(searcher, request, nowUtc, visible, folded, exact, request.AsTyped ? NoTypos(folded) : fuzzy, text);
+            return results with { DidYouMean = correction is null ? null : string.Join(' ', correction) };
         }
         finally
         {
@@ -248,18 +214,82 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Title suggestions for a prefix, folded: "lang ng" finds "Làng nghề …".</summary>
+    /// <summary>A word of this many letters or more that the index does not hold is taken for a typo (here and in suggestions).</summary>
+    private const int MinTypoLength = 4;
+
+    private static List<List<FuzzyTerm>?> NoTypos(List<string> tokens) => tokens.Select(_ => (List<FuzzyTerm>?)null).ToList();
+
+    /// <summary>One search for the given words: <paramref name="fuzzy"/> holds, per word, the index's words standing in for it (null: the word itself).</summary>
+    private SearchResults Run(IndexSearcher searcher, SearchRequest request, DateTime nowUtc, Filter visible, List<string> folded, List<string> exact, List<List<FuzzyTerm>?> fuzzy, string text)
+    {
+        var reader = searcher.IndexReader;
+        // The rarest word bounds the number of matches; a typo'd word matches as many items as its corrections together.
+        var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : DocFreq(reader, t)).Min();
+        var sample = matches > _sampleAbove ? _sampleSize : 0;
+
+        var query = BuildQuery(text, folded, exact, fuzzy, requireAll: true);
+        var (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
+        if (total == 0 && folded.Count > 1)
+        {
+            // Nothing has every word: accept results that miss one.
+            query = BuildQuery(text, folded, exact, fuzzy, requireAll: false);
+            (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
+        }
+        if (approximate) top = WithTitleMatches(searcher, query, top, folded, fuzzy, visible, request);
+
+        var phrases = PhraseFactors(reader, top.ScoreDocs, folded, exact);
+        var ranked = top.ScoreDocs
+            .Select(sd =>
+            {
+                // Per-segment doc values: the top-level MultiDocValues views build ordinal maps on every call.
+                var leaf = reader.Leaves[ReaderUtil.SubIndex(sd.Doc, reader.Leaves)];
+                var local = sd.Doc - leaf.DocBase;
+                var kind = (ContentKind)leaf.AtomicReader.GetNumericDocValues(SearchFields.KindNumber).Get(local);
+                var published = leaf.AtomicReader.GetNumericDocValues(SearchFields.Published).Get(local);
+                return (sd.Doc, Score: sd.Score * phrases[sd.Doc] * Weight(kind, published, nowUtc));
+            })
+            .OrderByDescending(x => x.Score)
+            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Select(x => (Doc: searcher.Doc(x.Doc), x.Score))
+            .ToList();
+
+        // The words to mark: those searched, or for a typo'd word the index's words standing in for it.
+        var marked = folded.SelectMany((t, i) => fuzzy[i]?.Select(c => c.Term) ?? [t]).ToHashSet(StringComparer.Ordinal);
+        var hits = ranked.Select(x =>
+        {
+            var title = x.Doc.Get(SearchFields.Title);
+            var body = x.Doc.Get(SearchFields.Text) ?? "";
+            var summary = x.Doc.Get(SearchFields.Summary) ?? "";
+            var titleHtml = Snippets.Build(_folded, SearchFields.Title, title, marked, 1, 0) ?? HtmlTextEncoder.Encode(title);
+            // A passage without a match says nothing about why the item was found: fall back to the next source.
+            var snippet = Snippets.Build(_folded, SearchFields.All, body, marked, 2, 160)
+                ?? Snippets.Build(_folded, SearchFields.All, summary, marked, 1, 160)
+                ?? HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body);
+            return new SearchHit(
+                Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind)), x.Doc.Get(SearchFields.Url), titleHtml, snippet,
+                new DateTime(long.Parse(x.Doc.Get(SearchFields.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                x.Doc.Get(SearchFields.District),
+                (DatePrecision)(x.Doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0));
+        }).ToList();
+
+        return new SearchResults(hits, total, kinds, districts, null, fuzzy.Any(f => f is not null), approximate);
+    }
+
+    /// <summary>
+    /// Title suggestions for a prefix, folded: "lang ng" finds "Làng nghề …". When nothing starts so, each word of four
+    /// letters or more may hold one typo, as on the results page ("thanh lonh" finds "Nước ép thanh long …").
+    /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string prefix, DateTime nowUtc, int take = 8)
     {
         var tokens = SearchAnalyzer.Tokens(_folded, SearchFields.Title, Normalize(prefix)).Take(MaxTokens).ToList();
         if (tokens.Count == 0 || tokens[^1].Length < 2 && tokens.Count == 1) return [];
-        var query = new BooleanQuery();
-        foreach (var token in tokens.SkipLast(1)) query.Add(new TermQuery(new Term(SearchFields.Title, token)), Occur.MUST);
-        query.Add(new PrefixQuery(new Term(SearchFields.Title, tokens[^1])), Occur.MUST);
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(query, VisibleAt(nowUtc), take);
+            var visible = VisibleAt(nowUtc);
+            var top = searcher.Search(SuggestQuery(tokens, tolerant: false), visible, take);
+            // The tolerant query costs a walk of the title terms: only for what the plain one cannot answer.
+            if (top.TotalHits == 0 && tokens.Any(t => t.Length >= MinTypoLength)) top = searcher.Search(SuggestQuery(tokens, tolerant: true), visible, take);
             return top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc))
                 .Select(d => new Suggestion(d.Get(SearchFields.Title), d.Get(SearchFields.Url), Enum.Parse<ContentKind>(d.Get(SearchFields.Kind))))
                 .ToList();
@@ -268,6 +298,26 @@ public sealed class SearchIndex : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// Every word but the last is whole, the last is a prefix. Tolerant: a word of four letters or more may instead be one
+    /// edit away from a whole word of the titles (a swap of two letters counts as one), keeping its first letter, like
+    /// <see cref="Candidates"/>. (A prefix within one edit would need an automaton of the word followed by anything, whose
+    /// determinisation grows with the word: a 200-letter "word" took minutes.)
+    /// </summary>
+    private static BooleanQuery SuggestQuery(List<string> tokens, bool tolerant)
+    {
+        var query = new BooleanQuery();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = new Term(SearchFields.Title, tokens[i]);
+            Query word = i == tokens.Count - 1 ? new PrefixQuery(term) : new TermQuery(term);
+            if (tolerant && tokens[i].Length >= MinTypoLength)
+                word = new BooleanQuery { { word, Occur.SHOULD }, { new FuzzyQuery(term, 1, 1), Occur.SHOULD } };
+            query.Add(word, Occur.MUST);
+        }
+        return query;
     }
 
     private sealed record VisibleFilter(long Minute, Filter Filter);
@@ -448,7 +498,7 @@ public sealed class SearchIndex : IDisposable
     /// For each unknown word, the index's own word that fits best: closest by edit distance, then the one that finds
     /// the most items together with the other words ("thanh lonh" → "thanh long", not "thanh linh"), then the most frequent.
     /// </summary>
-    private static string? Correct(IndexSearcher searcher, List<string> tokens, List<List<FuzzyTerm>?> fuzzy, Filter visible, int sample)
+    private static List<string>? Correct(IndexSearcher searcher, List<string> tokens, List<List<FuzzyTerm>?> fuzzy, Filter visible, int sample)
     {
         var corrected = tokens.ToList();
         var changed = false;
@@ -463,7 +513,7 @@ public sealed class SearchIndex : IDisposable
             corrected[i] = best.Term;
             changed = true;
         }
-        return changed ? string.Join(' ', corrected) : null;
+        return changed ? corrected : null;
     }
 
     /// <summary>How many items hold the words with the candidate in place (estimated above <paramref name="sample"/> matches: only the order matters).</summary>

@@ -8,7 +8,7 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Search;
 
-/// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n — a GET page, so results can be linked and cached.</summary>
+/// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n[&amp;chinh-xac=1] — a GET page, so results can be linked and cached.</summary>
 [EnableRateLimiting(SearchEndpoints.PageRateLimit)]
 public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageModel
 {
@@ -17,6 +17,9 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
     public string Query { get; private set; } = "";
     public ContentKind? Kind { get; private set; }
     public string? District { get; private set; }
+
+    /// <summary>The reader asked for the words as typed, not the correction offered for them.</summary>
+    public bool AsTyped { get; private set; }
     public SearchResults Results { get; private set; } = SearchResults.Empty;
     public int CurrentPage { get; private set; } = 1;
     public int TotalPages => Math.Max(1, (Math.Min(Results.Total, 1000) + PageSize - 1) / PageSize);
@@ -30,10 +33,11 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
         Kind = ContentKinds.All.FirstOrDefault(k => k.RoutePrefix.Length > 1 && k.RoutePrefix[1..] == Request.Query["loai"].ToString())?.Kind;
         var district = Request.Query["huyen"].ToString();
         District = district.Length is > 0 and <= 80 ? district : null;
+        AsTyped = Request.Query[AsTypedKey] == "1";
         ViewData["Title"] = Query.Length == 0 ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
         ViewData["NoIndex"] = true;
         if (Query.Length == 0) return Page();
-        Results = index.Search(new SearchRequest(Query, Kind, District, CurrentPage, PageSize), clock.GetUtcNow().UtcDateTime);
+        Results = index.Search(new SearchRequest(Query, Kind, District, CurrentPage, PageSize, AsTyped), clock.GetUtcNow().UtcDateTime);
         return CurrentPage > TotalPages && Results.Total > 0 ? NotFound() : Page();
     }
 
@@ -49,6 +53,19 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
     }
 
     public static string KindLabel(ContentKind kind) => kind == ContentKind.Page ? "Trang thông tin" : ContentKinds.Of(kind).Label;
+
+    public const string AsTypedKey = "chinh-xac";
+
+    /// <summary>The same search (and filters) for the words exactly as typed: the way back from a correction.</summary>
+    public string AsTypedHref() => FacetHref(AsTypedKey, "1");
+
+    /// <summary>The same filters for other words: a correction's words, searched like any others.</summary>
+    public string QueryHref(string words)
+    {
+        var query = Request.Query.Where(q => q.Key is not ("q" or "page" or AsTypedKey)).Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
+        query.Insert(0, KeyValuePair.Create("q", (string?)words));
+        return "/tim-kiem" + QueryString.Create(query);
+    }
 
     public string FacetHref(string key, string? value)
     {

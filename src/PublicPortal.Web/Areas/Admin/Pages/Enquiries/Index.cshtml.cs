@@ -14,12 +14,22 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     [BindProperty(SupportsGet = true, Name = "tat-ca")] public bool All { get; set; }
 
+    /// <summary>The reference a buyer quotes on the phone ("HM-2026-000123"): finds that enquiry, handled or not.</summary>
+    [BindProperty(SupportsGet = true, Name = "ma")] public string? Reference { get; set; }
+
     public List<Row> Rows { get; private set; } = [];
     public int Open { get; private set; }
 
     public async Task OnGetAsync()
     {
         Open = await db.Enquiries.CountAsync(e => !e.Handled);
+        Reference = Reference?.Trim().ToUpperInvariant();
+        if (Reference is { Length: > 0 and <= EnquiryLimits.Reference } reference)
+        {
+            Rows = await LoadAsync(null, 200, reference);
+            return;
+        }
+        Reference = null;
         Rows = await LoadAsync(All ? null : false, 200);
     }
 
@@ -38,6 +48,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var rows = (await LoadAsync(null, int.MaxValue)).Select(r => new OrderedDictionary<string, object?>
         {
             ["id"] = r.Enquiry.Id,
+            ["reference"] = r.Enquiry.Reference,
             ["created"] = VietnamTime.ToOffset(r.Enquiry.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["product"] = r.ProductTitle,
             ["product_url"] = ContentKinds.UrlOf(ContentKind.Product, r.Enquiry.ProductSlug),
@@ -46,14 +57,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             ["message"] = r.Enquiry.Message,
             ["handled"] = r.Enquiry.Handled,
         }).ToList();
-        var csv = OpenData.Csv(rows, ["id", "created", "product", "product_url", "name", "contact", "message", "handled"]);
+        var csv = OpenData.Csv(rows, ["id", "reference", "created", "product", "product_url", "name", "contact", "message", "handled"]);
         return File(csv, "text/csv; charset=utf-8", $"hoi-mua-{VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.csv");
     }
 
-    private async Task<List<Row>> LoadAsync(bool? handled, int take)
+    private async Task<List<Row>> LoadAsync(bool? handled, int take, string? reference = null)
     {
         var enquiries = db.Enquiries.AsNoTracking();
         if (handled is { } h) enquiries = enquiries.Where(e => e.Handled == h);
+        if (reference is not null) enquiries = enquiries.Where(e => e.Reference == reference);
         return await (from e in enquiries
                       join p in db.ContentItems.Where(i => i.Kind == ContentKind.Product) on e.ProductSlug equals p.Slug into products
                       from p in products.DefaultIfEmpty()

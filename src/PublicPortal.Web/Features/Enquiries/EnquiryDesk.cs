@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Enquiries;
+
+/// <summary>What became of a valid enquiry.</summary>
+public abstract record EnquiryOutcome
+{
+    public sealed record Accepted(string Reference) : EnquiryOutcome;
+
+    /// <summary>The same enquiry was received within a day: nothing stored, the earlier reference given again.</summary>
+    public sealed record Duplicate(string? Reference, DateTime ReceivedAtUtc) : EnquiryOutcome;
+
+    /// <summary>The address has sent <paramref name="Limit"/> enquiries in the last <paramref name="WindowMinutes"/> minutes; nothing stored.</summary>
+    public sealed record Limited(TimeSpan RetryAfter, int Limit, int WindowMinutes) : EnquiryOutcome;
+}
+
+/// <summary>Receives valid enquiries: refuses one already received, limits accepted ones per address, numbers and stores them.</summary>
+public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, TimeProvider clock, ILogger<EnquiryDesk> logger)
+{
+    /// <summary>An identical enquiry sent again within this time is taken for the same one (a reload, a double click, an impatient buyer).</summary>
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
+
+    public async Task<EnquiryOutcome> SubmitAsync(string productSlug, EnquiryForm form, string clientKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(productSlug);
+        ArgumentNullException.ThrowIfNull(form);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var name = VietnameseText.Nfc(form.Name!.Trim());
+        var contact = form.Contact!.Trim();
+        var message = VietnameseText.Nfc(form.Message!.Trim());
+        var fingerprint = Fingerprint(productSlug, contact, message);
+
+        // One enquiry at a time in this process, so a double click cannot pass the duplicate check twice nor two enquiries
+        // read the same last reference (across nodes, the unique index and the retry below keep references apart).
+        await limit.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SubmitAloneAsync(productSlug, name, contact, message, fingerprint, clientKey, now, cancellationToken);
+        }
+        finally
+        {
+            limit.Gate.Release();
+        }
+    }
+
+    private async Task<EnquiryOutcome> SubmitAloneAsync(string productSlug, string name, string contact, string message, string fingerprint, string clientKey, DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now - DuplicateWindow;
+        var earlier = await db.Enquiries.AsNoTracking()
+            .Where(e => e.Fingerprint == fingerprint && e.CreatedAtUtc > since)
+            .OrderByDescending(e => e.CreatedAtUtc)
+            .Select(e => new { e.Reference, e.CreatedAtUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (earlier is not null) return new EnquiryOutcome.Duplicate(earlier.Reference, earlier.CreatedAtUtc);
+
+        if (!limit.TryTake(clientKey, now, out var retryAfter)) return new EnquiryOutcome.Limited(retryAfter, limit.PermitLimit, limit.WindowMinutes);
+        var saved = false;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var enquiry = new Enquiry
+                {
+                    ProductSlug = productSlug, Name = name, Contact = contact, Message = message, CreatedAtUtc = now,
+                    Reference = await NextReferenceAsync(now, cancellationToken), Fingerprint = fingerprint,
+                };
+                db.Enquiries.Add(enquiry);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    saved = true;
+                    return new EnquiryOutcome.Accepted(enquiry.Reference);
+                }
+                catch (DbUpdateException ex) when (attempt < 5)
+                {
+                    // Most likely another enquiry took the same number at the same moment (unique index): take the next one.
+                    logger.LogInformation(ex, "Enquiry reference {Reference} was taken; trying the next", enquiry.Reference);
+                    db.Entry(enquiry).State = EntityState.Detached;
+                }
+            }
+        }
+        finally
+        {
+            if (!saved) limit.Return(clientKey, now);
+        }
+    }
+
+    /// <summary>"HM-2026-000123": the year of receipt in Vietnam and the next number in that year.</summary>
+    private async Task<string> NextReferenceAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var prefix = $"HM-{VietnamTime.ToOffset(nowUtc).Year.ToString(CultureInfo.InvariantCulture)}-";
+        // Fixed-width numbers sort as text, so the greatest reference of the year is the last one.
+        var last = await db.Enquiries.AsNoTracking()
+            .Where(e => e.Reference != null && e.Reference.StartsWith(prefix))
+            .OrderByDescending(e => e.Reference)
+            .Select(e => e.Reference)
+            .FirstOrDefaultAsync(cancellationToken);
+        var number = last is not null && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
+        return prefix + number.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The same product, the same contact (an e-mail in any case, a phone number in any spacing) and the same words
+    /// (any case, any spacing, composed or decomposed accents) give the same fingerprint.
+    /// </summary>
+    public static string Fingerprint(string productSlug, string contact, string message)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(message);
+        var who = EnquiryForm.IsEmail(contact) ? contact.Trim().ToLowerInvariant() : new string(contact.Where(char.IsAsciiDigit).ToArray());
+        var words = string.Join(' ', VietnameseText.Nfc(message).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{productSlug}\n{who}\n{words}")));
+    }
+}
+
+/// <summary>
+/// Accepted enquiries per client (see <see cref="Web.RateLimits.ClientKey"/>) in a sliding window: failed validations and
+/// refused duplicates cost the buyer nothing, so a buyer who mistypes keeps every chance to send. Held in memory: a client
+/// appears here only after an enquiry was stored, and is forgotten once its window has passed.
+/// </summary>
+public sealed class AcceptedEnquiryLimit(IOptions<EnquiryOptions> options)
+{
+    private readonly Dictionary<string, Queue<DateTime>> _accepted = new(StringComparer.Ordinal);
+
+    /// <summary>Held while one enquiry is checked and stored (see <see cref="EnquiryDesk"/>).</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public int PermitLimit => options.Value.PermitLimit;
+
+    public int WindowMinutes => options.Value.WindowMinutes;
+
+    private TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
+
+    public bool TryTake(string client, DateTime nowUtc, out TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        lock (_accepted)
+        {
+            if (_accepted.Count > 1_000) Forget(nowUtc);
+            if (!_accepted.TryGetValue(client, out var times)) _accepted[client] = times = new Queue<DateTime>();
+            while (times.Count > 0 && times.Peek() <= nowUtc - Window) times.Dequeue();
+            if (times.Count >= PermitLimit)
+            {
+                retryAfter = times.Peek() + Window - nowUtc;
+                return false;
+            }
+            times.Enqueue(nowUtc);
+            retryAfter = TimeSpan.Zero;
+            return true;
+        }
+    }
+
+    /// <summary>Gives back a permit taken for an enquiry that could not be stored.</summary>
+    public void Return(string client, DateTime takenAtUtc)
+    {
+        lock (_accepted)
+        {
+            if (!_accepted.TryGetValue(client, out var times)) return;
+            var kept = times.ToList();
+            var at = kept.LastIndexOf(takenAtUtc);
+            if (at < 0) return;
+            kept.RemoveAt(at);
+            _accepted[client] = new Queue<DateTime>(kept);
+        }
+    }
+
+    private void Forget(DateTime nowUtc)
+    {
+        foreach (var (client, times) in _accepted.ToList())
+            if (times.Count == 0 || times.Last() <= nowUtc - Window) _accepted.Remove(client);
+    }
+}
