@@ -107,6 +107,12 @@ public static partial class RevisionDiff
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (yaml.Length == 0) return fields;
+        // A revision stored before the input limits may hold YAML deep enough to overflow the (recursive) loader's stack.
+        if (Content.InputLimits.YamlProblem(yaml) is not null)
+        {
+            fields["front matter"] = yaml;
+            return fields;
+        }
         try
         {
             var stream = new YamlStream();
