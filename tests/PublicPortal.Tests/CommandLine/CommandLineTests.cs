@@ -16,7 +16,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var import = await RunAsync("import", RepositoryPaths.Content);
         Assert.True(import.ExitCode == 0, import.Error);
-        Assert.Matches(@"Imported \d+ items \(\d+ new, 0 updated\)", import.Output);
+        Assert.Matches(@"Imported \d+ items \(\d+ new, 0 updated, 0 unchanged\)", import.Output);
 
         var exported = Path.Combine(_data, "export");
         var export = await RunAsync("export", exported);
@@ -94,7 +94,7 @@ public sealed class CommandLineTests : IDisposable
         // From the repository root, as the README says: "content" is the repository's content folder, not the project's.
         var import = await PortalExecutable.DotnetRunAsync(RepositoryPaths.Root, _data, "import", "content");
         Assert.True(import.ExitCode == 0, import.Output + import.Error);
-        Assert.Matches(@"Imported \d+ items \(\d+ new, 0 updated\)", import.Output);
+        Assert.Matches(@"Imported \d+ items \(\d+ new, 0 updated, 0 unchanged\)", import.Output);
 
         // And an export to a relative folder lands where the user is, not inside src/PublicPortal.Web.
         var here = Path.Combine(_data, "operator");

@@ -176,6 +176,49 @@ public sealed class ContentTransferTests : IDisposable
         Assert.Equal("Giới thiệu (mới)", (await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Page && x.Slug == "gioi-thieu")).Title);
     }
 
+    [Fact]
+    public async Task A_reimport_keeps_live_view_counts_and_records_each_change_like_any_save()
+    {
+        var (db, transfer) = await NewDatabaseAsync();
+        await using var _ = db;
+        var first = await transfer.ImportAsync(RepositoryPaths.Content);
+        Assert.Equal(first.Total, first.Added);
+        Assert.Equal(first.Added, await db.AuditEntries.CountAsync(a => a.Actor == "import" && a.Action == AuditActions.Create));
+
+        // Readers have been counted since; another item's old address points at the about page.
+        var about = await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Page && x.Slug == "gioi-thieu");
+        about.ViewCount = 4321;
+        var contact = await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Page && x.Slug == "lien-he");
+        db.SlugRedirects.Add(new SlugRedirect { Kind = ContentKind.Page, OldSlug = "gioi-thieu", ContentItemId = contact.Id });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var revisions = await db.Revisions.CountAsync();
+        var audits = await db.AuditEntries.CountAsync();
+
+        // The same files again: nothing changes, not even the version.
+        var same = await transfer.ImportAsync(RepositoryPaths.Content);
+        Assert.Equal((0, 0, first.Total), (same.Added, same.Updated, same.Unchanged));
+        Assert.Equal(revisions, await db.Revisions.CountAsync());
+        Assert.Equal(audits, await db.AuditEntries.CountAsync());
+
+        // One file edited: one update, one revision and one audit entry by "import"; the live count stays.
+        var folder = CopyOfSeed(NewFolder("portal-reimport"));
+        var aboutFile = Path.Combine(folder, "pages", "gioi-thieu.md");
+        await File.WriteAllTextAsync(aboutFile, (await File.ReadAllTextAsync(aboutFile)).Replace("title: Giới thiệu", "title: Giới thiệu cổng"));
+        var edited = await transfer.ImportAsync(folder);
+        Assert.Equal((0, 1, first.Total - 1), (edited.Added, edited.Updated, edited.Unchanged));
+        db.ChangeTracker.Clear();
+        var stored = await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Page && x.Slug == "gioi-thieu");
+        Assert.Equal(("Giới thiệu cổng", 4321L), (stored.Title, stored.ViewCount));
+        Assert.Equal(revisions + 1, await db.Revisions.CountAsync());
+        Assert.Equal("import", (await db.Revisions.Where(r => r.ContentItemId == stored.Id).OrderByDescending(r => r.Number).FirstAsync()).Actor);
+        var audit = await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Equal(("import", AuditActions.Edit, "pages/gioi-thieu"), (audit.Actor, audit.Action, audit.Target));
+        Assert.Equal(audits + 1, await db.AuditEntries.CountAsync());
+        // The imported item has its own address back: the redirect that took it is gone.
+        Assert.False(await db.SlugRedirects.AnyAsync(r => r.Kind == ContentKind.Page && r.OldSlug == "gioi-thieu"));
+    }
+
     private sealed class TestEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Test";

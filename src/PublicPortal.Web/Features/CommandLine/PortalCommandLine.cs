@@ -61,7 +61,7 @@ public static class PortalCommandLine
             {
                 case "import":
                     var result = await services.GetRequiredService<ContentTransfer>().ImportAsync(args[1], progress);
-                    output.WriteLine($"Imported {result.Total} items ({result.Added} new, {result.Updated} updated): " +
+                    output.WriteLine($"Imported {result.Total} items ({result.Added} new, {result.Updated} updated, {result.Unchanged} unchanged): " +
                         string.Join(", ", result.PerKind.OrderBy(k => k.Key).Select(k => $"{ContentKinds.Of(k.Key).Folder} {k.Value}")));
                     break;
                 case "export":

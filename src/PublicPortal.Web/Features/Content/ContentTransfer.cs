@@ -11,9 +11,10 @@ public sealed class ContentImportException(IReadOnlyList<string> problems)
     public IReadOnlyList<string> Problems { get; } = problems;
 }
 
-public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<ContentKind, int> PerKind)
+/// <summary>What an import did: items added, updated, and found identical to what is stored (left as they were).</summary>
+public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<ContentKind, int> PerKind, int Unchanged = 0)
 {
-    public int Total => Added + Updated;
+    public int Total => Added + Updated + Unchanged;
 }
 
 /// <summary>
@@ -46,52 +47,69 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await StoreImagesAsync(items, images, cancellationToken);
         var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
-        int added = 0, updated = 0;
+        int added = 0, updated = 0, unchanged = 0;
+        var now = DateTime.UtcNow;
+        var written = new List<(ContentItem Saved, string Action)>();
         foreach (var (_, item) in items)
         {
             item.SearchText = SearchTextOf(item);
             if (existing.TryGetValue((item.Kind, item.Slug), out var current))
             {
+                // The site counts views; a file's "views:" only starts a new item's count, it never resets a live one.
+                item.ViewCount = current.ViewCount;
+                if (Admin.EditorFields.Snapshot(item) == Admin.EditorFields.Snapshot(current))
+                {
+                    unchanged++; // no new version, revision or audit entry for a file that says what is stored
+                    continue;
+                }
                 item.Id = current.Id;
                 item.Version = current.Version + 1;
-                item.UpdatedAtUtc = DateTime.UtcNow;
+                item.UpdatedAtUtc = now;
                 db.Entry(current).CurrentValues.SetValues(item);
                 Admin.ContentEditor.CopyOwned(item, current);
+                written.Add((current, AuditActions.Edit));
                 updated++;
             }
             else
             {
                 db.ContentItems.Add(item);
+                written.Add((item, AuditActions.Create));
                 added++;
             }
         }
+        // An imported item takes its address back from any redirect that pointed it elsewhere, as an editor's save does.
+        foreach (var (saved, _) in written)
+            await db.SlugRedirects.Where(r => r.Kind == saved.Kind && r.OldSlug == saved.Slug).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        // Every save leaves a revision, imports included, so an editor can always go back to what was imported.
-        var tracked = db.ChangeTracker.Entries<ContentItem>().Select(e => e.Entity).ToList();
+        // Every save leaves a revision and an audit entry, imports included ("import" is the actor), so an editor can
+        // always see and go back to what was imported.
         var numbers = await db.Revisions.GroupBy(r => r.ContentItemId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
             .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
-        var now = DateTime.UtcNow;
-        var imported = items.Select(i => (i.Item.Kind, i.Item.Slug)).ToHashSet();
-        foreach (var saved in tracked.Where(t => imported.Contains((t.Kind, t.Slug))))
+        var summary = $"Nhập từ {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}";
+        foreach (var (saved, action) in written)
+        {
             db.Revisions.Add(new Revision
             {
                 ContentItemId = saved.Id, Number = numbers.GetValueOrDefault(saved.Id) + 1, CreatedAtUtc = now,
-                Actor = "import", Summary = $"Nhập từ {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}", Snapshot = Admin.EditorFields.Snapshot(saved),
+                Actor = "import", Summary = summary, Snapshot = Admin.EditorFields.Snapshot(saved),
             });
+            db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = "import", Action = action, Target = Admin.ContentEditor.Target(saved), Summary = $"{summary}: {saved.Title}" });
+        }
         await db.SaveChangesAsync(cancellationToken);
         // Media is copied before the commit: a failed copy rolls the rows back; stray copied files are harmless.
         // Images are not copied: they entered through the library above, re-encoded without their metadata.
         var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory, file => !Media.MediaRefs.IsImageFile(file));
         await transaction.CommitAsync(cancellationToken);
         services.GetService<Media.MediaCatalog>()?.Forget(); // after the commit: a page read in between must not cache the old list
+        services.GetService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()?.Remove(Admin.ContentEditor.RedirectsCacheKey);
         await search.RefreshAsync(items.Select(i => i.Item).ToList(), cancellationToken);
         // Cached pages show the old text until evicted; outside the web host (command line) there is no cache.
         if (services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } cache)
             await cache.EvictByTagAsync(OutputCachePolicies.ContentTag, cancellationToken);
 
         var perKind = items.GroupBy(x => x.Item.Kind).ToDictionary(g => g.Key, g => g.Count());
-        logger.LogInformation("Imported {Count} items ({Added} new, {Updated} updated) and {Media} media files from {Directory}", items.Count, added, updated, copied, directory);
-        return new ImportResult(added, updated, perKind);
+        logger.LogInformation("Imported {Count} items ({Added} new, {Updated} updated, {Unchanged} unchanged) and {Media} media files from {Directory}", items.Count, added, updated, unchanged, copied, directory);
+        return new ImportResult(added, updated, perKind, unchanged);
     }
 
     public async Task<int> ExportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)

@@ -228,6 +228,9 @@ public static class FrontMatter
         return dto;
     }
 
+    /// <summary>A number as written (1, not 1.0): the stored JSON may hand a decimal back with another scale, and the file must not change with it.</summary>
+    private static decimal? Plain(decimal? value) => value is { } v ? v / 1.0000000000000000000000000000m : null;
+
     private static FrontMatterDto ToCommonDto(ContentItem item) => new()
     {
         Title = item.Title,
@@ -258,11 +261,11 @@ public static class FrontMatter
         Targets = item.Targets.Count == 0 ? null : item.Targets.Select(t => new FrontMatterDto.TargetDto
         {
             Number = t.Number, Part = t.Part, Text = t.Text, Indicator = t.Indicator, Value = t.Value, Deadline = t.Deadline,
-            Unit = t.Unit, Goal = t.Goal, Exceed = t.Exceed ? true : null, Rate = t.Rate ? true : null, Measure = t.Measure,
-            Baseline = t.BaselineValue, BaselineYear = t.BaselineYear, National = t.National,
+            Unit = t.Unit, Goal = Plain(t.Goal), Exceed = t.Exceed ? true : null, Rate = t.Rate ? true : null, Measure = t.Measure,
+            Baseline = Plain(t.BaselineValue), BaselineYear = t.BaselineYear, National = t.National,
             Values = t.Values.Count == 0 ? null : t.Values.Select(v => new FrontMatterDto.ValueDto
             {
-                Year = v.Year, Value = v.Value, Source = v.Source, SourceUrl = v.SourceUrl,
+                Year = v.Year, Value = Plain(v.Value)!.Value, Source = v.Source, SourceUrl = v.SourceUrl,
                 Updated = v.Updated?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }).ToList(),
         }).ToList(),
