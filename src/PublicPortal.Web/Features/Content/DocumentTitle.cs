@@ -9,6 +9,6 @@ public static class DocumentTitle
         ArgumentNullException.ThrowIfNull(title);
         if (string.IsNullOrWhiteSpace(type)) return null;
         var trimmed = type.Trim();
-        return title.TrimStart().StartsWith(trimmed, StringComparison.CurrentCultureIgnoreCase) ? null : trimmed;
+        return title.TrimStart().StartsWith(trimmed, StringComparison.OrdinalIgnoreCase) ? null : trimmed;
     }
 }
