@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Data;
@@ -11,12 +13,45 @@ public static class PortalDatabase
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(paths);
         Directory.CreateDirectory(paths.DataDirectory);
+        await AdoptSquashedHistoryAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while a write commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The thirteen migrations made before the first release, squashed into one Initial on 2 December 2026. A database
+    /// at the last of them has Initial's schema (compared table by table, column by column, index by index), so its
+    /// history is rewritten to say Initial and later migrations apply as usual.
+    /// </summary>
+    internal static readonly string[] SquashedMigrations =
+    [
+        "20261128173222_Initial", "20261128175400_Catalogue", "20261128180512_Enquiries", "20261128185718_Traffic",
+        "20261128201353_Editorial", "20261128203035_Settings", "20261128204137_TrafficDetail", "20261128210452_MediaLibrary",
+        "20261128232519_ProgrammeIndicators", "20261128235226_VillageStatusHistory", "20261201224108_EnquiryReference",
+        "20261201224530_ProgrammeParts", "20261201232255_DatePrecision",
+    ];
+
+    private static async Task AdoptSquashedHistoryAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (!await history.ExistsAsync(cancellationToken)) return;
+        var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToHashSet(StringComparer.Ordinal);
+        var squashed = SquashedMigrations.Where(applied.Contains).ToList();
+        if (squashed.Count == 0) return;
+        if (!applied.Contains(SquashedMigrations[^1]))
+            throw new InvalidOperationException(
+                $"The database was made by a pre-release build and stops at migration {squashed[^1]}. Start that build once to bring it to " +
+                $"{SquashedMigrations[^1]}, or export its content with it (export <folder>) and import that into a new data folder.");
+        var initial = db.Database.GetMigrations().First();
+        var script = string.Concat(squashed.Select(history.GetDeleteScript))
+            + history.GetInsertScript(new HistoryRow(initial, ProductInfo.GetVersion()));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(script, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>A consistent copy of the live database, taken without stopping the site.</summary>

@@ -6,24 +6,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PublicPortal.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Editorial : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "UpdatedAtUtc",
-                table: "ContentItems",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "Version",
-                table: "ContentItems",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -82,6 +69,136 @@ namespace PublicPortal.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContentItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DatePrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoverImage = table.Column<string>(type: "TEXT", nullable: true),
+                    CoverAlt = table.Column<string>(type: "TEXT", nullable: true),
+                    ViewCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
+                    DocumentType = table.Column<string>(type: "TEXT", nullable: true),
+                    DocumentNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", nullable: true),
+                    Signer = table.Column<string>(type: "TEXT", nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Attachment = table.Column<string>(type: "TEXT", nullable: true),
+                    Period = table.Column<string>(type: "TEXT", nullable: true),
+                    ParentSlug = table.Column<string>(type: "TEXT", nullable: true),
+                    DocumentSlug = table.Column<string>(type: "TEXT", nullable: true),
+                    Craft = table.Column<string>(type: "TEXT", nullable: true),
+                    Locality = table.Column<string>(type: "TEXT", nullable: true),
+                    Photos = table.Column<string>(type: "TEXT", nullable: true),
+                    Product = table.Column<string>(type: "TEXT", nullable: true),
+                    Route = table.Column<string>(type: "TEXT", nullable: true),
+                    Sight = table.Column<string>(type: "TEXT", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    Targets = table.Column<string>(type: "TEXT", nullable: true),
+                    Tasks = table.Column<string>(type: "TEXT", nullable: true),
+                    Village = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailyTraffic",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Visits = table.Column<long>(type: "INTEGER", nullable: false),
+                    PageViews = table.Column<long>(type: "INTEGER", nullable: false),
+                    BotRequests = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyTraffic", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Enquiries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductSlug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Handled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Enquiries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ItemDailyViews",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemDailyViews", x => new { x.Kind, x.Slug, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaAssets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Alt = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Decorative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaAssets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferrerDaily",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Visits = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferrerDaily", x => new { x.Day, x.Domain });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Revisions",
                 columns: table => new
                 {
@@ -100,6 +217,18 @@ namespace PublicPortal.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SiteSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SlugRedirects",
                 columns: table => new
                 {
@@ -112,6 +241,18 @@ namespace PublicPortal.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SlugRedirects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitorSalts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitorSalts", x => x.Day);
                 });
 
             migrationBuilder.CreateTable(
@@ -263,6 +404,44 @@ namespace PublicPortal.Web.Data.Migrations
                 column: "AtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_Kind_Slug",
+                table: "ContentItems",
+                columns: new[] { "Kind", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentItems_Kind_Status_PublishedAtUtc",
+                table: "ContentItems",
+                columns: new[] { "Kind", "Status", "PublishedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enquiries_CreatedAtUtc",
+                table: "Enquiries",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enquiries_Fingerprint",
+                table: "Enquiries",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enquiries_Reference",
+                table: "Enquiries",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ItemDailyViews_Day",
+                table: "ItemDailyViews",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_Hash",
+                table: "MediaAssets",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Revisions_ContentItemId_Number",
                 table: "Revisions",
                 columns: new[] { "ContentItemId", "Number" },
@@ -297,24 +476,40 @@ namespace PublicPortal.Web.Data.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ContentItems");
+
+            migrationBuilder.DropTable(
+                name: "DailyTraffic");
+
+            migrationBuilder.DropTable(
+                name: "Enquiries");
+
+            migrationBuilder.DropTable(
+                name: "ItemDailyViews");
+
+            migrationBuilder.DropTable(
+                name: "MediaAssets");
+
+            migrationBuilder.DropTable(
+                name: "ReferrerDaily");
+
+            migrationBuilder.DropTable(
                 name: "Revisions");
 
             migrationBuilder.DropTable(
+                name: "SiteSettings");
+
+            migrationBuilder.DropTable(
                 name: "SlugRedirects");
+
+            migrationBuilder.DropTable(
+                name: "VisitorSalts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
-
-            migrationBuilder.DropColumn(
-                name: "UpdatedAtUtc",
-                table: "ContentItems");
-
-            migrationBuilder.DropColumn(
-                name: "Version",
-                table: "ContentItems");
         }
     }
 }

@@ -11,8 +11,8 @@ using PublicPortal.Web.Data;
 namespace PublicPortal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201224530_ProgrammeParts")]
-    partial class ProgrammeParts
+    [Migration("20261202012706_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -200,6 +200,9 @@ namespace PublicPortal.Web.Data.Migrations
                     b.Property<string>("CoverImage")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DatePrecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DocumentNumber")
                         .HasColumnType("TEXT");
 
@@ -310,6 +313,10 @@ namespace PublicPortal.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Handled")
                         .HasColumnType("INTEGER");
 
@@ -328,9 +335,18 @@ namespace PublicPortal.Web.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.ToTable("Enquiries");
                 });
@@ -919,6 +935,8 @@ namespace PublicPortal.Web.Data.Migrations
                     b.OwnsOne("PublicPortal.Web.Data.SightDetails", "Sight", b1 =>
                         {
                             b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("Access");
 
                             b1.Property<string>("Address");
 
