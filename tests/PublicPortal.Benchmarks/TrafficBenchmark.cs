@@ -137,14 +137,14 @@ internal static class TrafficBenchmark
         await Task.WhenAll(Enumerable.Range(0, 2).Select(t => Task.Run(async () =>
         {
             for (var i = 0; i < perThread; i++)
-                await counter.RecordPageViewAsync(addresses[t][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"));
+                await counter.RecordPageViewAsync(addresses[t][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", new PublicPortal.Web.Features.Content.ServedItem(1, PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"));
         })));
         Console.WriteLine($"  counting work alone: {2 * perThread / watch.Elapsed.TotalSeconds:N0} page views/s on 2 threads ≈ {watch.Elapsed.TotalMilliseconds * 1000 * 2 / (2 * perThread):F2} µs of CPU per page view");
         // The once-a-second write (one item, one day, a referrer), as the flusher does it: CPU time per flush.
         var process = Process.GetCurrentProcess();
         for (var i = 0; i < 20; i++)
         {
-            await counter.RecordPageViewAsync(addresses[0][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"), "example.vn");
+            await counter.RecordPageViewAsync(addresses[0][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", new PublicPortal.Web.Features.Content.ServedItem(1, PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"), "example.vn");
             await counter.FlushAsync();
         }
         process.Refresh();
@@ -152,7 +152,7 @@ internal static class TrafficBenchmark
         const int flushes = 200;
         for (var i = 0; i < flushes; i++)
         {
-            await counter.RecordPageViewAsync(addresses[1][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", (PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"), "example.vn");
+            await counter.RecordPageViewAsync(addresses[1][i % 200], "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", new PublicPortal.Web.Features.Content.ServedItem(1, PublicPortal.Web.Data.ContentKind.News, "le-don-bang-unesco-tai-lang-gom-binh-duc"), "example.vn");
             await counter.FlushAsync();
         }
         process.Refresh();

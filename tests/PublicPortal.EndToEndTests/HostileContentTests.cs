@@ -1,3 +1,4 @@
+using PublicPortal.Web.Features.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -37,7 +38,7 @@ public sealed class HostileContentTests(PortalServer server)
         var slugs = new List<string>();
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<ContentWriter>();
             for (var i = 0; i < Payloads.Length; i++)
             {
                 // Dated long ago, so the other journeys' first pages do not change.
@@ -90,13 +91,13 @@ public sealed class HostileContentTests(PortalServer server)
             await db.SaveChangesAsync();
             var item = EditorFields.Compose(ContentKind.News, "Tin quản trị " + Payloads[2], "tin-quan-tri-doc-hai", Payloads[1], false,
                 new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), Payloads[0], "");
-            var saved = Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(item, null, 0, Payloads[0]));
+            var saved = Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(item, null, 0, Payloads[0]));
             id = saved.Id;
             // A second revision, so the history's comparison (fields by name, body word by word) shows the payloads too.
             var version = (await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == id)).Version;
             var changed = EditorFields.Compose(ContentKind.News, "Tin quản trị sửa " + Payloads[1], "tin-quan-tri-doc-hai", Payloads[2], false,
                 new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), Payloads[0] + " " + Payloads[2], "");
-            Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(changed, id, version, Payloads[0]));
+            Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(changed, id, version, Payloads[0]));
         }
         await server.RunAsync(nameof(Script_payloads_never_run_on_the_admin_pages_that_list_them), async page =>
         {

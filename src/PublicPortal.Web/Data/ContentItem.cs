@@ -21,7 +21,6 @@ public enum ContentStatus
     Published = 1,
 }
 
-/// <summary>One publishable item. Fields that only some kinds use are nullable; the kind decides which are shown.</summary>
 /// <summary>What the date of an item states: the day, or only the month or the year its source gives.</summary>
 public enum DatePrecision
 {
@@ -30,6 +29,7 @@ public enum DatePrecision
     Year = 2,
 }
 
+/// <summary>One publishable item. Fields that only some kinds use are nullable; the kind decides which are shown.</summary>
 public sealed class ContentItem
 {
     public int Id { get; set; }
@@ -45,7 +45,12 @@ public sealed class ContentItem
     public DatePrecision DatePrecision { get; set; }
     public string? CoverImage { get; set; }
     public string? CoverAlt { get; set; }
-    public long ViewCount { get; set; }
+
+    /// <summary>
+    /// The "views:" of a content file: where the count of an item an import creates starts, and what an export writes.
+    /// Not stored in this row (counts live in <see cref="ItemViewCount"/>); null for an item read from the database.
+    /// </summary>
+    public long? FileViews { get; set; }
 
     /// <summary>Raised by every save; the concurrency token of the editor.</summary>
     public int Version { get; set; }

@@ -16,6 +16,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<ItemDailyViews> ItemDailyViews => Set<ItemDailyViews>();
     public DbSet<ReferrerDaily> ReferrerDaily => Set<ReferrerDaily>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<ItemViewCount> ItemViewCounts => Set<ItemViewCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -57,7 +59,22 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         enquiry.Property(x => x.Fingerprint).HasMaxLength(EnquiryLimits.Fingerprint);
         enquiry.HasIndex(x => x.Fingerprint);
 
+        var change = modelBuilder.Entity<ChangeRecord>();
+        change.HasKey(x => x.Sequence);
+        change.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        change.Property(x => x.Slug).HasMaxLength(120);
+        change.Property(x => x.OldSlug).HasMaxLength(120);
+        change.Property(x => x.Change).HasMaxLength(20);
+        change.Property(x => x.Actor).HasMaxLength(256);
+        change.HasIndex(x => new { x.ContentItemId, x.AtUtc }); // the scheduler: has this item had a change since it went live?
+
+        var views = modelBuilder.Entity<ItemViewCount>();
+        views.HasKey(x => x.ContentItemId);
+        views.Property(x => x.ContentItemId).ValueGeneratedNever();
+        views.HasOne<ContentItem>().WithOne().HasForeignKey<ItemViewCount>(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+
         var item = modelBuilder.Entity<ContentItem>();
+        item.Ignore(x => x.FileViews);
         item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
         item.HasIndex(x => new { x.Kind, x.Status, x.PublishedAtUtc });
         // Optimistic concurrency: a save that read an older version fails instead of overwriting another editor's work.

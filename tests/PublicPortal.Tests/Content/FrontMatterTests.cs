@@ -27,7 +27,7 @@ public sealed class FrontMatterTests
         Assert.Equal("le-don-bang", item.Slug);
         Assert.Equal(ContentStatus.Published, item.Status);
         Assert.Equal(new DateTime(2024, 11, 15, 1, 30, 0, DateTimeKind.Utc), item.PublishedAtUtc);
-        Assert.Equal(520, item.ViewCount);
+        Assert.Equal(520, item.FileViews);
         Assert.Equal("Nội dung **Markdown**.", item.Body);
         var source = Assert.Single(item.Sources);
         Assert.Equal("Báo Bình Thuận", source.Title);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
 
@@ -37,8 +38,11 @@ public sealed class MigrationsTests
             newsPage = await first.CreateReader().GetStringAsync("/tin-tuc");
             data = first.DataDirectory;
         }
-        // What the database of a build from before the squash holds: the thirteen old migration ids, and the same schema.
+        // What the database of a build from before the squash holds: Initial's schema (the later migrations taken back),
+        // the thirteen old migration ids, and view counts in the item rows.
+        await MigrateDownToInitialAsync(data);
         await RewriteHistoryAsync(data, PortalDatabase.SquashedMigrations);
+        await ExecuteAsync(data, "UPDATE ContentItems SET ViewCount = 77 WHERE Slug = 'gom-binh-duc'");
 
         await using var again = new PortalFactory { ExistingDataDirectory = data };
         var response = await again.CreateReader().GetAsync("/tin-tuc");
@@ -47,6 +51,9 @@ public sealed class MigrationsTests
         var history = await HistoryAsync(data);
         using var model = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=:memory:").Options);
         Assert.Equal(model.Database.GetMigrations().ToList(), history);
+        // The counts moved to their own table on the way.
+        await again.WithDbAsync(async db => Assert.Equal(77, await db.ContentItems.Where(x => x.Slug == "gom-binh-duc")
+            .Join(db.ItemViewCounts, i => i.Id, v => v.ContentItemId, (_, v) => v.Views).SingleAsync()));
     }
 
     [Fact]
@@ -59,6 +66,7 @@ public sealed class MigrationsTests
             data = first.DataDirectory;
         }
         var halfWay = PortalDatabase.SquashedMigrations[..5];
+        await MigrateDownToInitialAsync(data);
         await RewriteHistoryAsync(data, halfWay);
 
         await using var again = new PortalFactory { ExistingDataDirectory = data };
@@ -72,6 +80,21 @@ public sealed class MigrationsTests
 
     private static List<string> Titles(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<h2[^>]*>(.*?)</h2>", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+
+    private static async Task MigrateDownToInitialAsync(string data)
+    {
+        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(data, "portal.db")};Pooling=False").Options);
+        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+    }
+
+    private static async Task ExecuteAsync(string data, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "portal.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
 
     private static async Task RewriteHistoryAsync(string data, IEnumerable<string> ids)
     {

@@ -161,7 +161,7 @@ public sealed class MediaUseTests : IDisposable
         async Task<SaveOutcome> SaveAsync(string body, string? photoAlt)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var editor = scope.ServiceProvider.GetRequiredService<ContentEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<ContentWriter>();
             var item = new ContentItem
             {
                 Kind = ContentKind.News, Slug = "cho-gom", Title = "Chợ gốm", Body = body, Status = ContentStatus.Published,

@@ -1,3 +1,4 @@
+using PublicPortal.Web.Features.Content;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public sealed class ProgressTests
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var item = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Kind == kind && x.Slug == slug);
         change(item);
-        var outcome = await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(item, item.Id, item.Version, "bien-tap@example.vn");
+        var outcome = await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(item, item.Id, item.Version, "bien-tap@example.vn");
         Assert.IsType<SaveOutcome.Saved>(outcome);
     }
 

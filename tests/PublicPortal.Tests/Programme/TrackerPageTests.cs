@@ -1,3 +1,4 @@
+using PublicPortal.Web.Features.Content;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,7 +83,7 @@ public sealed class TrackerPageTests : IAsyncLifetime
             village.Village!.Type = VillageType.CraftVillage;
             village.Village.RecognitionNumber = null;
             village.Village.RecognitionDate = null;
-            Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentEditor>().SaveAsync(village, village.Id, village.Version, "bien-tap@example.vn"));
+            Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(village, village.Id, village.Version, "bien-tap@example.vn"));
         }
         (_, _, page) = await Html.GetAsync(reader, Url);
         recognised = page.GetElementById("muc-tieu-2b")!.Closest("section")!;

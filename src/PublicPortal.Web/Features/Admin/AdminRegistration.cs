@@ -78,7 +78,6 @@ public static class AdminRegistration
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(limiter =>
             limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes)));
-        builder.Services.AddScoped<ContentEditor>();
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<SiteSettings>();
         builder.Services.AddScoped<Backup.PortalBackup>();
@@ -193,11 +192,11 @@ public static class AdminRegistration
             var itemPage = endpoint is null || endpoint.RoutePattern.Parameters.Any(p => p.Name == "slug");
             if (itemPage && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
-                var item = TrafficMiddleware.ItemOf(context.Request.Path.Value ?? "/");
+                var item = ContentKinds.ItemOf(context.Request.Path.Value ?? "/");
                 if (item is { } key)
                 {
                     var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
-                    var redirects = await cache.GetOrCreateAsync(ContentEditor.RedirectsCacheKey, async entry =>
+                    var redirects = await cache.GetOrCreateAsync(CacheChangeHandler.RedirectsCacheKey, async entry =>
                     {
                         entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
                         var db = context.RequestServices.GetRequiredService<PortalDbContext>();

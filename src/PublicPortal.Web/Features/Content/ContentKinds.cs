@@ -31,4 +31,21 @@ public static class ContentKinds
         All.FirstOrDefault(x => string.Equals(x.Folder, folder, StringComparison.Ordinal));
 
     public static string UrlOf(ContentKind kind, string slug) => $"{Of(kind).RoutePrefix}/{slug}";
+
+    /// <summary>/tin-tuc/{slug} → (News, slug), /{slug} → (Page, slug); list pages have none. For old addresses (redirects), not for counting.</summary>
+    private static readonly Dictionary<string, ContentKind> Sections = ContentKinds.All
+        .Where(k => k.RoutePrefix.Length > 1).ToDictionary(k => k.RoutePrefix[1..], k => k.Kind, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, ContentKind>.AlternateLookup<ReadOnlySpan<char>> SectionsBySpan = Sections.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static (ContentKind, string)? ItemOf(string path)
+    {
+        var trimmed = path.AsSpan().Trim('/');
+        if (trimmed.Length == 0) return null;
+        var slash = trimmed.IndexOf('/');
+        if (slash < 0) return SectionsBySpan.ContainsKey(trimmed) ? null : (ContentKind.Page, trimmed.ToString());
+        var rest = trimmed[(slash + 1)..];
+        if (rest.Contains('/')) return null;
+        return SectionsBySpan.TryGetValue(trimmed[..slash], out var kind) ? (kind, rest.ToString()) : null;
+    }
 }

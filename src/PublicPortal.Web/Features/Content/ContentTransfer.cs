@@ -19,9 +19,10 @@ public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<Co
 
 /// <summary>
 /// Moves content between the content/ folder form (Markdown + front matter, media originals) and the database.
-/// Import is all-or-nothing: every file is read and checked before anything is written, then one transaction writes them.
+/// Import is all-or-nothing: every file is read and checked before anything is written, then the writer writes them
+/// in one transaction, each changed item with its revision, audit entry and change record like any save.
 /// </summary>
-public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ContentRules rules, Search.SearchIndexer search, IServiceProvider services, ILogger<ContentTransfer> logger)
+public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ContentRules rules, ContentWriter writer, Media.MediaLibrary library, ILogger<ContentTransfer> logger)
 {
     public async Task<ImportResult> ImportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -40,78 +41,27 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
             }
         }
         var images = await CheckImagesAsync(directory, items, problems, cancellationToken);
-        await CheckReferencesAsync(items, problems, cancellationToken);
+        problems.AddRange(await writer.MissingReferencesAsync(items, cancellationToken));
         if (problems.Count > 0) throw new ContentImportException(problems);
 
         progress?.Report($"Read {items.Count} files; writing to the database…");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await StoreImagesAsync(items, images, cancellationToken);
-        var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
-        int added = 0, updated = 0, unchanged = 0;
-        var now = DateTime.UtcNow;
-        var written = new List<(ContentItem Saved, string Action)>();
-        foreach (var (_, item) in items)
-        {
-            item.SearchText = SearchTextOf(item);
-            if (existing.TryGetValue((item.Kind, item.Slug), out var current))
+        var copied = 0;
+        var result = await writer.WriteBatchAsync(
+            items.Select(i => i.Item).ToList(), ContentWriter.ImportActor, $"Nhập từ {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}",
+            prepare: token => StoreImagesAsync(items, images, token),
+            // Media is copied before the commit: a failed copy rolls the rows back; stray copied files are harmless.
+            // Images are not copied: they entered through the library above, re-encoded without their metadata.
+            finish: _ =>
             {
-                // The site counts views; a file's "views:" only starts a new item's count, it never resets a live one.
-                item.ViewCount = current.ViewCount;
-                if (Admin.EditorFields.Snapshot(item) == Admin.EditorFields.Snapshot(current))
-                {
-                    unchanged++; // no new version, revision or audit entry for a file that says what is stored
-                    continue;
-                }
-                item.Id = current.Id;
-                item.Version = current.Version + 1;
-                item.UpdatedAtUtc = now;
-                db.Entry(current).CurrentValues.SetValues(item);
-                Admin.ContentEditor.CopyOwned(item, current);
-                written.Add((current, AuditActions.Edit));
-                updated++;
-            }
-            else
-            {
-                db.ContentItems.Add(item);
-                written.Add((item, AuditActions.Create));
-                added++;
-            }
-        }
-        // An imported item takes its address back from any redirect that pointed it elsewhere, as an editor's save does.
-        // (The redirects table is small: one read and one delete, not a query per imported item.)
-        var addresses = written.Select(w => (w.Saved.Kind, w.Saved.Slug)).ToHashSet();
-        var taken = (await db.SlugRedirects.ToListAsync(cancellationToken)).Where(r => addresses.Contains((r.Kind, r.OldSlug))).ToList();
-        db.SlugRedirects.RemoveRange(taken);
-        await db.SaveChangesAsync(cancellationToken);
-        // Every save leaves a revision and an audit entry, imports included ("import" is the actor), so an editor can
-        // always see and go back to what was imported.
-        var numbers = await db.Revisions.GroupBy(r => r.ContentItemId).Select(g => new { g.Key, Last = g.Max(r => r.Number) })
-            .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
-        var summary = $"Nhập từ {Path.GetFileName(Path.TrimEndingDirectorySeparator(directory))}";
-        foreach (var (saved, action) in written)
-        {
-            db.Revisions.Add(new Revision
-            {
-                ContentItemId = saved.Id, Number = numbers.GetValueOrDefault(saved.Id) + 1, CreatedAtUtc = now,
-                Actor = "import", Summary = summary, Snapshot = Admin.EditorFields.Snapshot(saved),
-            });
-            db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = "import", Action = action, Target = Admin.ContentEditor.Target(saved), Summary = $"{summary}: {saved.Title}" });
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        // Media is copied before the commit: a failed copy rolls the rows back; stray copied files are harmless.
-        // Images are not copied: they entered through the library above, re-encoded without their metadata.
-        var copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory, file => !Media.MediaRefs.IsImageFile(file));
-        await transaction.CommitAsync(cancellationToken);
-        services.GetService<Media.MediaCatalog>()?.Forget(); // after the commit: a page read in between must not cache the old list
-        services.GetService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()?.Remove(Admin.ContentEditor.RedirectsCacheKey);
-        await search.RefreshAsync(items.Select(i => i.Item).ToList(), cancellationToken);
-        // Cached pages show the old text until evicted; outside the web host (command line) there is no cache.
-        if (services.GetService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>() is { } cache)
-            await cache.EvictByTagAsync(OutputCachePolicies.ContentTag, cancellationToken);
+                copied = CopyTree(Path.Combine(directory, ContentKinds.MediaFolder), paths.MediaDirectory, file => !Media.MediaRefs.IsImageFile(file));
+                return Task.CompletedTask;
+            },
+            cancellationToken);
 
         var perKind = items.GroupBy(x => x.Item.Kind).ToDictionary(g => g.Key, g => g.Count());
-        logger.LogInformation("Imported {Count} items ({Added} new, {Updated} updated, {Unchanged} unchanged) and {Media} media files from {Directory}", items.Count, added, updated, unchanged, copied, directory);
-        return new ImportResult(added, updated, perKind, unchanged);
+        logger.LogInformation("Imported {Count} items ({Added} new, {Updated} updated, {Unchanged} unchanged) and {Media} media files from {Directory}",
+            items.Count, result.Added, result.Updated, result.Unchanged, copied, directory);
+        return new ImportResult(result.Added, result.Updated, perKind, result.Unchanged);
     }
 
     public async Task<int> ExportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -119,8 +69,11 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory.CreateDirectory(directory);
         var count = 0;
+        // The counts go with the export ("views:"), so a site set up again from it starts from them.
+        var views = await db.ItemViewCounts.ToDictionaryAsync(v => v.ContentItemId, v => v.Views, cancellationToken);
         await foreach (var item in db.ContentItems.AsNoTracking().OrderBy(x => x.Kind).ThenBy(x => x.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            item.FileViews = views.GetValueOrDefault(item.Id);
             var folder = Path.Combine(directory, ContentKinds.Of(item.Kind).Folder);
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, item.Slug + ".md"), FrontMatter.Write(item), cancellationToken);
@@ -132,10 +85,6 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
         progress?.Report($"Exported {count} items and {media} media files to {directory}");
         return count;
     }
-
-    /// <summary>Folded search text; the document number comes first so a search by number can rank its own document on top.</summary>
-    public static string SearchTextOf(ContentItem item) =>
-        VietnameseText.Fold(string.Join(' ', new[] { item.DocumentNumber, item.Title, item.Issuer, item.DocumentType, item.Summary }.Where(s => s is not null)));
 
     private static (List<(string File, ContentItem Item)> Items, List<string> Problems) ReadAll(string directory)
     {
@@ -170,40 +119,6 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
         foreach (var duplicate in items.GroupBy(x => (x.Item.Kind, x.Item.Slug)).Where(g => g.Count() > 1))
             problems.Add($"{string.Join(" and ", duplicate.Select(d => d.File))}: duplicate slug '{duplicate.Key.Slug}'");
         return (items, problems);
-    }
-
-    /// <summary>Every slug a catalogue item points at must exist, in this import or already in the database.</summary>
-    internal async Task CheckReferencesAsync(List<(string File, ContentItem Item)> items, List<string> problems, CancellationToken cancellationToken)
-    {
-        var known = (await db.ContentItems.AsNoTracking().Select(x => new { x.Kind, x.Slug }).ToListAsync(cancellationToken))
-            .Select(x => (x.Kind, x.Slug))
-            .Concat(items.Select(x => (x.Item.Kind, x.Item.Slug)))
-            .ToHashSet();
-        foreach (var (file, item) in items)
-        {
-            foreach (var (kind, slug, key) in ReferencesOf(item))
-            {
-                if (!known.Contains((kind, slug)))
-                    problems.Add($"{file}: {key} '{slug}' does not exist (no {ContentKinds.Of(kind).Folder}/{slug}.md)");
-            }
-        }
-    }
-
-    internal static IEnumerable<(ContentKind Kind, string Slug, string Key)> ReferencesOf(ContentItem item)
-    {
-        if (item.Village is { } v)
-        {
-            yield return (ContentKind.Locality, v.Locality, "village.locality");
-            foreach (var craft in v.Crafts) yield return (ContentKind.Craft, craft, "village.crafts");
-        }
-        if (item.Product is { } p)
-        {
-            yield return (ContentKind.Locality, p.Locality, "product.locality");
-            if (p.Village is not null) yield return (ContentKind.Village, p.Village, "product.village");
-        }
-        if (item.Sight?.Locality is { } sightLocality) yield return (ContentKind.Locality, sightLocality, "sight.locality");
-        foreach (var stop in item.Route?.Stops ?? [])
-            yield return (stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug, "route stop");
     }
 
     /// <summary>The images an item shows: its cover and its photos.</summary>
@@ -253,7 +168,6 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
     private async Task StoreImagesAsync(List<(string File, ContentItem Item)> items, Dictionary<string, (Media.IntakeResult? Result, string? Existing)> images, CancellationToken cancellationToken)
     {
         if (images.Count == 0) return;
-        var library = services.GetRequiredService<Media.MediaLibrary>();
         var stored = new Dictionary<string, MediaAsset>(StringComparer.Ordinal);
         foreach (var (path, (result, existing)) in images)
             stored[path] = result is not null

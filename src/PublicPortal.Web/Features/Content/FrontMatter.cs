@@ -179,7 +179,7 @@ public static class FrontMatter
             },
             CoverImage = MediaPath(dto.Cover, "cover"),
             CoverAlt = Optional(dto.CoverAlt),
-            ViewCount = dto.Views is < 0 ? throw new ContentFormatException("views cannot be negative") : dto.Views ?? 0,
+            FileViews = dto.Views is < 0 ? throw new ContentFormatException("views cannot be negative") : dto.Views,
             Sources = (dto.Sources ?? []).Select((s, i) => new SourceRef
             {
                 Title = Required(s.Title, $"sources[{i}].title"),
@@ -246,7 +246,7 @@ public static class FrontMatter
         },
         Cover = item.CoverImage,
         CoverAlt = item.CoverAlt,
-        Views = item.ViewCount == 0 ? null : item.ViewCount,
+        Views = item.FileViews is null or 0 ? null : item.FileViews,
         Sources = item.Sources.Count == 0 ? null : item.Sources.Select(s => new FrontMatterDto.SourceDto { Title = s.Title, Url = s.Url }).ToList(),
         DocumentType = item.DocumentType,
         Number = item.DocumentNumber,

@@ -56,12 +56,11 @@ public static class PortalApp
 
         builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
             options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}"));
-        builder.Services.AddScoped<ContentTransfer>();
-        builder.Services.AddSingleton<ReservedSlugs>();
-        builder.Services.AddSingleton<ContentRules>();
+        builder.AddContent();
         builder.Services.AddScoped<Catalogue.CatalogueService>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddSearch();
+        builder.AddChangeFeedProcessing();
 
         builder.AddRateLimitRefusals();
         builder.AddEnquiries();
@@ -92,8 +91,9 @@ public static class PortalApp
         builder.Services.AddOutputCache(o =>
         {
             // Item pages only, each varied by the one query key it reads, so arbitrary query strings make no new entries.
-            // A write evicts the "content" tag; counting happens before the cache, so cached pages still count.
-            o.AddPolicy(OutputCachePolicies.ItemPage, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("other").Tag(OutputCachePolicies.ContentTag));
+            // Each page tags itself with the items and kinds it shows (OutputCacheTags); the change feed evicts by them.
+            // Counting happens before the cache, so cached pages still count.
+            o.AddPolicy(OutputCachePolicies.ItemPage, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("other"));
         });
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -233,5 +233,4 @@ internal sealed class DatabaseHealthCheck(PortalDbContext db) : Microsoft.Extens
 public static class OutputCachePolicies
 {
     public const string ItemPage = "item-page";
-    public const string ContentTag = "content";
 }

@@ -91,6 +91,12 @@ public sealed class SearchIndex : IDisposable
     /// <summary>True when the index was missing or unreadable at start: the caller rebuilds it from the database.</summary>
     public bool NeedsRebuild { get; }
 
+    private const string FeedMarkKey = "feed";
+
+    /// <summary>The last change record the committed index includes; null for an index that never said (made before the feed).</summary>
+    public long? FeedMark =>
+        _writer.CommitData.TryGetValue(FeedMarkKey, out var mark) && long.TryParse(mark, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
     public int DocumentCount
     {
         get
@@ -121,14 +127,18 @@ public sealed class SearchIndex : IDisposable
 
     public void Delete(ContentKind kind, string slug) => _writer.DeleteDocuments(new Term(SearchFields.Id, $"{kind}:{slug}"));
 
-    /// <summary>Makes the changes durable and visible to the next search.</summary>
-    public void Commit()
+    /// <summary>
+    /// Makes the changes durable and visible to the next search; <paramref name="feedMark"/> is stored with them (the last
+    /// change record they include), so a restarted process knows where in the change feed its index stands.
+    /// </summary>
+    public void Commit(long? feedMark = null)
     {
+        if (feedMark is { } mark) _writer.SetCommitData(new Dictionary<string, string> { [FeedMarkKey] = mark.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
     }
 
-    public void Rebuild(IEnumerable<SearchDocument> documents, IProgress<int>? progress = null)
+    public void Rebuild(IEnumerable<SearchDocument> documents, IProgress<int>? progress = null, long? feedMark = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         _writer.DeleteAll();
@@ -139,7 +149,7 @@ public sealed class SearchIndex : IDisposable
             _writer.AddDocument(ToLucene(document));
             if (++count % 10_000 == 0) progress?.Report(count);
         }
-        Commit();
+        Commit(feedMark);
         progress?.Report(count);
     }
 

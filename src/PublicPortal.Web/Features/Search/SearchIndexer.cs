@@ -1,67 +1,60 @@
-using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
-using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Features.Search;
 
-/// <summary>Keeps the index in step with the database: after each write, on start, and on demand (reindex).</summary>
-public sealed class SearchIndexer(PortalDbContext db, MarkdownRenderer markdown, IServiceProvider services, PortalPaths paths, ILogger<SearchIndexer> logger)
+/// <summary>Keeps the index in step with the database: from the change feed, on start, and on demand (reindex).</summary>
+public sealed class SearchIndexer(PortalDbContext db, MarkdownRenderer markdown, SearchIndex index, ILogger<SearchIndexer> logger)
 {
-    private string StaleMarker => Path.Combine(paths.DataDirectory, "search-index.stale");
-
-    private static readonly ContentKind[] CatalogueKinds = [ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route];
-
     /// <summary>
-    /// Re-indexes what a write changed (and, when a place, craft, village or sight changed, the catalogue items that show its name).
-    /// If another process (the running site) holds the index, the index is marked stale and rebuilt at that site's next start.
+    /// Re-indexes only the items the records changed or touched (a village's products show its name, a route its stops'),
+    /// reading those items and the ones they name — never the whole table — and commits with the last record's sequence.
     /// </summary>
-    public async Task RefreshAsync(IReadOnlyCollection<ContentItem> changed, CancellationToken cancellationToken = default)
+    public async Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(changed);
-        if (changed.Count == 0) return;
-        try
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) return;
+        var ids = changes.SelectMany(c => c.TouchedIds().Prepend(c.ContentItemId ?? 0)).Where(id => id > 0).ToHashSet();
+        var items = await db.ContentItems.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
+        var named = items.SelectMany(i => ContentRelations.ReferencesOf(i)).Select(r => r.Slug).Distinct().ToList();
+        var around = await db.ContentItems.AsNoTracking().Where(x => named.Contains(x.Slug))
+            .Select(x => new ContentItem { Id = x.Id, Kind = x.Kind, Slug = x.Slug, Title = x.Title, Locality = x.Locality })
+            .ToListAsync(cancellationToken);
+        var lookup = around.Concat(items).DistinctBy(i => (i.Kind, i.Slug)).ToDictionary(i => (i.Kind, i.Slug));
+
+        // An address an item left (deleted, or moved to a new slug) leaves the index; one now held by another item is re-added below.
+        foreach (var change in changes)
         {
-            var index = services.GetRequiredService<SearchIndex>();
-            var all = await LoadAllAsync(cancellationToken);
-            var touchesCatalogue = changed.Any(c => c.Kind is ContentKind.Locality or ContentKind.Craft or ContentKind.Village or ContentKind.Sight);
-            var affected = changed.Select(c => (c.Kind, c.Slug))
-                .Concat(touchesCatalogue ? all.Values.Where(i => CatalogueKinds.Contains(i.Kind)).Select(i => (i.Kind, i.Slug)) : [])
-                .Distinct();
-            foreach (var (kind, slug) in affected)
-            {
-                if (!SearchDocument.IndexedKinds.Contains(kind)) continue;
-                var document = all.TryGetValue((kind, slug), out var item) ? DocumentOf(item, all) : null;
-                if (document is null) index.Delete(kind, slug);
-                else index.Upsert([document]);
-            }
-            index.Commit();
+            if (change.Kind is not { } kind || !SearchDocument.IndexedKinds.Contains(kind)) continue;
+            if (change.OldSlug is { } old) index.Delete(kind, old);
+            if (change.Change == ChangeKinds.Deleted) index.Delete(kind, change.Slug);
         }
-        catch (LockObtainFailedException)
+        foreach (var item in items.Where(SearchDocument.IsIndexed))
         {
-            await File.WriteAllTextAsync(StaleMarker, DateTime.UtcNow.ToString("O"), cancellationToken);
-            logger.LogWarning("The search index is held by the running site; it is marked stale and will be rebuilt when the site next starts");
+            if (DocumentOf(item, lookup) is { } document) index.Upsert([document]);
+            else index.Delete(item.Kind, item.Slug);
         }
+        index.Commit(changes[^1].Sequence);
     }
 
     public async Task<int> RebuildAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var index = services.GetRequiredService<SearchIndex>();
-        var all = await LoadAllAsync(cancellationToken);
+        // The mark is read first: a change committed while the items are read is applied again from the feed (harmless).
+        var mark = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+        var all = (await db.ContentItems.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(i => (i.Kind, i.Slug));
         var documents = all.Values.Select(item => DocumentOf(item, all)).OfType<SearchDocument>().ToList();
-        index.Rebuild(documents, progress);
-        File.Delete(StaleMarker);
+        index.Rebuild(documents, progress, mark);
         return documents.Count;
     }
 
-    /// <summary>On start: rebuild when the index was missing or unreadable, marked stale, or does not hold what the database holds.</summary>
+    /// <summary>On start: rebuild when the index was missing or unreadable, does not say where in the feed it stands, or does not hold what the database holds.</summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken = default)
     {
-        var index = services.GetRequiredService<SearchIndex>();
         var expected = await db.ContentItems.CountAsync(x => SearchDocument.IndexedKinds.Contains(x.Kind) && x.Status == ContentStatus.Published, cancellationToken);
         var reason = index.NeedsRebuild ? "it was missing or unreadable"
-            : File.Exists(StaleMarker) ? "it was marked stale by a command-line import"
+            : index.FeedMark is null ? "it was made before the change feed"
             : index.DocumentCount != expected ? $"it holds {index.DocumentCount} items and the database {expected}"
             : null;
         if (reason is null) return;
@@ -83,17 +76,28 @@ public sealed class SearchIndexer(PortalDbContext db, MarkdownRenderer markdown,
             return null;
         }
     }
+}
 
-    private async Task<Dictionary<(ContentKind, string), ContentItem>> LoadAllAsync(CancellationToken cancellationToken) =>
-        (await db.ContentItems.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(i => (i.Kind, i.Slug));
+/// <summary>The search index follows the change feed; its mark is stored in the index's own commit, so it survives restarts.</summary>
+internal sealed class SearchChangeHandler(IServiceScopeFactory scopes, SearchIndex index) : IChangeHandler
+{
+    public string Name => "search";
+
+    public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(index.FeedMark ?? 0);
+
+    public async Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SearchIndexer>().ApplyAsync(changes, cancellationToken);
+    }
 }
 
 /// <summary>Runs after the database start-up: the index must match the database before the first request.</summary>
-internal sealed class SearchStartup(IServiceProvider services) : IHostedService
+internal sealed class SearchStartup(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().EnsureCurrentAsync(cancellationToken);
     }
 
@@ -106,10 +110,11 @@ public static class SearchRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(sp => new SearchIndex(
-            Path.Combine(sp.GetRequiredService<PortalPaths>().DataDirectory, "search-index"),
+            Path.Combine(sp.GetRequiredService<Hosting.PortalPaths>().DataDirectory, "search-index"),
             sp.GetRequiredService<ILogger<SearchIndex>>()));
         builder.Services.AddScoped<SearchIndexer>();
         builder.Services.AddHostedService<SearchStartup>();
+        builder.Services.AddSingleton<IChangeHandler, SearchChangeHandler>();
         builder.AddSearchRateLimits();
         return builder;
     }

@@ -21,7 +21,7 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     // Counters are boxes incremented in place (Interlocked) and drained by exchanging them with zero: a page view
     // allocates nothing and never retries. Boxes stay (one per item viewed, one per recent day), so no increment can
     // land in a box that was just removed.
-    private readonly ConcurrentDictionary<(ContentKind Kind, string Slug, DateOnly Day), StrongBox<long>> _itemViews = new();
+    private readonly ConcurrentDictionary<(ServedItem Item, DateOnly Day), StrongBox<long>> _itemViews = new();
     private readonly ConcurrentDictionary<(DateOnly Day, string Domain), StrongBox<long>> _referrers = new();
     private readonly ConcurrentDictionary<DateOnly, ConcurrentDictionary<string, byte>> _referrerDomains = new();
     private readonly ConcurrentDictionary<DateOnly, DayCounts> _days = new();
@@ -80,7 +80,7 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     public static bool IsBot(string? userAgent) => string.IsNullOrWhiteSpace(userAgent) || userAgent.AsSpan().ContainsAny(Bots);
 
     /// <summary>Records one page view by a person; the item is the page's own content, when it has one.</summary>
-    public async ValueTask RecordPageViewAsync(System.Net.IPAddress? ip, string userAgent, (ContentKind Kind, string Slug)? item, CancellationToken cancellationToken = default) =>
+    public async ValueTask RecordPageViewAsync(System.Net.IPAddress? ip, string userAgent, ServedItem? item, CancellationToken cancellationToken = default) =>
         await RecordPageViewAsync(ip, userAgent, item, referrer: null, cancellationToken);
 
     /// <summary>At most this many referring domains are kept per day; the rest count as <see cref="OtherReferrers"/> (a flood of invented domains cannot fill the database).</summary>
@@ -89,7 +89,7 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     public const string OtherReferrers = "(khác)";
 
     /// <summary>Records one page view by a person; <paramref name="referrer"/> is the other site's domain that sent them, if any.</summary>
-    public async ValueTask RecordPageViewAsync(System.Net.IPAddress? ip, string userAgent, (ContentKind Kind, string Slug)? item, string? referrer, CancellationToken cancellationToken = default)
+    public async ValueTask RecordPageViewAsync(System.Net.IPAddress? ip, string userAgent, ServedItem? item, string? referrer, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var day = _current is { } current && now >= current.FromTicks && now < current.UntilTicks ? current : await DayAsync(now, cancellationToken);
@@ -101,7 +101,7 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
             if (referrer is not null) Interlocked.Increment(ref _referrers.GetOrAdd((day.Day, ReferrerKey(day.Day, referrer)), static _ => new StrongBox<long>()).Value);
         }
         Interlocked.Increment(ref day.Counts.PageViews);
-        if (item is { } key) Interlocked.Increment(ref _itemViews.GetOrAdd((key.Kind, key.Slug, day.Day), static _ => new StrongBox<long>()).Value);
+        if (item is not null) Interlocked.Increment(ref _itemViews.GetOrAdd((item, day.Day), static _ => new StrongBox<long>()).Value);
     }
 
     private string ReferrerKey(DateOnly day, string domain)
@@ -168,8 +168,10 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Counts not yet written, so figures shown right after a view already include it.</summary>
     public long Pending(DateOnly day, Measure measure) => _days.TryGetValue(day, out var counts) ? Interlocked.Read(ref counts[measure]) : 0;
 
+    public long PendingViews(int id) => _itemViews.Where(kv => kv.Key.Item.Id == id).Sum(kv => Interlocked.Read(ref kv.Value.Value));
+
     public long PendingViews(ContentKind kind, string slug) =>
-        _itemViews.Where(kv => kv.Key.Kind == kind && kv.Key.Slug == slug).Sum(kv => Interlocked.Read(ref kv.Value.Value));
+        _itemViews.Where(kv => kv.Key.Item.Kind == kind && kv.Key.Item.Slug == slug).Sum(kv => Interlocked.Read(ref kv.Value.Value));
 
     public long PendingSince(DateOnly from, Measure measure) => _days.Where(kv => kv.Key >= from).Sum(kv => Interlocked.Read(ref kv.Value[measure]));
 
@@ -192,10 +194,16 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                foreach (var ((kind, slug), delta) in items.GroupBy(i => (i.Key.Kind, i.Key.Slug)).Select(g => (g.Key, g.Sum(i => i.Value))))
-                    await db.ContentItems.Where(x => x.Kind == kind && x.Slug == slug)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.ViewCount, x => x.ViewCount + delta), cancellationToken);
-                foreach (var ((kind, slug, day), delta) in items)
+                // Totals in their own table, never the item's row (an editor's save rewrites that): n = n + delta, or a new row.
+                foreach (var (id, delta) in items.GroupBy(i => i.Key.Item.Id).Select(g => (g.Key, g.Sum(i => i.Value))))
+                {
+                    var counted = await db.ItemViewCounts.Where(x => x.ContentItemId == id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Views, x => x.Views + delta), cancellationToken);
+                    // An item deleted since the view has no row to count into, and gets none.
+                    if (counted == 0 && await db.ContentItems.AnyAsync(x => x.Id == id, cancellationToken))
+                        db.ItemViewCounts.Add(new ItemViewCount { ContentItemId = id, Views = delta });
+                }
+                foreach (var (((_, kind, slug), day), delta) in items)
                 {
                     var updated = await db.ItemDailyViews.Where(x => x.Kind == kind && x.Slug == slug && x.Day == day)
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.Views, x => x.Views + delta), cancellationToken);

@@ -21,6 +21,7 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (HttpMethods.IsGet(context.Request.Method)) context.Response.OnStarting(TakeServedItem, context);
         var rest = next(context);
         if (!rest.IsCompletedSuccessfully) return CountAfterAsync(rest, context);
         var counting = Count(context);
@@ -32,6 +33,19 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
         await rest;
         await Count(context);
     }
+
+    /// <summary>
+    /// The item travels in a header so that a copy from the output cache still says which item it is; it is taken off
+    /// here, as the headers are sent, after the cache has kept its copy.
+    /// </summary>
+    private static readonly Func<object, Task> TakeServedItem = static state =>
+    {
+        var context = (HttpContext)state;
+        if (context.Response.Headers.Remove(ServedItem.Header, out var value) && context.Features.Get<ServedItem>() is null
+            && ServedItem.Parse(value.ToString()) is { } served)
+            context.Features.Set(served);
+        return Task.CompletedTask;
+    };
 
     private ValueTask Count(HttpContext context)
     {
@@ -49,7 +63,7 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
             counter.RecordBot();
             return ValueTask.CompletedTask;
         }
-        return counter.RecordPageViewAsync(context.Connection.RemoteIpAddress, userAgent, ItemOf(path), ReferrerDomain(request), context.RequestAborted);
+        return counter.RecordPageViewAsync(context.Connection.RemoteIpAddress, userAgent, context.Features.Get<ServedItem>(), ReferrerDomain(request), context.RequestAborted);
     }
 
     /// <summary>The other site a visitor came from, as a bare domain ("www." dropped); null for none, for this site, or for junk.</summary>
@@ -70,24 +84,6 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
     }
 
     private static readonly string[] PrefetchHeaders = ["Sec-Purpose", "Purpose", "X-Moz"];
-
-    /// <summary>/tin-tuc/{slug} → (News, slug), /{slug} → (Page, slug); list pages have no item.</summary>
-    private static readonly Dictionary<string, ContentKind> Sections = ContentKinds.All
-        .Where(k => k.RoutePrefix.Length > 1).ToDictionary(k => k.RoutePrefix[1..], k => k.Kind, StringComparer.Ordinal);
-
-    private static readonly Dictionary<string, ContentKind>.AlternateLookup<ReadOnlySpan<char>> SectionsBySpan = Sections.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public static (ContentKind, string)? ItemOf(string path)
-    {
-        var trimmed = path.AsSpan().Trim('/');
-        if (trimmed.Length == 0) return null;
-        var slash = trimmed.IndexOf('/');
-        if (slash < 0) return SectionsBySpan.ContainsKey(trimmed) ? null : (ContentKind.Page, trimmed.ToString());
-        var rest = trimmed[(slash + 1)..];
-        if (rest.Contains('/')) return null;
-        // The slug string is the one allocation: it keys the item's counter.
-        return SectionsBySpan.TryGetValue(trimmed[..slash], out var kind) ? (kind, rest.ToString()) : null;
-    }
 }
 
 /// <summary>Writes the counts every second, and once more when the site stops.</summary>
@@ -164,6 +160,7 @@ public static class TrafficRegistration
         var options = builder.Configuration.GetSection(TrafficOptions.Section).Get<TrafficOptions>() ?? new TrafficOptions();
         builder.Services.AddSingleton<TrafficCounter>();
         builder.Services.AddScoped<TrafficReader>();
+        builder.Services.AddScoped<ViewCounts>();
         builder.Services.AddScoped<TrafficReport>();
         builder.Services.AddHostedService<TrafficFlusher>();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>

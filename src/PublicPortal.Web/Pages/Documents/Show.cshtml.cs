@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Documents;
 
@@ -22,6 +24,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         var document = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
         if (document is null) return NotFound();
         Document = document;
+        ServedItem.Set(HttpContext, document, OutputCacheTags.Kind(ContentKind.Plan)); // the plans it is the basis of
         Body = markdown.Render(document.Body);
         if (paths.ResolveMedia(document.Attachment) is { } file && System.IO.File.Exists(file)) AttachmentBytes = new FileInfo(file).Length;
         Plans = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now)

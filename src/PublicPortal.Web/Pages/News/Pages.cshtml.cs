@@ -12,7 +12,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
 }
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : ArticlePageModel(db, clock, options, markdown)
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown, Features.Traffic.ViewCounts views) : ArticlePageModel(db, clock, options, markdown, views)
 {
     protected override ContentKind Kind => ContentKind.News;
 }

@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Products;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
 {
+    public long Views { get; private set; }
+
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Product { get; private set; } = null!;
     public ContentItem? Village { get; private set; }
@@ -20,6 +25,8 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Catalogue.Find(ContentKind.Product, slug) is not { } product) return NotFound();
         Product = product;
+        ServedItem.Set(HttpContext, product, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
+        Views = await views.OfAsync(product.Id, cancellationToken);
         Village = Catalogue.Find(ContentKind.Village, product.Product!.Village);
         Body = markdown.Render(product.Body);
         ViewData["Title"] = product.Title;

@@ -5,6 +5,9 @@ using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Programme;
 using PublicPortal.Web.Features.Search;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Programme;
 
@@ -20,6 +23,8 @@ public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
         if (plan is null) return NotFound();
+        // Not the plan's own page (it does not count as a view of it), but it shows the plan, the catalogue and news.
+        OutputCacheTags.Add(HttpContext, [OutputCacheTags.Item(plan.Id), OutputCacheTags.Kind(ContentKind.Plan), OutputCacheTags.Kind(ContentKind.News), .. OutputCacheTags.Catalogue]);
         Progress = ProgressTracker.Measure(plan, await catalogue.LoadAsync(cancellationToken));
         TaskNews = LatestNews(plan, search, now);
         ViewData["Title"] = "Tiến độ " + (plan.DocumentNumber ?? plan.Title);

@@ -4,16 +4,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Programme;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, ViewCounts views) : PageModel
 {
     public ContentItem Plan { get; private set; } = null!;
     public ContentItem? Document { get; private set; }
     public ContentItem? Parent { get; private set; }
     public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public long Views { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -21,6 +25,8 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
         if (plan is null) return NotFound();
         Plan = plan;
+        ServedItem.Set(HttpContext, plan, OutputCacheTags.Kind(ContentKind.Document));
+        Views = await views.OfAsync(plan.Id, cancellationToken);
         var linked = new[] { plan.DocumentSlug, plan.ParentSlug }.OfType<string>().ToList();
         var documents = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now)
             .Where(x => linked.Contains(x.Slug)).ToListAsync(cancellationToken);

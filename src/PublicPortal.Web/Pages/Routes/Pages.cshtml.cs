@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Routes;
 
@@ -20,8 +23,10 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
 }
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
 {
+    public long Views { get; private set; }
+
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Route { get; private set; } = null!;
     public RoutePlan Plan { get; private set; } = null!;
@@ -32,6 +37,8 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Catalogue.Find(ContentKind.Route, slug) is not { } route) return NotFound();
         Route = route;
+        ServedItem.Set(HttpContext, route, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
+        Views = await views.OfAsync(route.Id, cancellationToken);
         Plan = RoutePlan.Of(route, Catalogue);
         Body = markdown.Render(route.Body);
         ViewData["Title"] = route.Title;

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Sights;
 
@@ -23,8 +26,10 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
 }
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
 {
+    public long Views { get; private set; }
+
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Sight { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
@@ -36,6 +41,8 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Catalogue.Find(ContentKind.Sight, slug) is not { } sight) return NotFound();
         Sight = sight;
+        ServedItem.Set(HttpContext, sight, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
+        Views = await views.OfAsync(sight.Id, cancellationToken);
         Body = markdown.Render(sight.Body);
         Routes = Catalogue.RoutesThrough(sight);
         Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);

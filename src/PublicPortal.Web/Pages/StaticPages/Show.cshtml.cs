@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.StaticPages;
 
@@ -21,6 +24,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
             .FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
         if (item is null) return NotFound();
         Item = item;
+        ServedItem.Set(HttpContext, item);
         Body = markdown.Render(item.Body);
         ViewData["Title"] = item.Title;
         ViewData["Description"] = item.Summary;

@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Pages.Villages;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
 {
+    public long Views { get; private set; }
+
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Village { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
@@ -22,6 +27,8 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Catalogue.Find(ContentKind.Village, slug) is not { } village) return NotFound();
         Village = village;
+        ServedItem.Set(HttpContext, village, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
+        Views = await views.OfAsync(village.Id, cancellationToken);
         Body = markdown.Render(village.Body);
         Products = Catalogue.ProductsOf(village);
         Routes = Catalogue.RoutesThrough(village);

@@ -1,3 +1,4 @@
+using PublicPortal.Web.Features.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using PublicPortal.Web.Features.Admin;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
-public sealed class DeleteModel(PortalDbContext db, ContentEditor editor) : PageModel
+public sealed class DeleteModel(PortalDbContext db, ContentWriter editor) : PageModel
 {
     public ContentItem? Item { get; private set; }
     public IReadOnlyList<ContentItem> UsedBy { get; private set; } = [];

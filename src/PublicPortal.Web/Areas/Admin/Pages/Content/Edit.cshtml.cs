@@ -10,7 +10,7 @@ using PublicPortal.Web.Features.Markdown;
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
 [Features.Web.UploadLimits(1, DocumentFiles.MaxBytes)]
-public sealed class EditModel(PortalDbContext db, ContentEditor editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths, Features.Media.MediaCatalog media) : PageModel
+public sealed class EditModel(PortalDbContext db, ContentWriter editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths, Features.Media.MediaCatalog media) : PageModel
 {
     /// <summary>Library images that may be used (described, or decorative), to insert into the text or name as cover or photo.</summary>
     public IReadOnlyList<Features.Media.MediaInfo> Images => media.All().Values.Where(i => i.Usable).OrderBy(i => i.Alt ?? "", StringComparer.Ordinal).Take(100).ToList();

@@ -7,7 +7,7 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
-public sealed class HistoryModel(PortalDbContext db, ContentEditor editor) : PageModel
+public sealed class HistoryModel(PortalDbContext db, ContentWriter editor) : PageModel
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "tu")] public int? From { get; set; }

@@ -6,7 +6,7 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, PublicPortal.Web.Features.Traffic.ViewCounts views) : PageModel
 {
     public const int PageSize = 50;
 
@@ -17,6 +17,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     public string? Query { get; set; }
 
     public List<ContentItem> Items { get; private set; } = [];
+    public Dictionary<int, long> Views { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -28,5 +29,6 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             items = items.Where(x => x.SearchText.Contains(folded) || x.Slug.Contains(folded));
         }
         Items = await items.OrderByDescending(x => x.UpdatedAtUtc ?? x.PublishedAtUtc).Take(PageSize).ToListAsync();
+        Views = await views.OfAsync(Items.Select(i => i.Id).ToList());
     }
 }

@@ -9,7 +9,7 @@ namespace PublicPortal.Web.Areas.Admin.Pages.Media;
 
 /// <summary>The media library: upload several images at once (a plain file input, no JavaScript needed), find, describe, delete.</summary>
 [UploadLimits(MaxFiles, ImageIntake.MaxBytes)]
-public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, MediaLibrary library, PublicPortal.Web.Features.Content.ContentWriter writer) : PageModel
 {
     public const int MaxFiles = 20;
 
@@ -52,9 +52,8 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
         asset.Alt = MediaLibrary.Describe(alt, MediaLibrary.MaxAltLength);
         asset.Decorative = decorative;
         asset.Caption = MediaLibrary.Describe(caption, MediaLibrary.MaxCaptionLength);
-        db.Audit(clock, Actor, "media-describe", $"Mô tả ảnh {asset.OriginalName}", $"media/{asset.Hash}");
-        await db.SaveChangesAsync();
-        library.Forget(); // pages read alt text from the library
+        // Pages show the description: a change like any other, so the pages using the image are refreshed from the feed.
+        await writer.WriteMediaAsync(asset, delete: false, Actor, "media-describe", $"Mô tả ảnh {asset.OriginalName}");
         Message = asset.Usable ? $"Đã lưu mô tả của {asset.OriginalName}." : $"Đã lưu. {asset.OriginalName} chưa có mô tả (alt) nên chưa dùng được trên trang công khai.";
         await LoadAsync();
         return Page();
@@ -71,10 +70,7 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, TimePro
             await LoadAsync();
             return Page();
         }
-        db.MediaAssets.Remove(asset);
-        db.Audit(clock, Actor, "media-delete", $"Xóa ảnh {asset.OriginalName}", $"media/{asset.Hash}");
-        await db.SaveChangesAsync();
-        library.Forget();
+        await writer.WriteMediaAsync(asset, delete: true, Actor, "media-delete", $"Xóa ảnh {asset.OriginalName}");
         // The file goes after the row: a failed delete leaves an unused file, never a row without its file.
         library.DeleteFiles(asset);
         Message = $"Đã xóa {asset.OriginalName}.";

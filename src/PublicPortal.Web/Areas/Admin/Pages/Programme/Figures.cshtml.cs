@@ -1,3 +1,4 @@
+using PublicPortal.Web.Features.Content;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace PublicPortal.Web.Areas.Admin.Pages.Programme;
 /// A plan's figures without YAML: enter or correct a target's yearly value with its source, remove one, set a task's
 /// status. Every change goes through the editor's one write path, so it has a revision, an audit entry and a version check.
 /// </summary>
-public sealed class FiguresModel(PortalDbContext db, ContentEditor editor, CatalogueService catalogue, TimeProvider clock) : PageModel
+public sealed class FiguresModel(PortalDbContext db, ContentWriter editor, CatalogueService catalogue, TimeProvider clock) : PageModel
 {
     public ContentItem Plan { get; private set; } = null!;
     public PlanProgress Progress { get; private set; } = null!;

@@ -1,0 +1,397 @@
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Admin;
+using PublicPortal.Web.Features.Media;
+
+namespace PublicPortal.Web.Features.Content;
+
+/// <summary>
+/// The one write path of content. Every change — an editor's save, create, publish, restore, figures, delete, an
+/// image's description, an import, a scheduled time passing — is checked here, then written in one transaction with its
+/// revision, its audit entry and its change record. Nothing here refreshes search or caches: the change feed does,
+/// after the commit, from the records (<see cref="ChangeFeed"/>).
+/// </summary>
+public sealed class ContentWriter(
+    PortalDbContext db, ContentRules rules, ContentRelations relations, MediaCatalog media, ChangeFeed feed, TimeProvider clock, ILogger<ContentWriter> logger)
+{
+    /// <summary>Actor of the command-line and first-start import.</summary>
+    public const string ImportActor = "import";
+
+    /// <summary>Actor of a scheduled publication taking effect.</summary>
+    public const string ScheduleActor = "lịch đăng";
+
+    /// <summary>How long a save waits for search and caches to show it (they usually take milliseconds); never fails the save.</summary>
+    private static readonly TimeSpan ShownWithin = TimeSpan.FromSeconds(5);
+
+    public async Task<SaveOutcome> SaveAsync(ContentItem edited, int? id, int expectedVersion, string actor, string? action = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (rules.Check(edited) is { Count: > 0 } broken) return new SaveOutcome.Invalid(broken);
+        // What the item points at (place, crafts, village, stops) must exist, as on import.
+        var missing = await MissingReferencesAsync([("", edited)], cancellationToken);
+        if (missing.Count > 0)
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = "Thông tin chi tiết trỏ tới mục không có: " + string.Join("; ", missing.Select(m => m.TrimStart(':', ' '))) });
+        if (ImageProblems(edited) is { Count: > 0 } imageProblems) return new SaveOutcome.Invalid(imageProblems);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        ContentItem? current = null;
+        if (id is { } existingId)
+        {
+            current = await db.ContentItems.SingleOrDefaultAsync(x => x.Id == existingId, cancellationToken);
+            if (current is null) return new SaveOutcome.NotFound();
+            if (current.Version != expectedVersion) return await ConflictAsync(current, cancellationToken);
+            edited.Kind = current.Kind;
+        }
+        if (await db.ContentItems.AnyAsync(x => x.Kind == edited.Kind && x.Slug == edited.Slug && x.Id != (id ?? 0), cancellationToken))
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Slug"] = $"Đường dẫn “{edited.Slug}” đã có nội dung khác cùng loại dùng. Hãy chọn đường dẫn khác." });
+
+        var before = current is null ? null : Copy(current);
+        var wasPublished = current?.Status == ContentStatus.Published;
+        edited.SearchText = SearchTextOf(edited);
+        edited.UpdatedAtUtc = now;
+        if (current is null)
+        {
+            edited.Id = 0;
+            edited.Version = 1;
+            db.ContentItems.Add(edited);
+        }
+        else
+        {
+            edited.Id = current.Id;
+            edited.Version = current.Version + 1;
+            db.Entry(current).CurrentValues.SetValues(edited);
+            CopyOwned(edited, current);
+        }
+        var saved = current ?? edited;
+        await TakeBackAddressesAsync([saved], cancellationToken);
+        if (before is not null && before.Slug != saved.Slug)
+            db.SlugRedirects.Add(new SlugRedirect { Kind = saved.Kind, OldSlug = before.Slug, ContentItemId = saved.Id });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var theirs = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == saved.Id, cancellationToken);
+            return await ConflictAsync(theirs, cancellationToken);
+        }
+
+        action ??= current is null ? AuditActions.Create
+            : saved.Status == ContentStatus.Published && !wasPublished ? AuditActions.Publish
+            : saved.Status != ContentStatus.Published && wasPublished ? AuditActions.Unpublish
+            : AuditActions.Edit;
+        var summary = Describe(action, saved, before?.Slug);
+        var numbers = await RevisionNumbersAsync([saved.Id], cancellationToken);
+        var graph = await relations.LoadAsync(cancellationToken);
+        Record(saved, before, actor, action, summary, summary, now, numbers, graph);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await ShownAsync(cancellationToken);
+        logger.LogInformation("{Actor} saved {Kind} {Slug} as version {Version} ({Action})", actor, saved.Kind, saved.Slug, saved.Version, action);
+        return new SaveOutcome.Saved(saved.Id, saved.Version);
+    }
+
+    /// <summary>Deletes an item that nothing points at; its revisions stay, so the history (and the text) is not lost.</summary>
+    public async Task<bool> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.ContentItems.SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (item is null) return false;
+        var graph = await relations.LoadAsync(cancellationToken);
+        if (graph.UsersOf(item).Count > 0) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var summary = $"Xóa “{item.Title}”";
+        var numbers = await RevisionNumbersAsync([id], cancellationToken);
+        Record(item, item, actor, AuditActions.Delete, summary, summary, now, numbers, graph);
+        db.ContentItems.Remove(item);
+        await db.SlugRedirects.Where(r => r.ContentItemId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await ShownAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Items that point at this one (a village's place, a route's stops…): it cannot be deleted while they do.</summary>
+    public async Task<IReadOnlyList<ContentItem>> UsedByAsync(ContentItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var ids = (await relations.LoadAsync(cancellationToken)).UsersOf(item);
+        if (ids.Count == 0) return [];
+        return await db.ContentItems.AsNoTracking().Where(x => ids.Contains(x.Id)).OrderBy(x => x.Title).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>What an import wrote: items added, updated and found identical (left alone: no version, revision or record).</summary>
+    public sealed record BatchResult(int Added, int Updated, int Unchanged);
+
+    /// <summary>
+    /// Writes checked items (an import) in one transaction: <paramref name="prepare"/> runs first inside it (storing the
+    /// images the items point at), then each new or changed item gets its revision, audit entry and change record, then
+    /// <paramref name="finish"/> runs (copying files) before the commit. A live view count is never overwritten: a file's
+    /// count only starts a new item's.
+    /// </summary>
+    public async Task<BatchResult> WriteBatchAsync(
+        IReadOnlyList<ContentItem> items, string actor, string summary, Func<CancellationToken, Task>? prepare = null, Func<CancellationToken, Task>? finish = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (prepare is not null) await prepare(cancellationToken);
+        var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var written = new List<(ContentItem Saved, ContentItem? Before, string Action, long? StartViews)>();
+        var unchanged = 0;
+        foreach (var item in items)
+        {
+            var startViews = item.FileViews;
+            item.FileViews = null; // counted by the site from here on
+            item.SearchText = SearchTextOf(item);
+            if (existing.TryGetValue((item.Kind, item.Slug), out var current))
+            {
+                if (EditorFields.Snapshot(item) == EditorFields.Snapshot(current))
+                {
+                    unchanged++;
+                    continue;
+                }
+                var before = Copy(current);
+                item.Id = current.Id;
+                item.Version = current.Version + 1;
+                item.UpdatedAtUtc = now;
+                db.Entry(current).CurrentValues.SetValues(item);
+                CopyOwned(item, current);
+                written.Add((current, before, AuditActions.Edit, null));
+            }
+            else
+            {
+                item.Version = 1;
+                db.ContentItems.Add(item);
+                written.Add((item, null, AuditActions.Create, startViews));
+            }
+        }
+        await TakeBackAddressesAsync(written.Select(w => w.Saved).ToList(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (saved, _, _, views) in written)
+        {
+            if (views is > 0) db.ItemViewCounts.Add(new ItemViewCount { ContentItemId = saved.Id, Views = views.Value });
+        }
+        var numbers = await RevisionNumbersAsync(written.Select(w => w.Saved.Id).ToList(), cancellationToken);
+        var graph = await relations.LoadAsync(cancellationToken);
+        foreach (var (saved, before, action, _) in written) Record(saved, before, actor, action, summary, $"{summary}: {saved.Title}", now, numbers, graph);
+        await db.SaveChangesAsync(cancellationToken);
+        if (finish is not null) await finish(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await ShownAsync(cancellationToken);
+        var added = written.Count(w => w.Before is null);
+        return new BatchResult(added, written.Count - added, unchanged);
+    }
+
+    /// <summary>
+    /// Items whose publication time has passed since they were last written: each gets a revision, an audit entry and a
+    /// change record now, so pages, lists, search and feeds change at that minute. Returns how many went live.
+    /// </summary>
+    public async Task<int> RecordWentLiveAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.ContentItems
+            .Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc <= now
+                && db.ChangeRecords.Any(c => c.ContentItemId == i.Id)
+                && !db.ChangeRecords.Any(c => c.ContentItemId == i.Id && c.AtUtc >= i.PublishedAtUtc))
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0) return 0;
+        var numbers = await RevisionNumbersAsync(due.Select(d => d.Id).ToList(), cancellationToken);
+        var graph = await relations.LoadAsync(cancellationToken);
+        foreach (var item in due)
+        {
+            var summary = $"Đăng theo lịch “{item.Title}”";
+            Record(item, item, ScheduleActor, AuditActions.Publish, summary, summary, now, numbers, graph, ChangeKinds.WentLive);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        feed.Notify();
+        logger.LogInformation("{Count} scheduled items went live", due.Count);
+        return due.Count;
+    }
+
+    /// <summary>When the next scheduled item goes live, if any is waiting.</summary>
+    public async Task<DateTime?> NextScheduledAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc > now)
+            .MinAsync(i => (DateTime?)i.PublishedAtUtc, cancellationToken);
+    }
+
+    /// <summary>An image's description or its removal: the pages showing it change, so it is a change like any other.</summary>
+    public async Task WriteMediaAsync(MediaAsset asset, bool delete, string actor, string action, string summary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (delete) db.MediaAssets.Remove(asset);
+        var users = await relations.ImageUsersAsync(asset.Hash, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Audit(clock, actor, action, summary, $"media/{asset.Hash}");
+        db.ChangeRecords.Add(new ChangeRecord
+        {
+            AtUtc = now, Slug = asset.Hash, Change = ChangeKinds.Media, Actor = Clip(actor), Touches = string.Join(' ', users),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await ShownAsync(cancellationToken);
+    }
+
+    /// <summary>Problems with what items point at: every slug must exist, in this batch or already stored.</summary>
+    public async Task<List<string>> MissingReferencesAsync(IReadOnlyList<(string File, ContentItem Item)> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var known = (await db.ContentItems.AsNoTracking().Select(x => new { x.Kind, x.Slug }).ToListAsync(cancellationToken))
+            .Select(x => (x.Kind, x.Slug))
+            .Concat(items.Select(x => (x.Item.Kind, x.Item.Slug)))
+            .ToHashSet();
+        var problems = new List<string>();
+        foreach (var (file, item) in items)
+        {
+            foreach (var (kind, slug, key) in ContentRelations.ReferencesOf(item))
+            {
+                if (!known.Contains((kind, slug)))
+                    problems.Add($"{file}: {key} '{slug}' does not exist (no {ContentKinds.Of(kind).Folder}/{slug}.md)");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Folded search text; the document number comes first so a search by number can rank its own document on top.</summary>
+    public static string SearchTextOf(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return VietnameseText.Fold(string.Join(' ', new[] { item.DocumentNumber, item.Title, item.Issuer, item.DocumentType, item.Summary }.Where(s => s is not null)));
+    }
+
+    public static string Target(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return $"{ContentKinds.Of(item.Kind).Folder}/{item.Slug}";
+    }
+
+    /// <summary>The revision, the audit entry and the change record of one write, added to the open transaction.</summary>
+    private void Record(
+        ContentItem saved, ContentItem? before, string actor, string action, string revisionSummary, string auditSummary, DateTime now,
+        Dictionary<int, int> numbers, ContentRelations.Graph graph, string? change = null)
+    {
+        var number = numbers[saved.Id] = numbers.GetValueOrDefault(saved.Id) + 1;
+        db.Revisions.Add(new Revision
+        {
+            ContentItemId = saved.Id, Number = number, CreatedAtUtc = now, Actor = Clip(actor), Summary = revisionSummary, Snapshot = EditorFields.Snapshot(saved),
+        });
+        db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = Clip(actor), Action = action, Target = Target(saved), Summary = auditSummary });
+        db.ChangeRecords.Add(new ChangeRecord
+        {
+            AtUtc = now, ContentItemId = saved.Id, Kind = saved.Kind, Slug = saved.Slug,
+            OldSlug = before is not null && before.Slug != saved.Slug ? before.Slug : null,
+            Change = change ?? action switch
+            {
+                AuditActions.Create => ChangeKinds.Created,
+                AuditActions.Publish => ChangeKinds.Published,
+                AuditActions.Unpublish => ChangeKinds.Unpublished,
+                AuditActions.Restore => ChangeKinds.Restored,
+                AuditActions.Delete => ChangeKinds.Deleted,
+                _ => ChangeKinds.Edited,
+            },
+            Actor = Clip(actor),
+            Touches = string.Join(' ', graph.Touched(saved, before).Order()),
+        });
+    }
+
+    private async Task<Dictionary<int, int>> RevisionNumbersAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.Revisions.Where(r => ids.Contains(r.ContentItemId)).GroupBy(r => r.ContentItemId)
+            .Select(g => new { g.Key, Last = g.Max(r => r.Number) }).ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
+
+    /// <summary>An item written at an address takes it back from any redirect that pointed it elsewhere (the table is small: one read).</summary>
+    private async Task TakeBackAddressesAsync(IReadOnlyCollection<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var addresses = items.Select(i => (i.Kind, i.Slug)).ToHashSet();
+        var taken = (await db.SlugRedirects.ToListAsync(cancellationToken)).Where(r => addresses.Contains((r.Kind, r.OldSlug))).ToList();
+        db.SlugRedirects.RemoveRange(taken);
+    }
+
+    /// <summary>Tells the feed, and waits briefly for this process's handlers so the editor's next page shows the change.</summary>
+    private async Task ShownAsync(CancellationToken cancellationToken)
+    {
+        feed.Notify();
+        var head = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
+        await feed.WaitAppliedAsync(head, ShownWithin, cancellationToken);
+    }
+
+    /// <summary>
+    /// Images must come from the media library and be described: alt text for this use or in the library, or the image
+    /// marked decorative there. A picture nobody can describe never reaches a public page.
+    /// </summary>
+    private Dictionary<string, string> ImageProblems(ContentItem item)
+    {
+        var extra = new List<string>();
+        void Check(string what, string reference, string? alt)
+        {
+            if (media.Find(reference) is not { } info)
+                extra.Add($"{what} “{reference}” không phải ảnh trong thư viện ảnh (dạng media/library/…; tải ảnh lên ở mục Thư viện ảnh)");
+            else if (ResponsiveImage.AltFor(info, alt) is null)
+                extra.Add($"{what} “{reference}” chưa có mô tả (alt): hãy viết mô tả ở đây hoặc trong thư viện ảnh, hoặc đánh dấu là ảnh trang trí");
+        }
+        if (item.CoverImage is { } cover) Check("Ảnh bìa", cover, item.CoverAlt);
+        foreach (var photo in item.Photos) Check("Ảnh", photo.Path, photo.Alt);
+
+        var body = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in MediaRefs.MarkdownImage().Matches(item.Body))
+        {
+            var info = media.All().GetValueOrDefault(m.Groups[2].Value);
+            if (info is null) body.Add($"ảnh /anh/{m.Groups[2].Value}… không có trong thư viện ảnh");
+            else if (string.IsNullOrWhiteSpace(m.Groups[1].Value) && !info.Decorative)
+                body.Add($"ảnh /anh/{m.Groups[2].Value}… chưa có mô tả: viết mô tả trong ![…]");
+        }
+        var problems = new Dictionary<string, string>();
+        if (extra.Count > 0) problems["Extra"] = string.Join("; ", extra) + ".";
+        if (body.Count > 0) problems["Body"] = "Nội dung có " + string.Join("; ", body) + ".";
+        return problems;
+    }
+
+    private async Task<SaveOutcome> ConflictAsync(ContentItem theirs, CancellationToken cancellationToken)
+    {
+        var last = await db.Revisions.AsNoTracking().Where(r => r.ContentItemId == theirs.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        return new SaveOutcome.Conflict(EditorFields.Snapshot(theirs), last?.Actor ?? "?", last?.CreatedAtUtc ?? theirs.UpdatedAtUtc ?? DateTime.MinValue, theirs.Version);
+    }
+
+    /// <summary>What the item pointed at before the write (its references), so a move away touches the old place too.</summary>
+    private static ContentItem Copy(ContentItem item)
+    {
+        var copy = new ContentItem { Kind = item.Kind, Slug = item.Slug, Title = item.Title, Id = item.Id, ParentSlug = item.ParentSlug, DocumentSlug = item.DocumentSlug };
+        CopyOwned(item, copy);
+        return copy;
+    }
+
+    internal static void CopyOwned(ContentItem from, ContentItem to)
+    {
+        to.Sources = from.Sources;
+        to.Targets = from.Targets;
+        to.Tasks = from.Tasks;
+        to.Photos = from.Photos;
+        to.Locality = from.Locality;
+        to.Craft = from.Craft;
+        to.Village = from.Village;
+        to.Product = from.Product;
+        to.Sight = from.Sight;
+        to.Route = from.Route;
+    }
+
+    private static string Clip(string actor) => actor.Length > 256 ? actor[..256] : actor;
+
+    private static string Describe(string action, ContentItem item, string? oldSlug) => action switch
+    {
+        AuditActions.Create => $"Tạo “{item.Title}”",
+        AuditActions.Publish => $"Đăng “{item.Title}”",
+        AuditActions.Unpublish => $"Gỡ xuống “{item.Title}”",
+        AuditActions.Restore => $"Khôi phục “{item.Title}”",
+        _ => $"Sửa “{item.Title}”",
+    } + (oldSlug is not null && oldSlug != item.Slug ? $" (đường dẫn {oldSlug} → {item.Slug})" : "");
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Hosting;
+
+/// <summary>Evicts, for each change, the cached pages tagged with what it changed or touched (<see cref="OutputCacheTags.Of"/>).</summary>
+internal sealed class OutputCacheChangeHandler(IOutputCacheStore store) : IChangeHandler
+{
+    public string Name => "output-cache";
+
+    // The cache lives in memory and starts empty: nothing before now is in it.
+    public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
+
+    public async Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
+    {
+        foreach (var tag in changes.SelectMany(OutputCacheTags.Of).Distinct(StringComparer.Ordinal))
+            await store.EvictByTagAsync(tag, cancellationToken);
+    }
+}
