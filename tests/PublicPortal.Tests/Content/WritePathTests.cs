@@ -262,4 +262,99 @@ public sealed class WritePathTests
             Assert.Equal(51, await db.ContentItems.Where(x => x.Id == item.Id).Select(x => x.Version).SingleAsync() - item.Version + 1);
         });
     }
+
+    private static async Task<ContentItem> ItemAsync(PortalFactory site, ContentKind kind, string slug)
+    {
+        ContentItem? item = null;
+        await site.WithDbAsync(async db => item = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Kind == kind && x.Slug == slug));
+        return item!;
+    }
+
+    [Fact]
+    public async Task Renaming_a_village_re_indexes_the_products_and_routes_that_show_its_name()
+    {
+        await using var site = NewSite();
+        var reader = site.CreateReader();
+        var village = await ItemAsync(site, ContentKind.Village, "gom-binh-duc");
+        Assert.IsType<SaveOutcome.Saved>(await WriteAsync(site, village.Id, v => { v.Title = "Làng gốm Bình Đức kiemchunglang"; return v; }));
+        var results = await ResultsAsync(reader, "kiemchunglang");
+        Assert.Contains("/lang-nghe/gom-binh-duc", results);
+        Assert.Contains("/san-pham/gom-cham-son-hoa", results); // its product names it
+        Assert.Contains("/tuyen-du-lich/mot-ngay-di-san-cham", results); // a route through it
+        await site.WithDbAsync(async db =>
+        {
+            var record = await db.ChangeRecords.OrderByDescending(c => c.Sequence).FirstAsync();
+            var product = await db.ContentItems.SingleAsync(x => x.Kind == ContentKind.Product && x.Slug == "gom-cham-son-hoa");
+            Assert.Equal((village.Id, ChangeKinds.Edited), (record.ContentItemId!.Value, record.Change));
+            Assert.Contains(product.Id, record.TouchedIds());
+        });
+    }
+
+    [Fact]
+    public async Task An_edit_evicts_the_cached_pages_that_show_the_item_and_leaves_the_others_cached()
+    {
+        await using var site = NewSite();
+        var reader = site.CreateReader();
+        const string villagePage = "/lang-nghe/gom-binh-duc";
+        var news = await NewestNewsAsync(site);
+        var newsPage = "/tin-tuc/" + news.Slug;
+        async Task<bool> CachedAsync(string url) => (await reader.GetAsync(url)).Headers.Contains("Age");
+        await reader.GetAsync(villagePage);
+        await reader.GetAsync(newsPage);
+        Assert.True(await CachedAsync(villagePage));
+
+        // A news edit: the news page is made again, the village page still comes from the cache.
+        Assert.IsType<SaveOutcome.Saved>(await WriteAsync(site, news.Id, i => { i.Summary += " Đã sửa."; return i; }));
+        Assert.False(await CachedAsync(newsPage));
+        Assert.True(await CachedAsync(villagePage));
+
+        // An edit of a product the village page lists: the village page is made again and shows it.
+        var product = await ItemAsync(site, ContentKind.Product, "gom-cham-son-hoa");
+        Assert.IsType<SaveOutcome.Saved>(await WriteAsync(site, product.Id, p => { p.Title = "Gốm Chăm Sơn Hòa kiemchungsanpham"; return p; }));
+        var response = await reader.GetAsync(villagePage);
+        Assert.False(response.Headers.Contains("Age"));
+        Assert.Contains("kiemchungsanpham", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A handler that fails its first two calls, as search would with a full disk.</summary>
+    private sealed class FailingTwiceHandler : IChangeHandler
+    {
+        public int Calls;
+        public List<long> Applied { get; } = [];
+        public string Name => "failing-twice";
+        public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
+        public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref Calls) <= 2) throw new IOException("Không còn chỗ trên đĩa");
+            lock (Applied) Applied.AddRange(changes.Select(c => c.Sequence));
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class SiteWithFailingHandler(FailingTwiceHandler handler) : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IChangeHandler>(handler));
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_handler_never_fails_the_save_and_is_retried_from_the_feed_until_it_applies_the_change()
+    {
+        var handler = new FailingTwiceHandler();
+        await using var site = new SiteWithFailingHandler(handler);
+        var reader = site.CreateReader();
+        var news = await NewestNewsAsync(site);
+        var saved = await WriteAsync(site, news.Id, i => { i.Title += " kiemchungloi"; return i; });
+        Assert.IsType<SaveOutcome.Saved>(saved);
+        // The other handlers went on: search already has it.
+        Assert.Contains("/tin-tuc/" + news.Slug, await ResultsAsync(reader, "kiemchungloi"));
+        long sequence = 0;
+        await site.WithDbAsync(async db => sequence = await db.ChangeRecords.MaxAsync(c => c.Sequence));
+        for (var waited = 0; !handler.Applied.Contains(sequence) && waited < 20_000; waited += 200) await Task.Delay(200);
+        Assert.Contains(sequence, handler.Applied);
+        Assert.True(handler.Calls >= 3);
+    }
 }
