@@ -17,12 +17,3 @@ public sealed class Enquiry
     /// <summary>Hash of product, normalised contact and normalised message: finds the same enquiry sent again.</summary>
     public string? Fingerprint { get; set; }
 }
-
-public static class EnquiryLimits
-{
-    public const int Name = 100;
-    public const int Contact = 120;
-    public const int Message = 2000;
-    public const int Reference = 20;
-    public const int Fingerprint = 64;
-}

@@ -13,34 +13,6 @@ using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Features.Admin;
 
-public sealed class SignInOptions
-{
-    public const string Section = "Portal:SignIn";
-
-    /// <summary>Sign-in and password posts per address per window; beyond it, 429.</summary>
-    public int PermitLimit { get; set; } = 10;
-
-    public int WindowMinutes { get; set; } = 5;
-
-    /// <summary>Sign-in posts per account (normalised e-mail, known or not) and code posts per account, from any address.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
-    public int AccountPermitLimit { get; set; } = 10;
-
-    [System.ComponentModel.DataAnnotations.Range(1, 1440)]
-    public int AccountWindowMinutes { get; set; } = 15;
-}
-
-public static class AdminPolicies
-{
-    /// <summary>Any member of staff (the whole /quan-tri area).</summary>
-    public const string Staff = "staff";
-
-    /// <summary>Admins only (users, audit log).</summary>
-    public const string AdminOnly = "admin-only";
-
-    public const string SignInRateLimit = "sign-in";
-}
-
 public static class AdminRegistration
 {
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
@@ -217,17 +189,4 @@ public static class AdminRegistration
         });
         return app;
     }
-}
-
-/// <summary>Identity's messages, in Vietnamese.</summary>
-internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
-{
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau." };
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Email {email} đã có tài khoản." };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập {userName} đã có tài khoản." };
-    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"Email “{email}” không hợp lệ." };
-    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Mã xác thực không hợp lệ hoặc đã hết hạn." };
-    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Tài khoản vừa được người khác thay đổi; hãy thử lại." };
 }

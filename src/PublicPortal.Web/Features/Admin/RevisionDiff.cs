@@ -5,26 +5,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace PublicPortal.Web.Features.Admin;
 
-public enum DiffKind
-{
-    Same,
-    Added,
-    Removed,
-}
-
-/// <summary>A run of the body's text: unchanged, added or removed.</summary>
-public sealed record DiffPiece(DiffKind Kind, string Text);
-
-/// <summary>One front-matter field whose value differs; null: the field is not set on that side.</summary>
-public sealed record FieldChange(string Key, string Label, string? Before, string? After);
-
-/// <summary>What changed between two revisions: the fields by name, the Markdown body word by word.</summary>
-public sealed record RevisionComparison(IReadOnlyList<FieldChange> Fields, IReadOnlyList<DiffPiece> Body)
-{
-    public bool BodyChanged => Body.Any(p => p.Kind != DiffKind.Same);
-    public bool Unchanged => Fields.Count == 0 && !BodyChanged;
-}
-
 /// <summary>Compares two revisions (their content files) with DiffPlex: fields as old → new values, the body by words.</summary>
 public static partial class RevisionDiff
 {

@@ -7,13 +7,6 @@ using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Backup;
 
-/// <summary>What a backup holds: its files with their sizes and SHA-256, and the row counts of the database copy.</summary>
-public sealed record BackupManifest(int Format, DateTime CreatedAtUtc, IReadOnlyDictionary<string, long> Counts, IReadOnlyList<BackupFile> Files);
-
-public sealed record BackupFile(string Path, long Bytes, string Sha256);
-
-public sealed class BackupException(string message) : Exception(message);
-
 /// <summary>
 /// One archive with everything that cannot be rebuilt: a consistent copy of the database (VACUUM INTO, taken while the
 /// site serves), the media originals and the data-protection keys, with a manifest of checksums and counts. The search index and image renditions

@@ -1,16 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PublicPortal.Web.Data;
 
 namespace PublicPortal.Web.Features.Catalogue;
-
-public sealed record MapPoint(
-    [property: JsonPropertyName("n")] int? Number,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("lat")] double Latitude,
-    [property: JsonPropertyName("lon")] double Longitude,
-    [property: JsonPropertyName("approx")] bool Approximate);
 
 /// <summary>Data for the _Map partial: points as a JSON data block that /js/map.js turns into a Leaflet map when it can.</summary>
 public sealed record MapModel(IReadOnlyList<MapPoint> Points, bool DrawPath, string Heading)

@@ -3,13 +3,6 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Catalogue;
 
-public enum CertificateState
-{
-    Valid,
-    Expired,
-    Unknown,
-}
-
 /// <summary>OCOP ratings are valid for 36 months (Quyết định 148/QĐ-TTg); an expired one no longer counts as rated.</summary>
 public static class Ocop
 {

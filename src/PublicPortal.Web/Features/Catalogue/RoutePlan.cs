@@ -2,15 +2,6 @@ using PublicPortal.Web.Data;
 
 namespace PublicPortal.Web.Features.Catalogue;
 
-public sealed record PlannedStop(int Number, RouteStop Stop, ContentItem Target, GeoPoint? Location);
-
-/// <summary>A leg between consecutive stops; Km is null when either end has no known position.</summary>
-public sealed record RouteLeg(PlannedStop From, PlannedStop To, double? Km)
-{
-    /// <summary>"1 → 2", as the stop list numbers them.</summary>
-    public string Label => $"{From.Number} → {To.Number}";
-}
-
 /// <summary>
 /// A route resolved against the catalogue: its stops in order, per-leg great-circle distances, and the time estimate.
 /// A total is only given when every leg is known: a sum that silently skips the missing legs reads as the whole trip

@@ -26,15 +26,3 @@ public sealed class PortalOptions
     [Required]
     public AgencyOptions Agency { get; set; } = new();
 }
-
-/// <summary>The agency named in the footer and on the contact page.</summary>
-public sealed class AgencyOptions
-{
-    [Required] public string Name { get; set; } = "";
-    [Required] public string Address { get; set; } = "";
-    [Required] public string Phone { get; set; } = "";
-    [Required] public string Email { get; set; } = "";
-
-    /// <summary>True while the values are placeholders that no source gives: the footer says so.</summary>
-    public bool IsSample { get; set; }
-}

@@ -10,9 +10,6 @@ using SixLabors.ImageSharp.Processing;
 
 namespace PublicPortal.Web.Features.Media;
 
-/// <summary>An accepted image, re-encoded without metadata, ready to be stored under its hash.</summary>
-public sealed record IntakeResult(byte[] Content, string Format, string Hash, int Width, int Height);
-
 /// <summary>
 /// Decides whether an uploaded file is an image the site will keep, without trusting its name or Content-Type, and
 /// without decoding anything too large: <see cref="ImageStructure.Inspect"/> first (format from the first bytes, the

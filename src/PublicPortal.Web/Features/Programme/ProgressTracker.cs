@@ -4,56 +4,6 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Programme;
 
-public enum ProgressStatus
-{
-    NoData,
-    Behind,
-    OnTrack,
-    Achieved,
-}
-
-/// <summary>A village counted (or not) in a computed figure, and why: anyone can check the figure.</summary>
-public sealed record Counted(string Title, string Url, bool Counts, string Reason);
-
-/// <summary>A year's value; for a share, also how many of how many villages it is made of.</summary>
-public sealed record YearValue(int Year, decimal Value, int? Counted = null, int? Of = null);
-
-public sealed record IndicatorProgress(
-    PlanTarget Target,
-    decimal? Current,
-    int? Year,
-    ProgressStatus Status,
-    decimal? Expected,
-    IReadOnlyList<YearValue> History,
-    IReadOnlyList<Counted> Breakdown,
-    string? Source,
-    string? SourceUrl,
-    DateOnly? Updated)
-{
-    public bool Computed => Target.Measure is not null;
-
-    /// <summary>"2b" for a part of a composite target, "5" for a whole one: its anchor and its name on the page.</summary>
-    public string Key => ProgressTracker.KeyOf(Target);
-
-    /// <summary>For a share: how many villages count, of how many (shown beside every percentage).</summary>
-    public (int Counted, int Of)? Counts => ProgressTracker.IsShare(Target.Measure) && Current is not null
-        ? (Breakdown.Count(b => b.Counts), Breakdown.Count) : null;
-
-    /// <summary>Whether its history places items by dates that may be unknown (the page then says how those are placed).</summary>
-    public bool DatedHistory => Target.Measure is "ocop-share" or "recognised-since" or "restored-since";
-
-    /// <summary>How far towards the goal, 0–1, for the progress bar.</summary>
-    public double Fraction => Current is { } v && Target.Goal is > 0 ? Math.Clamp((double)(v / Target.Goal.Value), 0, 1) : 0;
-}
-
-public sealed record PlanProgress(ContentItem Plan, int StartYear, DateOnly Today, IReadOnlyList<IndicatorProgress> Indicators)
-{
-    public int Count(ProgressStatus status) => Indicators.Count(i => i.Status == status);
-
-    /// <summary>The plan's targets as it numbers them, each with its indicators (several for a composite target).</summary>
-    public IReadOnlyList<IGrouping<int, IndicatorProgress>> Targets => Indicators.GroupBy(i => i.Target.Number).ToList();
-}
-
 /// <summary>
 /// Measures a plan's targets: from the catalogue where it holds the facts (as of today, and year by year where its dates
 /// allow), otherwise from the yearly figures editors enter with their source. Each is judged against a straight line

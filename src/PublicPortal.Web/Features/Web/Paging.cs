@@ -3,17 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PublicPortal.Web.Features.Web;
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
-{
-    public int TotalPages => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-}
-
-/// <summary>What the pager partial needs: where we are, how far it goes, and how to link to page n.</summary>
-public sealed record PagerModel(int Page, int TotalPages, Func<int, string> Href, string Label);
-
-/// <summary>A list of items for the _ItemList partial; titles are headings one level below the list's own heading.</summary>
-public sealed record ItemListModel(IReadOnlyList<PublicPortal.Web.Data.ContentItem> Items, int HeadingLevel);
-
 public static class Paging
 {
     public const int MaxPage = 100_000;

@@ -1,0 +1,6 @@
+namespace PublicPortal.Web.Data;
+
+public sealed class CraftDetails
+{
+    public bool Traditional { get; set; }
+}

@@ -1,0 +1,12 @@
+namespace PublicPortal.Web.Features.Admin;
+
+public static class AdminPolicies
+{
+    /// <summary>Any member of staff (the whole /quan-tri area).</summary>
+    public const string Staff = "staff";
+
+    /// <summary>Admins only (users, audit log).</summary>
+    public const string AdminOnly = "admin-only";
+
+    public const string SignInRateLimit = "sign-in";
+}

@@ -1,0 +1,8 @@
+namespace PublicPortal.Web.Features.Admin;
+
+public enum DiffKind
+{
+    Same,
+    Added,
+    Removed,
+}

@@ -1,0 +1,3 @@
+namespace PublicPortal.Web.Features.Backup;
+
+public sealed record BackupFile(string Path, long Bytes, string Sha256);

@@ -1,0 +1,78 @@
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Catalogue;
+
+/// <summary>One consistent, published view of the catalogue, loaded with one query per request; pages filter it in memory.</summary>
+public sealed class CatalogueSnapshot
+{
+    public CatalogueSnapshot(IReadOnlyList<ContentItem> items, DateOnly today)
+    {
+        Today = today;
+        Localities = Of(items, ContentKind.Locality);
+        Crafts = Of(items, ContentKind.Craft);
+        Villages = Of(items, ContentKind.Village);
+        Products = Of(items, ContentKind.Product);
+        Sights = Of(items, ContentKind.Sight);
+        Routes = Of(items, ContentKind.Route);
+        _bySlug = items.ToDictionary(x => (x.Kind, x.Slug));
+    }
+
+    private readonly Dictionary<(ContentKind, string), ContentItem> _bySlug;
+
+    public DateOnly Today { get; }
+    public IReadOnlyList<ContentItem> Localities { get; }
+    public IReadOnlyList<ContentItem> Crafts { get; }
+    public IReadOnlyList<ContentItem> Villages { get; }
+    public IReadOnlyList<ContentItem> Products { get; }
+    public IReadOnlyList<ContentItem> Sights { get; }
+    public IReadOnlyList<ContentItem> Routes { get; }
+
+    public ContentItem? Find(ContentKind kind, string? slug) => slug is not null && _bySlug.TryGetValue((kind, slug), out var item) ? item : null;
+
+    public string DistrictOf(string? locality) => Find(ContentKind.Locality, locality)?.Locality?.District ?? "Chưa rõ";
+
+    public static string DistrictKey(string district) => VietnameseText.Slugify(district);
+
+    /// <summary>"Xã Phan Hiệp, Huyện Bắc Bình (nay: Xã Bắc Bình, chưa xác nhận chính thức)".</summary>
+    public string PlaceOf(string? locality)
+    {
+        var item = Find(ContentKind.Locality, locality);
+        if (item?.Locality is not { } l) return "Chưa rõ";
+        var place = item.Title == l.District ? item.Title : $"{item.Title}, {l.District}";
+        if (l.NewName is not null) place += $" (nay: {l.NewName}, tỉnh Lâm Đồng{(l.NewNameConfirmed ? "" : "; chưa xác nhận chính thức")})";
+        return place;
+    }
+
+    private IReadOnlyList<string>? _districts;
+
+    /// <summary>Districts that have a village or a product, in Vietnamese order; computed once per snapshot (filters read it several times).</summary>
+    public IReadOnlyList<string> Districts => _districts ??= Villages.Select(v => DistrictOf(v.Village!.Locality))
+        .Concat(Products.Select(p => DistrictOf(p.Product!.Locality))).Distinct().Order(VietnameseText.Collation).ToList();
+
+    public IReadOnlyList<ContentItem> ProductsOf(ContentItem village) => Products.Where(p => p.Product!.Village == village.Slug).ToList();
+
+    public bool HasRatedProduct(ContentItem village) => Products.Any(p => p.Product!.Village == village.Slug && Ocop.IsRated(p.Product, Today));
+
+    public IReadOnlyList<ContentItem> RoutesThrough(ContentItem stop)
+    {
+        var kind = stop.Kind == ContentKind.Village ? "village" : "sight";
+        return Routes.Where(r => r.Route!.Stops.Any(s => s.Kind == kind && s.Slug == stop.Slug)).ToList();
+    }
+
+    public GeoPoint? LocationOf(ContentItem item) => item.Village?.Location ?? item.Sight?.Location;
+
+    public ContentItem? StopTarget(RouteStop stop) => Find(stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug);
+
+    /// <summary>Sights (or villages) with a position, nearest first.</summary>
+    public IReadOnlyList<(ContentItem Item, double Km)> Nearby(ContentItem from, IEnumerable<ContentItem> candidates, int take)
+    {
+        if (LocationOf(from) is not { } origin) return [];
+        return candidates.Where(c => c != from && LocationOf(c) is not null)
+            .Select(c => (c, Geo.DistanceKm(origin, LocationOf(c)!)))
+            .OrderBy(x => x.Item2).Take(take).ToList();
+    }
+
+    private static List<ContentItem> Of(IEnumerable<ContentItem> items, ContentKind kind) =>
+        items.Where(x => x.Kind == kind).OrderBy(x => x.Title, VietnameseText.Collation).ToList();
+}

@@ -1,0 +1,8 @@
+namespace PublicPortal.Web.Features.Catalogue;
+
+public enum CertificateState
+{
+    Valid,
+    Expired,
+    Unknown,
+}

@@ -1,0 +1,58 @@
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Catalogue;
+
+public sealed record ProductFilter(int? Stars, int? Group, string? District, string? Village, bool ValidOnly)
+{
+    public static (ProductFilter Filter, IReadOnlyList<string> Ignored) Read(IQueryCollection query, CatalogueSnapshot catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var ignored = new List<string>();
+        int? Number(string key, int min, int max) =>
+            QueryValues.Pick(query, key, Enumerable.Range(min, max - min + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), ignored) is { } n
+                ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return (new ProductFilter(
+            Number("sao", 3, 5), Number("nhom", 1, 6),
+            QueryValues.Pick(query, "huyen", catalogue.Districts.Select(CatalogueSnapshot.DistrictKey), ignored),
+            QueryValues.Pick(query, "lang", catalogue.Villages.Select(v => v.Slug), ignored),
+            QueryValues.Flag(query, "con-hieu-luc", ignored)), ignored);
+    }
+
+    public bool IsEmpty => Stars is null && Group is null && District is null && Village is null && !ValidOnly;
+
+    /// <summary>How many conditions are chosen (said on the folded "Lọc" bar).</summary>
+    public int ActiveCount => new object?[] { Stars, Group, District, Village }.Count(x => x is not null) + (ValidOnly ? 1 : 0);
+
+    public bool Matches(ContentItem product, CatalogueSnapshot catalogue)
+    {
+        var p = product.Product!;
+        return (Stars is null || p.Stars == Stars)
+            && (Group is null || p.Group == Group)
+            && (District is null || CatalogueSnapshot.DistrictKey(catalogue.DistrictOf(p.Locality)) == District)
+            && (Village is null || p.Village == Village)
+            && (!ValidOnly || Ocop.IsRated(p, catalogue.Today));
+    }
+
+    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) =>
+        catalogue.Products.Where(p => Matches(p, catalogue)).OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList();
+
+    public IReadOnlyList<FacetOption> StarsFacet(CatalogueSnapshot c) =>
+        new[] { 5, 4, 3 }.Select(s => new FacetOption(s.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{s} sao", Count(c, this with { Stars = s }), Stars == s)).ToList();
+
+    public IReadOnlyList<FacetOption> GroupFacet(CatalogueSnapshot c) =>
+        Enumerable.Range(1, 6).Select(g => new FacetOption(g.ToString(System.Globalization.CultureInfo.InvariantCulture), CatalogueLabels.Group(g), Count(c, this with { Group = g }), Group == g)).ToList();
+
+    public IReadOnlyList<FacetOption> DistrictFacet(CatalogueSnapshot c) =>
+        c.Districts.Select(d => CatalogueSnapshot.DistrictKey(d) is var key ? new FacetOption(key, d, Count(c, this with { District = key }), District == key) : null!)
+            .Where(o => o.Count > 0 || o.Selected).ToList();
+
+    public IReadOnlyList<FacetOption> VillageFacet(CatalogueSnapshot c) =>
+        c.Villages.Where(v => c.Products.Any(p => p.Product!.Village == v.Slug))
+            .Select(v => new FacetOption(v.Slug, v.Title, Count(c, this with { Village = v.Slug }), Village == v.Slug)).ToList();
+
+    public int ValidCount(CatalogueSnapshot c) => Count(c, this with { ValidOnly = true });
+
+    private static int Count(CatalogueSnapshot c, ProductFilter f) => c.Products.Count(p => f.Matches(p, c));
+}

@@ -1,0 +1,7 @@
+namespace PublicPortal.Web.Features.Content;
+
+// A catalogue section of the front matter: strings for enums and dates, so the file format is ours, not a serializer's.
+public sealed class CraftDto
+{
+    public bool Traditional { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace PublicPortal.Web.Features.Programme;
+
+public enum ProgressStatus
+{
+    NoData,
+    Behind,
+    OnTrack,
+    Achieved,
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Options;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Pages.Shared;
+
+namespace PublicPortal.Web.Pages.Announcements;
+
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : ArticleListPageModel(db, clock, options)
+{
+    protected override ContentKind Kind => ContentKind.Announcement;
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Web;
+using PublicPortal.Web.Features.Traffic;
+
+namespace PublicPortal.Web.Pages.Shared;
+
+/// <summary>One article with its "Tin khác" list, itself paginated by ?other=n.</summary>
+public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown, ViewCounts views) : PageModel
+{
+    protected abstract ContentKind Kind { get; }
+
+    public ContentKindInfo Info => ContentKinds.Of(Kind);
+    public ContentItem Item { get; private set; } = null!;
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public long Views { get; private set; }
+    public Paged<ContentItem> Others { get; private set; } = null!;
+    public PagerModel OthersPager => new(Others.Page, Others.TotalPages, n => Paging.HrefFor(Request, "other", n, "tin-khac"), "Phân trang tin khác");
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!Paging.TryReadPage(Request.Query["other"], out var otherPage)) return BadRequest();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visible = db.ContentItems.AsNoTracking().Visible(Kind, now);
+        var item = await visible.FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        if (item is null) return NotFound();
+        Item = item;
+        ServedItem.Set(HttpContext, item); // its "Tin khác" list shows its kind: the kind's tag comes with it
+        Views = await views.OfAsync(item.Id, cancellationToken);
+        Body = markdown.Render(item.Body);
+        ViewData["Title"] = item.Title;
+        ViewData["Description"] = item.Summary;
+        ViewData["OgImage"] = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
+        Others = await visible.Where(x => x.Id != item.Id).Newest().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
+        return otherPage > Others.TotalPages ? NotFound() : Page();
+    }
+}

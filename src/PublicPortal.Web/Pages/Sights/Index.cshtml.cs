@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Features.Catalogue;
+
+namespace PublicPortal.Web.Pages.Sights;
+
+public sealed class IndexModel(CatalogueService catalogue) : PageModel
+{
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
+        ViewData["Title"] = "Điểm đến";
+    }
+
+    public MapModel Map => new(
+        Catalogue.Sights.Select(s => MapModel.PointOf(s, "/diem-den/" + s.Slug, s.Sight!.Location)).OfType<MapPoint>().ToList(),
+        DrawPath: false, "Bản đồ điểm đến");
+}

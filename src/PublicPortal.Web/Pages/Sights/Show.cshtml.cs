@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Traffic;
+
+namespace PublicPortal.Web.Pages.Sights;
+
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
+{
+    public long Views { get; private set; }
+
+    public CatalogueSnapshot Catalogue { get; private set; } = null!;
+    public ContentItem Sight { get; private set; } = null!;
+    public HtmlString Body { get; private set; } = HtmlString.Empty;
+    public IReadOnlyList<ContentItem> Routes { get; private set; } = [];
+    public IReadOnlyList<(ContentItem Item, double Km)> Nearby { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Catalogue = await catalogue.LoadAsync(cancellationToken);
+        if (Catalogue.Find(ContentKind.Sight, slug) is not { } sight) return NotFound();
+        Sight = sight;
+        ServedItem.Set(HttpContext, sight, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
+        Views = await views.OfAsync(sight.Id, cancellationToken);
+        Body = markdown.Render(sight.Body);
+        Routes = Catalogue.RoutesThrough(sight);
+        Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);
+        ViewData["Title"] = sight.Title;
+        ViewData["Description"] = sight.Summary;
+        ViewData["OgImage"] = sight.CoverImage ?? sight.Photos.FirstOrDefault()?.Path;
+        return Page();
+    }
+
+    public MapModel Map => new(
+        new[] { MapModel.PointOf(Sight, "/diem-den/" + Sight.Slug, Sight.Sight!.Location) }.OfType<MapPoint>().ToList(), DrawPath: false, "Bản đồ");
+
+    public object JsonLd => new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "TouristAttraction",
+        ["name"] = Sight.Title,
+        ["description"] = Sight.Summary,
+        ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}/diem-den/{Sight.Slug}",
+        ["geo"] = Sight.Sight!.Location is { } g
+            ? new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = g.Latitude, ["longitude"] = g.Longitude }
+            : null,
+    }.Where(kv => kv.Value is not null).ToDictionary();
+}
