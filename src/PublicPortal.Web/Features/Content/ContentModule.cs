@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PublicPortal.Web.Data;
+
 namespace PublicPortal.Web.Features.Content;
 
 /// <summary>Content: the one writer, its change feed and the handlers that follow it, the scheduler, import and export.</summary>
@@ -29,4 +33,46 @@ public static class ContentModule
         builder.Services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
+
+    /// <summary>
+    /// An item's former address answers 301 with its current one — only where the matched endpoint is an item's page
+    /// (its route has a slug): a literal endpoint such as /dang-nhap is never redirected, whatever an editor renamed.
+    /// </summary>
+    public static WebApplication UseContent(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            var endpoint = context.GetEndpoint() as RouteEndpoint;
+            var itemPage = endpoint is null || endpoint.RoutePattern.Parameters.Any(p => p.Name == "slug");
+            if (itemPage && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                var item = ContentKinds.ItemOf(context.Request.Path.Value ?? "/");
+                if (item is { } key)
+                {
+                    var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
+                    var redirects = await cache.GetOrCreateAsync(CacheChangeHandler.RedirectsCacheKey, async entry =>
+                    {
+                        entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                        var db = context.RequestServices.GetRequiredService<PortalDbContext>();
+                        return await (from r in db.SlugRedirects
+                                      join i in db.ContentItems on r.ContentItemId equals i.Id
+                                      select new { r.Kind, r.OldSlug, i.Slug }).AsNoTracking()
+                            .ToDictionaryAsync(x => (x.Kind, x.OldSlug), x => x.Slug);
+                    });
+                    if (redirects!.TryGetValue(key, out var slug))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                        context.Response.Headers.Location = ContentKinds.UrlOf(key.Item1, slug) + context.Request.QueryString;
+                        return;
+                    }
+                }
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Documents' attached files (/van-ban/{slug}/tai-ve).</summary>
+    public static IEndpointRouteBuilder MapContent(this IEndpointRouteBuilder endpoints) => endpoints.MapAttachments();
 }

@@ -9,25 +9,6 @@ namespace PublicPortal.Web.Features.Web;
 public static class RateLimits
 {
     /// <summary>
-    /// 429 (not the default 503) so clients and people read it as "slow down", with Retry-After; the status page,
-    /// re-executed, says it in Vietnamese.
-    /// </summary>
-    public static WebApplicationBuilder AddRateLimitRefusals(this WebApplicationBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)) context.HttpContext.Response.Headers.RetryAfter = Seconds(retry);
-                return ValueTask.CompletedTask;
-            };
-        });
-        return builder;
-    }
-
-    /// <summary>
     /// The partition of a client address: an IPv4 address as it is (also when written IPv4-mapped), an IPv6 address by
     /// its /64 — one subscriber gets a whole /64 and can pick any address in it, so per-address IPv6 limits limit nothing.
     /// </summary>

@@ -9,7 +9,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Search;
 
 /// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n[&amp;chinh-xac=1] — a GET page, so results can be linked and cached.</summary>
-[EnableRateLimiting(SearchEndpoints.PageRateLimit)]
+[EnableRateLimiting(SearchModule.PageRateLimit)]
 public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;

@@ -5,13 +5,20 @@ using PublicPortal.Web.Data;
 namespace PublicPortal.Web.Features.Catalogue;
 
 /// <summary>Open data (/api/…) and route downloads (.gpx, .geojson).</summary>
-public static class CatalogueEndpoints
+public static class CatalogueModule
 {
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Vietnamese as letters; not embedded in HTML
     };
+
+    public static WebApplicationBuilder AddCatalogue(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<CatalogueService>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder endpoints)
     {

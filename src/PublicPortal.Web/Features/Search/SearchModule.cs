@@ -3,19 +3,26 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Features.Search;
 
-public static class SearchEndpoints
+public static class SearchModule
 {
     public const string PageRateLimit = "search";
     public const string SuggestRateLimit = "search-suggest";
 
-    public static WebApplicationBuilder AddSearchRateLimits(this WebApplicationBuilder builder)
+    /// <summary>The index (one per process, it holds the writer's lock), its indexer, its start-up check, its change handler and its rate limits.</summary>
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(sp => new SearchIndex(
+            Path.Combine(sp.GetRequiredService<Hosting.PortalPaths>().DataDirectory, "search-index"),
+            sp.GetRequiredService<ILogger<SearchIndex>>()));
+        builder.Services.AddScoped<SearchIndexer>();
+        builder.Services.AddHostedService<SearchStartup>();
+        builder.Services.AddSingleton<IChangeHandler, SearchChangeHandler>();
         builder.Services.AddOptions<SearchRateLimitOptions>().BindConfiguration(SearchRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection(SearchRateLimitOptions.Section).Get<SearchRateLimitOptions>() ?? new SearchRateLimitOptions();
-        var window = TimeSpan.FromSeconds(options.WindowSeconds);
-        builder.Services.AddRateLimiter(limiter =>
+        builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<SearchRateLimitOptions>>((limiter, settings) =>
         {
+            var options = settings.Value;
+            var window = TimeSpan.FromSeconds(options.WindowSeconds);
             limiter.AddPolicy(PageRateLimit, http => RateLimits.PerClient(http, options.PermitLimit, window));
             limiter.AddPolicy(SuggestRateLimit, http => RateLimits.PerClient(http, options.SuggestPermitLimit, window));
         });

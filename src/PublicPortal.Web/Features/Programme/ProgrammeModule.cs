@@ -5,7 +5,7 @@ using PublicPortal.Web.Features.Catalogue;
 
 namespace PublicPortal.Web.Features.Programme;
 
-public static class ProgrammeEndpoints
+public static class ProgrammeModule
 {
     /// <summary>Status codes of the open data, stable ASCII: dat, dung-tien-do, cham, chua-co-so-lieu.</summary>
     public static string Code(ProgressStatus status) => status switch

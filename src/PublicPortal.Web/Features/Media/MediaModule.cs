@@ -2,7 +2,7 @@ using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Media;
 
-public static class MediaEndpoints
+public static class MediaModule
 {
     /// <summary>/anh/{hash}-{width}.{webp|jpg}: a library image at one of the fixed widths; the hash makes the URL immutable.</summary>
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)

@@ -13,7 +13,7 @@ using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Features.Admin;
 
-public static class AdminRegistration
+public static class AdminModule
 {
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
@@ -46,10 +46,12 @@ public static class AdminRegistration
             .AddPolicy(AdminPolicies.Staff, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Editor))
             .AddPolicy(AdminPolicies.AdminOnly, p => p.RequireRole(PortalRoles.Admin));
 
-        var signIn = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddRateLimiter(limiter =>
-            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes)));
+        builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((limiter, options) =>
+        {
+            var signIn = options.Value;
+            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes));
+        });
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<SiteSettings>();
         builder.Services.AddScoped<Backup.PortalBackup>();
@@ -120,7 +122,7 @@ public static class AdminRegistration
     }
 
     /// <summary>Admin and sign-in responses are never stored (a shared computer's cache, a proxy), whatever their status.</summary>
-    public static WebApplication UseNoStoreForAccounts(this WebApplication app)
+    public static WebApplication UseAdmin(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use((context, next) =>
@@ -149,44 +151,5 @@ public static class AdminRegistration
         options.Conventions.AuthorizeAreaFolder("Admin", "/Users", AdminPolicies.AdminOnly);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Audit", AdminPolicies.AdminOnly);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Backup", AdminPolicies.AdminOnly);
-    }
-
-    /// <summary>
-    /// An item's former address answers 301 with its current one — only where the matched endpoint is an item's page
-    /// (its route has a slug): a literal endpoint such as /dang-nhap is never redirected, whatever an editor renamed.
-    /// </summary>
-    public static WebApplication UseSlugRedirects(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.Use(async (context, next) =>
-        {
-            var endpoint = context.GetEndpoint() as RouteEndpoint;
-            var itemPage = endpoint is null || endpoint.RoutePattern.Parameters.Any(p => p.Name == "slug");
-            if (itemPage && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
-            {
-                var item = ContentKinds.ItemOf(context.Request.Path.Value ?? "/");
-                if (item is { } key)
-                {
-                    var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
-                    var redirects = await cache.GetOrCreateAsync(CacheChangeHandler.RedirectsCacheKey, async entry =>
-                    {
-                        entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-                        var db = context.RequestServices.GetRequiredService<PortalDbContext>();
-                        return await (from r in db.SlugRedirects
-                                      join i in db.ContentItems on r.ContentItemId equals i.Id
-                                      select new { r.Kind, r.OldSlug, i.Slug }).AsNoTracking()
-                            .ToDictionaryAsync(x => (x.Kind, x.OldSlug), x => x.Slug);
-                    });
-                    if (redirects!.TryGetValue(key, out var slug))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-                        context.Response.Headers.Location = ContentKinds.UrlOf(key.Item1, slug) + context.Request.QueryString;
-                        return;
-                    }
-                }
-            }
-            await next(context);
-        });
-        return app;
     }
 }

@@ -11,7 +11,7 @@ namespace PublicPortal.Web.Features.Feeds;
 /// /rss.xml (latest news and announcements) and /sitemap.xml (every public page). Both read "published by now",
 /// so a scheduled item appears in them at its time, like everywhere else.
 /// </summary>
-public static class FeedEndpoints
+public static class FeedsModule
 {
     private static readonly ContentKind[] FeedKinds = [ContentKind.News, ContentKind.Announcement];
 

@@ -1,0 +1,182 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Traffic;
+
+namespace PublicPortal.Web.Features.Hosting;
+
+/// <summary>
+/// The host: options and paths, the database and its start-up, trusted proxies, Kestrel, HSTS, compression, static
+/// files, Razor Pages, the output cache and health checks.
+/// </summary>
+public static class HostingModule
+{
+    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        UseRepositoryWebRoot(builder);
+        builder.Services.AddOptions<PortalOptions>()
+            .BindConfiguration(PortalOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Agency.Name.Length > 0, "Portal:Agency must be configured")
+            .Validate(o => SiteUrls.IsOrigin(o.PublicOrigin), "Portal:PublicOrigin must be an http(s) origin such as https://langnghe.example.vn")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PortalPaths>();
+        builder.Services.AddSingleton<SiteUrls>();
+        LimitHosts(builder);
+        if (builder.Services.All(d => d.ServiceType != typeof(TimeProvider))) builder.Services.AddSingleton(TimeProvider.System);
+        AddTrustedProxies(builder);
+
+        builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
+            options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}"));
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddMemoryCache();
+        // Razor would otherwise write every Vietnamese letter as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AddPageApplicationModelConvention("/Error", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
+            Admin.AdminModule.ProtectAdminArea(o);
+        })
+        // Forms say in Vietnamese what is missing; the implicit [Required] of non-nullable strings would add English.
+        .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        builder.Services.AddRouting(o => o.LowercaseUrls = true);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.AddOutputCache(o =>
+        {
+            // Item pages only, each varied by the one query key it reads, so arbitrary query strings make no new entries.
+            // Each page tags itself with the items and kinds it shows (OutputCacheTags); the change feed evicts by them.
+            // Counting happens before the cache, so cached pages still count.
+            o.AddPolicy(OutputCachePolicies.ItemPage, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("other"));
+        });
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SearchIndexHealthCheck>("search")
+            .AddCheck<DiskSpaceHealthCheck>("disk");
+        return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline, so everything after it (HTTPS redirection, HSTS, rate limits, counting) sees the client's
+    /// address and scheme — only when a proxy is configured as trusted, otherwise anyone could choose their own; then
+    /// HTTPS, and the error pages.
+    /// </summary>
+    public static WebApplication UseHosting(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var proxies = app.Services.GetRequiredService<IOptions<TrafficOptions>>().Value;
+        if (proxies.TrustAllProxies || proxies.TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseExceptionHandler("/loi/500");
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        return app;
+    }
+
+    /// <summary>Compression, then the site's own files and the media folder's images (after counting: files are not page views).</summary>
+    public static WebApplication UseHostingFiles(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx =>
+            {
+                // Versioned URLs (?v=hash from asp-append-version) may be kept for a year; the rest for an hour.
+                var versioned = ctx.Context.Request.Query.ContainsKey("v");
+                ctx.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+            },
+        });
+        UseMediaImages(app);
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHosting(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        return endpoints;
+    }
+
+    /// <summary>Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (Portal:Traffic:TrustedProxies), bound once from the options.</summary>
+    private static void AddTrustedProxies(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrafficOptions>>((o, traffic) =>
+        {
+            // The scheme too: behind a TLS-terminating proxy, HTTPS redirection, HSTS and Secure cookies depend on it.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies: not ASP.NET's default loopback (empty lists would mean any sender, as TrustAllProxies wants).
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in traffic.Value.TrustedProxies)
+            {
+                if (proxy.Contains('/', StringComparison.Ordinal)) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy.Trim()));
+                else o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy.Trim()));
+            }
+        });
+    }
+
+    /// <summary>
+    /// /media/… serves images from the data directory (covers). Only image types: attachments go through
+    /// /van-ban/{slug}/tai-ve, which checks that their document is published.
+    /// </summary>
+    private static void UseMediaImages(WebApplication app)
+    {
+        var media = app.Services.GetRequiredService<PortalPaths>().MediaDirectory;
+        Directory.CreateDirectory(media);
+        var images = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        foreach (var extension in images.Mappings.Keys.ToList())
+        {
+            if (extension is not (".jpg" or ".jpeg" or ".png" or ".webp" or ".gif")) images.Mappings.Remove(extension);
+        }
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(media),
+            RequestPath = "/media",
+            ContentTypeProvider = images,
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+    }
+
+    /// <summary>
+    /// Outside Development, requests must name the public origin's host (or a loopback name, for health checks and the
+    /// proxy in front) unless AllowedHosts is configured explicitly.
+    /// </summary>
+    private static void LimitHosts(WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment() || !string.IsNullOrEmpty(builder.Configuration["AllowedHosts"])) return;
+        var origin = builder.Configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.PublicOrigin)}"] ?? new PortalOptions().PublicOrigin;
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        if (Uri.TryCreate(origin, UriKind.Absolute, out var uri)) hosts.Add(uri.IdnHost);
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = hosts);
+    }
+
+    /// <summary>The web root is the repository's wwwroot-assets/ (a checkout) or wwwroot/ (a published app).</summary>
+    private static void UseRepositoryWebRoot(WebApplicationBuilder builder)
+    {
+        var env = builder.Environment;
+        var published = Path.Combine(env.ContentRootPath, "wwwroot");
+        var root = Directory.Exists(published) ? published : PortalPaths.FindAbove(env.ContentRootPath, "wwwroot-assets");
+        if (root is null) return;
+        env.WebRootPath = root;
+        env.WebRootFileProvider = new PhysicalFileProvider(root);
+    }
+}

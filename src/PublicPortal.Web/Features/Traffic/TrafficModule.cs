@@ -1,0 +1,24 @@
+namespace PublicPortal.Web.Features.Traffic;
+
+/// <summary>The visitor counter: counting in memory before the output cache, the flush every second, the figures.</summary>
+public static class TrafficModule
+{
+    public static WebApplicationBuilder AddTraffic(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<TrafficOptions>().BindConfiguration(TrafficOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<TrafficCounter>();
+        builder.Services.AddScoped<TrafficReader>();
+        builder.Services.AddScoped<TrafficReport>();
+        builder.Services.AddScoped<ViewCounts>();
+        builder.Services.AddHostedService<TrafficFlusher>();
+        return builder;
+    }
+
+    public static WebApplication UseTraffic(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrafficOptions>>().Value.Enabled) app.UseMiddleware<TrafficMiddleware>();
+        return app;
+    }
+}

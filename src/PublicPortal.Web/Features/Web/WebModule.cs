@@ -1,0 +1,34 @@
+using System.Threading.RateLimiting;
+
+namespace PublicPortal.Web.Features.Web;
+
+/// <summary>What every page shares: the rate limiter and how its refusals read, and the security headers.</summary>
+public static class WebModule
+{
+    /// <summary>
+    /// 429 (not the default 503) so clients and people read it as "slow down", with Retry-After; the status page,
+    /// re-executed, says it in Vietnamese.
+    /// </summary>
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // The one rate limiter of the site; features add their policies to its options (Configure<RateLimiterOptions>).
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)) context.HttpContext.Response.Headers.RetryAfter = RateLimits.Seconds(retry);
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+}
