@@ -19,36 +19,36 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<ItemViewCount> ItemViewCounts => Set<ItemViewCount>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<ItemDailyViews>().HasKey(x => new { x.Kind, x.Slug, x.Day });
-        modelBuilder.Entity<ItemDailyViews>().Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-        modelBuilder.Entity<ItemDailyViews>().Property(x => x.Slug).HasMaxLength(120);
-        modelBuilder.Entity<ItemDailyViews>().HasIndex(x => x.Day);
-        modelBuilder.Entity<ReferrerDaily>().HasKey(x => new { x.Day, x.Domain });
-        modelBuilder.Entity<ReferrerDaily>().Property(x => x.Domain).HasMaxLength(100);
-        modelBuilder.Entity<SiteSetting>().HasKey(x => x.Key);
-        var media = modelBuilder.Entity<MediaAsset>();
+        base.OnModelCreating(builder);
+        builder.Entity<ItemDailyViews>().HasKey(x => new { x.Kind, x.Slug, x.Day });
+        builder.Entity<ItemDailyViews>().Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<ItemDailyViews>().Property(x => x.Slug).HasMaxLength(120);
+        builder.Entity<ItemDailyViews>().HasIndex(x => x.Day);
+        builder.Entity<ReferrerDaily>().HasKey(x => new { x.Day, x.Domain });
+        builder.Entity<ReferrerDaily>().Property(x => x.Domain).HasMaxLength(100);
+        builder.Entity<SiteSetting>().HasKey(x => x.Key);
+        var media = builder.Entity<MediaAsset>();
         media.HasIndex(x => x.Hash).IsUnique();
         media.Property(x => x.Hash).HasMaxLength(16);
         media.Property(x => x.Format).HasMaxLength(8);
         media.Property(x => x.OriginalName).HasMaxLength(200);
         media.Property(x => x.Alt).HasMaxLength(300);
         media.Property(x => x.Caption).HasMaxLength(500);
-        modelBuilder.Entity<SiteSetting>().Property(x => x.Key).HasMaxLength(64);
-        modelBuilder.Entity<Revision>().HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
-        modelBuilder.Entity<AuditEntry>().HasIndex(x => x.AtUtc);
-        modelBuilder.Entity<AuditEntry>().Property(x => x.Actor).HasMaxLength(256);
-        modelBuilder.Entity<AuditEntry>().Property(x => x.Action).HasMaxLength(40);
-        var redirect = modelBuilder.Entity<SlugRedirect>();
+        builder.Entity<SiteSetting>().Property(x => x.Key).HasMaxLength(64);
+        builder.Entity<Revision>().HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
+        builder.Entity<AuditEntry>().HasIndex(x => x.AtUtc);
+        builder.Entity<AuditEntry>().Property(x => x.Actor).HasMaxLength(256);
+        builder.Entity<AuditEntry>().Property(x => x.Action).HasMaxLength(40);
+        var redirect = builder.Entity<SlugRedirect>();
         redirect.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         redirect.Property(x => x.OldSlug).HasMaxLength(120);
         redirect.HasIndex(x => new { x.Kind, x.OldSlug }).IsUnique();
-        modelBuilder.Entity<DailyTraffic>().HasKey(x => x.Day);
-        modelBuilder.Entity<VisitorSalt>().HasKey(x => x.Day);
+        builder.Entity<DailyTraffic>().HasKey(x => x.Day);
+        builder.Entity<VisitorSalt>().HasKey(x => x.Day);
 
-        var enquiry = modelBuilder.Entity<Enquiry>();
+        var enquiry = builder.Entity<Enquiry>();
         enquiry.Property(x => x.ProductSlug).HasMaxLength(120);
         enquiry.Property(x => x.Name).HasMaxLength(EnquiryLimits.Name);
         enquiry.Property(x => x.Contact).HasMaxLength(EnquiryLimits.Contact);
@@ -59,7 +59,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         enquiry.Property(x => x.Fingerprint).HasMaxLength(EnquiryLimits.Fingerprint);
         enquiry.HasIndex(x => x.Fingerprint);
 
-        var change = modelBuilder.Entity<ChangeRecord>();
+        var change = builder.Entity<ChangeRecord>();
         change.HasKey(x => x.Sequence);
         change.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         change.Property(x => x.Slug).HasMaxLength(120);
@@ -68,12 +68,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         change.Property(x => x.Actor).HasMaxLength(256);
         change.HasIndex(x => new { x.ContentItemId, x.AtUtc }); // the scheduler: has this item had a change since it went live?
 
-        var views = modelBuilder.Entity<ItemViewCount>();
+        var views = builder.Entity<ItemViewCount>();
         views.HasKey(x => x.ContentItemId);
         views.Property(x => x.ContentItemId).ValueGeneratedNever();
         views.HasOne<ContentItem>().WithOne().HasForeignKey<ItemViewCount>(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
 
-        var item = modelBuilder.Entity<ContentItem>();
+        var item = builder.Entity<ContentItem>();
         item.Ignore(x => x.FileViews);
         item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
         item.HasIndex(x => new { x.Kind, x.Status, x.PublishedAtUtc });

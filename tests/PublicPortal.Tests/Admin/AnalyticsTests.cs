@@ -46,7 +46,7 @@ public sealed class AnalyticsTests : IAsyncLifetime
         Assert.Equal(["facebook.com — 1 lượt truy cập"], week.QuerySelectorAll("ol.top-referrers li").Select(li => li.TextContent));
         Assert.Equal("20 %", week.QuerySelector(".bot-share")!.TextContent); // 1 bot request, 4 page views
         Assert.NotNull(week.QuerySelector("figure.chart svg[role=img] title"));
-        var today = week.QuerySelectorAll("#theo-ngay ~ details tbody tr").Last().QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        var today = week.QuerySelectorAll("#theo-ngay ~ details tbody tr")[^1].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
         Assert.Equal(["3", "4", "1"], today); // visits, page views, bot requests
 
         var (_, _, month) = await Html.GetAsync(admin, "/quan-tri/thong-ke?ky=30");

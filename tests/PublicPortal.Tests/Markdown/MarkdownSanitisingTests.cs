@@ -53,7 +53,7 @@ public sealed class MarkdownSanitisingTests
                 if (attribute.Name is "href" or "src" or "action" or "formaction" or "data")
                 {
                     var value = Uri.UnescapeDataString(attribute.Value).Trim().ToLowerInvariant().Replace("\t", "").Replace("\n", "");
-                    Assert.False(value.StartsWith("javascript:") || value.StartsWith("data:") || value.StartsWith("vbscript:"), $"{attribute.Name}=\"{attribute.Value}\" in {html}");
+                    Assert.False(value.StartsWith("javascript:", StringComparison.Ordinal) || value.StartsWith("data:", StringComparison.Ordinal) || value.StartsWith("vbscript:", StringComparison.Ordinal), $"{attribute.Name}=\"{attribute.Value}\" in {html}");
                 }
             }
         }

@@ -152,7 +152,7 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
 
         var targets = document.QuerySelectorAll("ol.targets > li");
         Assert.Equal(9, targets.Length);
-        Assert.Equal(Enumerable.Range(1, 9).Select(n => n.ToString()), targets.Select(li => li.GetAttribute("value")));
+        Assert.Equal(Enumerable.Range(1, 9).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), targets.Select(li => li.GetAttribute("value")));
         Assert.Contains("50%", targets[4].QuerySelector(".target-value")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tỷ lệ làng nghề có sản phẩm OCOP", targets[4].TextContent, StringComparison.Ordinal);
 

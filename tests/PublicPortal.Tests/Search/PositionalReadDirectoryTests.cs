@@ -227,8 +227,8 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         foreach (var hit in sevens.ScoreDocs)
         {
             var document = searcher.Doc(hit.Doc);
-            var i = int.Parse(document.Get("id")["item-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal($"word3 common {new string('x', i)}", document.Get("text"));
+            var i = int.Parse(document.Get("id", System.Globalization.CultureInfo.InvariantCulture)["item-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal($"word3 common {new string('x', i)}", document.Get("text", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

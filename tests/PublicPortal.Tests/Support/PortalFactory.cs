@@ -46,5 +46,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (!KeepDataOnDispose) RepositoryPaths.DeleteQuietly(DataDirectory);
+        GC.SuppressFinalize(this);
     }
 }

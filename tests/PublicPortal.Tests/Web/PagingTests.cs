@@ -31,5 +31,5 @@ public sealed class PagingTests
     [InlineData(9, 9, "1 … 5 6 7 8 9")]
     [InlineData(50, 100, "1 … 48 49 50 51 52 … 100")]
     public void Window_shows_neighbours_first_last_and_gaps(int page, int total, string expected) =>
-        Assert.Equal(expected, string.Join(' ', Paging.Window(page, total).Select(n => n?.ToString() ?? "…")));
+        Assert.Equal(expected, string.Join(' ', Paging.Window(page, total).Select(n => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…")));
 }

@@ -8,7 +8,7 @@ namespace PublicPortal.Web.Features.Admin;
 /// <summary>Compares two revisions (their content files) with DiffPlex: fields as old → new values, the body by words.</summary>
 public static partial class RevisionDiff
 {
-    private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         ["title"] = "Tiêu đề",
         ["slug"] = "Đường dẫn",

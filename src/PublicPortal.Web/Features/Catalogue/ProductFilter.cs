@@ -5,6 +5,8 @@ namespace PublicPortal.Web.Features.Catalogue;
 
 public sealed record ProductFilter(int? Stars, int? Group, string? District, string? Village, bool ValidOnly)
 {
+    private static readonly int[] StarLevels = [5, 4, 3];
+
     public static (ProductFilter Filter, IReadOnlyList<string> Ignored) Read(IQueryCollection query, CatalogueSnapshot catalogue)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -39,7 +41,7 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
         catalogue.Products.Where(p => Matches(p, catalogue)).OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList();
 
     public IReadOnlyList<FacetOption> StarsFacet(CatalogueSnapshot c) =>
-        new[] { 5, 4, 3 }.Select(s => new FacetOption(s.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{s} sao", Count(c, this with { Stars = s }), Stars == s)).ToList();
+        StarLevels.Select(s => new FacetOption(s.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{s} sao", Count(c, this with { Stars = s }), Stars == s)).ToList();
 
     public IReadOnlyList<FacetOption> GroupFacet(CatalogueSnapshot c) =>
         Enumerable.Range(1, 6).Select(g => new FacetOption(g.ToString(System.Globalization.CultureInfo.InvariantCulture), CatalogueLabels.Group(g), Count(c, this with { Group = g }), Group == g)).ToList();

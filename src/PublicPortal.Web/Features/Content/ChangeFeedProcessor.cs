@@ -12,7 +12,7 @@ namespace PublicPortal.Web.Features.Content;
 /// </summary>
 public sealed class ChangeFeedProcessor(
     IEnumerable<IChangeHandler> handlers, IServiceScopeFactory scopes, ChangeFeed feed, IOptions<ChangeFeedOptions> options, ILogger<ChangeFeedProcessor> logger)
-    : IHostedService
+    : BackgroundService
 {
     private const int BatchSize = 500;
 
@@ -25,14 +25,15 @@ public sealed class ChangeFeedProcessor(
     }
 
     private readonly List<Follower> _followers = handlers.Select(h => new Follower(h)).ToList();
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
+    private bool _held;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Catches up before the host goes on (so before the first request), then follows in the background.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Hold)
         {
             logger.LogWarning("The change feed is held (Portal:ChangeFeed:Hold): search and caches will not follow writes");
+            _held = true;
             return;
         }
         var head = await HeadAsync(cancellationToken);
@@ -58,22 +59,23 @@ public sealed class ChangeFeedProcessor(
             logger.LogError(ex, "Change feed: catching up on start failed; the site starts and keeps trying");
         }
         feed.Following = true;
-        _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+        await base.StartAsync(cancellationToken);
     }
 
-    private async Task LoopAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_held) return;
         var poll = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
-        while (!stopping.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var written = feed.NextWrite;
-                await ApplyPendingAsync(stopping);
-                await Task.WhenAny(written, Task.Delay(poll, stopping));
-                stopping.ThrowIfCancellationRequested();
+                await ApplyPendingAsync(stoppingToken);
+                await Task.WhenAny(written, Task.Delay(poll, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
@@ -83,7 +85,7 @@ public sealed class ChangeFeedProcessor(
                 logger.LogError(ex, "Change feed: reading the feed failed; retrying");
                 try
                 {
-                    await Task.Delay(poll, stopping);
+                    await Task.Delay(poll, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -145,10 +147,4 @@ public sealed class ChangeFeedProcessor(
 
     private static async Task<long> HeadAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_loop is not null) await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
 }

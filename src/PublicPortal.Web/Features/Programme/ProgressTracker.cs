@@ -125,7 +125,7 @@ public static class ProgressTracker
 
     private static string UrlOf(ContentItem item) => ContentKinds.UrlOf(item.Kind, item.Slug);
 
-    private static decimal? Share(IReadOnlyList<Counted> rows) =>
+    private static decimal? Share(List<Counted> rows) =>
         rows.Count == 0 ? null : Math.Round(100m * rows.Count(r => r.Counts) / rows.Count, 1);
 
     /// <summary>The measure's value on a day, and which villages count.</summary>
@@ -237,7 +237,7 @@ public static class ProgressTracker
     /// Year-end values from the plan's first year to this one, for the measures whose facts carry dates (OCOP decisions and
     /// expiries, recognition dates, status history). The yes/no assessments have no dates: they show this year only.
     /// </summary>
-    private static IReadOnlyList<YearValue> HistoryOf(string measure, CatalogueSnapshot catalogue, int start)
+    private static List<YearValue> HistoryOf(string measure, CatalogueSnapshot catalogue, int start)
     {
         if (measure is not ("ocop-share" or "recognised-since" or "restored-since"))
         {

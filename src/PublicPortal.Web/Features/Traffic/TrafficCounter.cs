@@ -13,6 +13,9 @@ namespace PublicPortal.Web.Features.Traffic;
 /// shutdown) as <c>n = n + delta</c>: nothing is read-modified-written per request. A visitor is a hash of the day's
 /// salt, the IP and the User-Agent (as Plausible and GoatCounter do); no cookie is set and no IP or User-Agent is kept.
 /// </summary>
+// Its semaphore is never disposed: it lives as long as the process, holds no wait handle (AvailableWaitHandle is never
+// read), and disposing it at shutdown made the last request's count or the final flush throw.
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "See above: the semaphore outlives every user of it.")]
 public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger)
 {
     public static readonly TimeSpan VisitGap = TimeSpan.FromMinutes(30);

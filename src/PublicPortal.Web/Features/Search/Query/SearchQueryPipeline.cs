@@ -94,18 +94,18 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
         var marked = folded.SelectMany((t, i) => fuzzy[i]?.Select(c => c.Term) ?? [t]).ToHashSet(StringComparer.Ordinal);
         var hits = ranked.Select(x =>
         {
-            var title = x.Doc.Get(SearchFields.Title);
-            var body = x.Doc.Get(SearchFields.Text) ?? "";
-            var summary = x.Doc.Get(SearchFields.Summary) ?? "";
+            var title = x.Doc.Get(SearchFields.Title, CultureInfo.InvariantCulture);
+            var body = x.Doc.Get(SearchFields.Text, CultureInfo.InvariantCulture) ?? "";
+            var summary = x.Doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? "";
             var titleHtml = Snippets.Build(_folded, SearchFields.Title, title, marked, 1, 0) ?? HtmlTextEncoder.Encode(title);
             // A passage without a match says nothing about why the item was found: fall back to the next source.
             var snippet = Snippets.Build(_folded, SearchFields.All, body, marked, 2, 160)
                 ?? Snippets.Build(_folded, SearchFields.All, summary, marked, 1, 160)
                 ?? HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body);
             return new SearchHit(
-                Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind)), x.Doc.Get(SearchFields.Url), titleHtml, snippet,
-                new DateTime(long.Parse(x.Doc.Get(SearchFields.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                x.Doc.Get(SearchFields.District),
+                Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture)), x.Doc.Get(SearchFields.Url, CultureInfo.InvariantCulture), titleHtml, snippet,
+                new DateTime(long.Parse(x.Doc.Get(SearchFields.Published, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                x.Doc.Get(SearchFields.District, CultureInfo.InvariantCulture),
                 (DatePrecision)(x.Doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0));
         }).ToList();
 
@@ -125,7 +125,7 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
             // The tolerant query costs a walk of the title terms: only for what the plain one cannot answer.
             if (top.TotalHits == 0 && tokens.Any(t => t.Length >= TypoCorrector.MinTypoLength)) top = searcher.Search(SearchQueryBuilder.SuggestQuery(tokens, tolerant: true), visible, take);
             return top.ScoreDocs.Select(sd => searcher.Doc(sd.Doc))
-                .Select(d => new Suggestion(d.Get(SearchFields.Title), d.Get(SearchFields.Url), Enum.Parse<ContentKind>(d.Get(SearchFields.Kind))))
+                .Select(d => new Suggestion(d.Get(SearchFields.Title, CultureInfo.InvariantCulture), d.Get(SearchFields.Url, CultureInfo.InvariantCulture), Enum.Parse<ContentKind>(d.Get(SearchFields.Kind, CultureInfo.InvariantCulture))))
                 .ToList();
         }
         finally
