@@ -45,6 +45,7 @@ public sealed class ContentTransferTests : IDisposable
             .AddSingleton<ContentRules>()
             .AddSingleton<ChangeFeed>()
             .AddScoped<ContentRelations>()
+            .AddScoped<ContentChecks>()
             .AddScoped<ContentWriter>()
             .AddScoped<ContentTransfer>()
             .AddSingleton<PublicPortal.Web.Features.Media.MediaCatalog>()

@@ -22,7 +22,7 @@ public sealed record ImportResult(int Added, int Updated, IReadOnlyDictionary<Co
 /// Import is all-or-nothing: every file is read and checked before anything is written, then the writer writes them
 /// in one transaction, each changed item with its revision, audit entry and change record like any save.
 /// </summary>
-public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ContentRules rules, ContentWriter writer, Media.MediaLibrary library, ILogger<ContentTransfer> logger)
+public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, ContentRules rules, ContentChecks checks, ContentWriter writer, Media.MediaLibrary library, ILogger<ContentTransfer> logger)
 {
     public async Task<ImportResult> ImportAsync(string directory, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,7 @@ public sealed class ContentTransfer(PortalDbContext db, PortalPaths paths, Conte
             }
         }
         var images = await CheckImagesAsync(directory, items, problems, cancellationToken);
-        problems.AddRange(await writer.MissingReferencesAsync(items, cancellationToken));
+        problems.AddRange(await checks.MissingReferencesAsync(items, cancellationToken));
         if (problems.Count > 0) throw new ContentImportException(problems);
 
         progress?.Report($"Read {items.Count} files; writing to the database…");

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
-using PublicPortal.Web.Features.Media;
 
 namespace PublicPortal.Web.Features.Content;
 
@@ -12,7 +11,7 @@ namespace PublicPortal.Web.Features.Content;
 /// after the commit, from the records (<see cref="ChangeFeed"/>).
 /// </summary>
 public sealed class ContentWriter(
-    PortalDbContext db, ContentRules rules, ContentRelations relations, MediaCatalog media, ChangeFeed feed, TimeProvider clock, ILogger<ContentWriter> logger)
+    PortalDbContext db, ContentRules rules, ContentChecks checks, ContentRelations relations, ChangeFeed feed, TimeProvider clock, ILogger<ContentWriter> logger)
 {
     /// <summary>Actor of the command-line and first-start import.</summary>
     public const string ImportActor = "import";
@@ -30,10 +29,10 @@ public sealed class ContentWriter(
         var now = clock.GetUtcNow().UtcDateTime;
         if (rules.Check(edited) is { Count: > 0 } broken) return new SaveOutcome.Invalid(broken);
         // What the item points at (place, crafts, village, stops) must exist, as on import.
-        var missing = await MissingReferencesAsync([("", edited)], cancellationToken);
+        var missing = await checks.MissingReferencesAsync([("", edited)], cancellationToken);
         if (missing.Count > 0)
             return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = "Thông tin chi tiết trỏ tới mục không có: " + string.Join("; ", missing.Select(m => m.TrimStart(':', ' '))) });
-        if (ImageProblems(edited) is { Count: > 0 } imageProblems) return new SaveOutcome.Invalid(imageProblems);
+        if (checks.ImageProblems(edited) is { Count: > 0 } imageProblems) return new SaveOutcome.Invalid(imageProblems);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         ContentItem? current = null;
@@ -243,26 +242,6 @@ public sealed class ContentWriter(
         await ShownAsync(cancellationToken);
     }
 
-    /// <summary>Problems with what items point at: every slug must exist, in this batch or already stored.</summary>
-    public async Task<List<string>> MissingReferencesAsync(IReadOnlyList<(string File, ContentItem Item)> items, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var known = (await db.ContentItems.AsNoTracking().Select(x => new { x.Kind, x.Slug }).ToListAsync(cancellationToken))
-            .Select(x => (x.Kind, x.Slug))
-            .Concat(items.Select(x => (x.Item.Kind, x.Item.Slug)))
-            .ToHashSet();
-        var problems = new List<string>();
-        foreach (var (file, item) in items)
-        {
-            foreach (var (kind, slug, key) in ContentRelations.ReferencesOf(item))
-            {
-                if (!known.Contains((kind, slug)))
-                    problems.Add($"{file}: {key} '{slug}' does not exist (no {ContentKinds.Of(kind).Folder}/{slug}.md)");
-            }
-        }
-        return problems;
-    }
-
     /// <summary>Folded search text; the document number comes first so a search by number can rank its own document on top.</summary>
     public static string SearchTextOf(ContentItem item)
     {
@@ -323,37 +302,6 @@ public sealed class ContentWriter(
         feed.Notify();
         var head = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
         await feed.WaitAppliedAsync(head, ShownWithin, cancellationToken);
-    }
-
-    /// <summary>
-    /// Images must come from the media library and be described: alt text for this use or in the library, or the image
-    /// marked decorative there. A picture nobody can describe never reaches a public page.
-    /// </summary>
-    private Dictionary<string, string> ImageProblems(ContentItem item)
-    {
-        var extra = new List<string>();
-        void Check(string what, string reference, string? alt)
-        {
-            if (media.Find(reference) is not { } info)
-                extra.Add($"{what} “{reference}” không phải ảnh trong thư viện ảnh (dạng media/library/…; tải ảnh lên ở mục Thư viện ảnh)");
-            else if (ResponsiveImage.AltFor(info, alt) is null)
-                extra.Add($"{what} “{reference}” chưa có mô tả (alt): hãy viết mô tả ở đây hoặc trong thư viện ảnh, hoặc đánh dấu là ảnh trang trí");
-        }
-        if (item.CoverImage is { } cover) Check("Ảnh bìa", cover, item.CoverAlt);
-        foreach (var photo in item.Photos) Check("Ảnh", photo.Path, photo.Alt);
-
-        var body = new List<string>();
-        foreach (System.Text.RegularExpressions.Match m in MediaRefs.MarkdownImage().Matches(item.Body))
-        {
-            var info = media.All().GetValueOrDefault(m.Groups[2].Value);
-            if (info is null) body.Add($"ảnh /anh/{m.Groups[2].Value}… không có trong thư viện ảnh");
-            else if (string.IsNullOrWhiteSpace(m.Groups[1].Value) && !info.Decorative)
-                body.Add($"ảnh /anh/{m.Groups[2].Value}… chưa có mô tả: viết mô tả trong ![…]");
-        }
-        var problems = new Dictionary<string, string>();
-        if (extra.Count > 0) problems["Extra"] = string.Join("; ", extra) + ".";
-        if (body.Count > 0) problems["Body"] = "Nội dung có " + string.Join("; ", body) + ".";
-        return problems;
     }
 
     private async Task<SaveOutcome> ConflictAsync(ContentItem theirs, CancellationToken cancellationToken)
