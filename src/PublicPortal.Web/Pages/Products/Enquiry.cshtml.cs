@@ -51,7 +51,7 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         {
             // A bot filled the hidden field: answer as if it worked, store nothing.
             logger.LogInformation("Enquiry honeypot triggered for {Product}", slug);
-            return Redirect($"/san-pham/{slug}/hoi-mua?da-gui=1");
+            return Redirect($"{SiteLinks.ProductEnquiry(slug)}?da-gui=1");
         }
         if (!ModelState.IsValid)
         {
@@ -62,7 +62,7 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         {
             case EnquiryOutcome.Accepted accepted:
                 // Post/redirect/get: a reload shows the thank-you page instead of sending again.
-                return Redirect($"/san-pham/{slug}/hoi-mua?da-gui=1&ma={accepted.Reference}");
+                return Redirect($"{SiteLinks.ProductEnquiry(slug)}?da-gui=1&ma={accepted.Reference}");
             case EnquiryOutcome.Duplicate duplicate:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 Reference = duplicate.Reference;

@@ -64,13 +64,13 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
     {
         var query = Request.Query.Where(q => q.Key is not ("q" or "page" or AsTypedKey)).Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
         query.Insert(0, KeyValuePair.Create("q", (string?)words));
-        return "/tim-kiem" + QueryString.Create(query);
+        return SiteLinks.SearchWith(query);
     }
 
     public string FacetHref(string key, string? value)
     {
         var query = Request.Query.Where(q => q.Key != key && q.Key != "page").Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
         if (value is not null) query.Add(KeyValuePair.Create(key, (string?)value));
-        return "/tim-kiem" + QueryString.Create(query);
+        return SiteLinks.SearchWith(query);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Sights;
 
@@ -14,6 +15,6 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
     }
 
     public MapModel Map => new(
-        Catalogue.Sights.Select(s => MapModel.PointOf(s, "/diem-den/" + s.Slug, s.Sight!.Location)).OfType<MapPoint>().ToList(),
+        Catalogue.Sights.Select(s => MapModel.PointOf(s, SiteLinks.Item(s), s.Sight!.Location)).OfType<MapPoint>().ToList(),
         DrawPath: false, "Bản đồ điểm đến");
 }

@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Sights;
 
@@ -38,7 +39,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
     }
 
     public MapModel Map => new(
-        new[] { MapModel.PointOf(Sight, "/diem-den/" + Sight.Slug, Sight.Sight!.Location) }.OfType<MapPoint>().ToList(), DrawPath: false, "Bản đồ");
+        new[] { MapModel.PointOf(Sight, SiteLinks.Item(Sight), Sight.Sight!.Location) }.OfType<MapPoint>().ToList(), DrawPath: false, "Bản đồ");
 
     public object JsonLd => new Dictionary<string, object?>
     {

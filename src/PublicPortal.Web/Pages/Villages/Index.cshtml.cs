@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Villages;
 
@@ -21,6 +22,6 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
     }
 
     public MapModel Map => new(
-        Villages.Select(v => MapModel.PointOf(v, "/lang-nghe/" + v.Slug, v.Village!.Location)).OfType<MapPoint>().ToList(),
+        Villages.Select(v => MapModel.PointOf(v, SiteLinks.Item(v), v.Village!.Location)).OfType<MapPoint>().ToList(),
         DrawPath: false, "Bản đồ làng nghề");
 }
