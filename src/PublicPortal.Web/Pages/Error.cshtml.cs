@@ -64,8 +64,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         };
         Detail = HttpContext.Items[Features.Web.UploadLimitsAttribute.ErrorDetailKey] as string;
         if (Code == 404) SearchWords = WordsOf(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath);
-        ViewData["Title"] = Heading;
-        ViewData["NoIndex"] = true;
+        ViewData.Metadata().Title = Heading;
+        ViewData.Metadata().NoIndex = true;
     }
 
     /// <summary>The last segment of a path when it looks like one of the site's slugs; anything else is no words to search.</summary>

@@ -41,6 +41,10 @@ public static class SiteLinks
         return prefix;
     }
 
+    /// <summary>Page n of a paginated list (?page=n, as the pager writes it); page 1 is the list itself.</summary>
+    public static string ListPage(ContentKind kind, int page) =>
+        page > 1 ? $"{List(kind)}?page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : List(kind);
+
     public static string SearchFor(string words) => Search + QueryString.Create("q", words);
 
     /// <summary>The search page with these query parameters (filters, words), in the order given.</summary>

@@ -21,7 +21,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
             ("Điểm đến", SiteLinks.Api.Sights, "—", Keys(Rows.Sights(c.Sights.Take(1), c, b))),
             ("Tuyến du lịch", SiteLinks.Api.Routes, "—", Keys(Rows.Routes(c.Routes.Take(1), c, b))),
         ];
-        ViewData["Title"] = "Dữ liệu mở";
-        ViewData["Description"] = "Dữ liệu mở về làng nghề, sản phẩm OCOP, điểm đến và tuyến du lịch của Bình Thuận: JSON, CSV, GeoJSON.";
+        ViewData.Metadata().Title = "Dữ liệu mở";
+        ViewData.Metadata().Description = "Dữ liệu mở về làng nghề, sản phẩm OCOP, điểm đến và tuyến du lịch của Bình Thuận: JSON, CSV, GeoJSON.";
     }
 }

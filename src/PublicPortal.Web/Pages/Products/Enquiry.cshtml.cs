@@ -87,8 +87,8 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         if (c.Find(ContentKind.Product, slug) is not { } product) return false;
         Product = product;
         Today = c.Today;
-        ViewData["Title"] = $"Hỏi mua: {product.Title}";
-        ViewData["NoIndex"] = true;
+        ViewData.Metadata().Title = $"Hỏi mua: {product.Title}";
+        ViewData.Metadata().NoIndex = true;
         return true;
     }
 

@@ -30,9 +30,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Views = await views.OfAsync(route.Id, cancellationToken);
         Plan = RoutePlan.Of(route, Catalogue);
         Body = markdown.Render(route.Body);
-        ViewData["Title"] = route.Title;
-        ViewData["Description"] = route.Summary;
-        ViewData["OgImage"] = route.CoverImage ?? route.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(route);
         return Page();
     }
 

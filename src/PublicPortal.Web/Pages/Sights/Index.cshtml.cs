@@ -11,7 +11,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Catalogue = await catalogue.LoadAsync(cancellationToken);
-        ViewData["Title"] = "Điểm đến";
+        ViewData.Metadata().Title = "Điểm đến";
     }
 
     public MapModel Map => new(

@@ -32,9 +32,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Body = markdown.Render(sight.Body);
         Routes = Catalogue.RoutesThrough(sight);
         Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);
-        ViewData["Title"] = sight.Title;
-        ViewData["Description"] = sight.Summary;
-        ViewData["OgImage"] = sight.CoverImage ?? sight.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(sight);
         return Page();
     }
 

@@ -17,8 +17,8 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = VillageFilter.Read(Request.Query, Catalogue);
         Villages = Filter.Apply(Catalogue);
-        ViewData["Title"] = "Làng nghề";
-        ViewData["Description"] = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
+        ViewData.Metadata().Title = "Làng nghề";
+        ViewData.Metadata().Description = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
     }
 
     public MapModel Map => new(

@@ -34,9 +34,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Products = Catalogue.ProductsOf(village);
         Routes = Catalogue.RoutesThrough(village);
         NearbySights = Catalogue.Nearby(village, Catalogue.Sights, 5);
-        ViewData["Title"] = village.Title;
-        ViewData["Description"] = village.Summary;
-        ViewData["OgImage"] = village.CoverImage ?? village.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(village);
         return Page();
     }
 
