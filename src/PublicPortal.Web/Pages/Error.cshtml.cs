@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages;
 
@@ -22,16 +24,16 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     /// <summary>The way on from any error: home, the main sections by their real routes, and contact.</summary>
     public static readonly IReadOnlyList<(string Href, string Label)> Sections =
     [
-        ("/", "Trang chủ"),
-        ("/tin-tuc", "Tin tức"),
-        ("/thong-bao", "Thông báo"),
-        ("/lang-nghe", "Làng nghề"),
-        ("/san-pham", "Sản phẩm OCOP"),
-        ("/diem-den", "Điểm đến"),
-        ("/tuyen-du-lich", "Tuyến du lịch"),
-        ("/van-ban", "Văn bản"),
-        ("/chuong-trinh", "Chương trình"),
-        ("/lien-he", "Liên hệ"),
+        (SiteLinks.Home, "Trang chủ"),
+        (SiteLinks.List(ContentKind.News), "Tin tức"),
+        (SiteLinks.List(ContentKind.Announcement), "Thông báo"),
+        (SiteLinks.List(ContentKind.Village), "Làng nghề"),
+        (SiteLinks.List(ContentKind.Product), "Sản phẩm OCOP"),
+        (SiteLinks.List(ContentKind.Sight), "Điểm đến"),
+        (SiteLinks.List(ContentKind.Route), "Tuyến du lịch"),
+        (SiteLinks.List(ContentKind.Document), "Văn bản"),
+        (SiteLinks.List(ContentKind.Plan), "Chương trình"),
+        (SiteLinks.Contact, "Liên hệ"),
     ];
 
     // Re-executed requests keep their method (a failed POST, DELETE…), so the page is filled here, whatever handler runs or not.
@@ -62,8 +64,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         };
         Detail = HttpContext.Items[Features.Web.UploadLimitsAttribute.ErrorDetailKey] as string;
         if (Code == 404) SearchWords = WordsOf(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath);
-        ViewData["Title"] = Heading;
-        ViewData["NoIndex"] = true;
+        ViewData.Metadata().Title = Heading;
+        ViewData.Metadata().NoIndex = true;
     }
 
     /// <summary>The last segment of a path when it looks like one of the site's slugs; anything else is no words to search.</summary>

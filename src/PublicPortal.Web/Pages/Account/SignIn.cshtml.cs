@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Account;
 
@@ -46,9 +47,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (result.Succeeded)
         {
             await AuditAsync(email, AuditActions.SignIn, "Đăng nhập");
-            return LocalRedirect(ReturnUrl ?? "/quan-tri");
+            return LocalRedirect(ReturnUrl ?? SiteLinks.Admin.Home);
         }
-        if (result.RequiresTwoFactor) return Redirect("/dang-nhap/xac-thuc" + (ReturnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl)));
+        if (result.RequiresTwoFactor) return Redirect(SiteLinks.SignInTwoFactor + (ReturnUrl is null ? "" : "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl)));
         return await FailAsync(email, result.IsLockedOut ? "sai mật khẩu; tài khoản bị khóa tạm thời" : "sai mật khẩu");
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Account;
 
@@ -19,14 +20,14 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, UserM
     public async Task<IActionResult> OnGetAsync()
     {
         ReturnUrl = ReturnUrls.Local(Url, ReturnUrl);
-        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/dang-nhap") : Page();
+        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect(SiteLinks.SignIn) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         ReturnUrl = ReturnUrls.Local(Url, ReturnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return Redirect("/dang-nhap");
+        if (user is null) return Redirect(SiteLinks.SignIn);
         if (limiter.Refuse(AccountRateLimiter.TwoFactorKey(user), Response) is { } refused) return refused;
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = Recovery
@@ -36,7 +37,7 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, UserM
         if (result.Succeeded)
         {
             await AuditAsync(actor, AuditActions.SignIn, Recovery ? "Đăng nhập bằng mã khôi phục" : "Đăng nhập (hai lớp)");
-            return LocalRedirect(ReturnUrl ?? "/quan-tri");
+            return LocalRedirect(ReturnUrl ?? SiteLinks.Admin.Home);
         }
         await AuditAsync(actor, AuditActions.SignInFailed, result.IsLockedOut ? "Mã xác thực sai; tài khoản bị khóa tạm thời" : "Mã xác thực sai");
         Error = result.IsLockedOut ? "Tài khoản tạm thời bị khóa do nhập sai nhiều lần. Hãy thử lại sau 5 phút." : "Mã không đúng hoặc đã hết hạn.";

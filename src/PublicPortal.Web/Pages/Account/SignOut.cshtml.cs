@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Account;
 
 public sealed class SignOutModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/quan-tri");
+    public IActionResult OnGet() => Redirect(SiteLinks.Admin.Home);
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -32,7 +32,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
         Issuer = Clean(Request.Query["co-quan"]);
         Query = Clean(Request.Query["q"]);
         Year = int.TryParse(Clean(Request.Query["nam"]), out var y) && y is >= 1900 and <= 2100 ? y : null;
-        ViewData["Title"] = "Văn bản";
+        ViewData.Metadata().Title = "Văn bản";
 
         var documents = db.ContentItems.AsNoTracking().Visible(ContentKind.Document, clock.GetUtcNow().UtcDateTime);
         Types = await documents.Select(x => x.DocumentType!).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);

@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Documents;
 
@@ -29,8 +30,8 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         if (paths.ResolveMedia(document.Attachment) is { } file && System.IO.File.Exists(file)) AttachmentBytes = new FileInfo(file).Length;
         Plans = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now)
             .Where(x => x.DocumentSlug == slug || x.ParentSlug == slug).ToListAsync(cancellationToken);
-        ViewData["Title"] = $"{document.DocumentType} {document.DocumentNumber}";
-        ViewData["Description"] = document.Summary ?? document.Title;
+        ViewData.Metadata().Title = $"{document.DocumentType} {document.DocumentNumber}";
+        ViewData.Metadata().Description = document.Summary ?? document.Title;
         return Page();
     }
 }

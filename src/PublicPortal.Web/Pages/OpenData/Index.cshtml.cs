@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 using Rows = PublicPortal.Web.Features.Catalogue.OpenData;
 
 namespace PublicPortal.Web.Pages.OpenDataPage;
@@ -15,12 +16,12 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
         IReadOnlyList<string> Keys(IReadOnlyList<OrderedDictionary<string, object?>> rows) => rows.Count > 0 ? rows[0].Keys.ToList() : [];
         Datasets =
         [
-            ("Làng nghề", "/api/villages", "huyen, nghe, loai, tinh-trang, ocop=1, du-lich=1 (như trang Làng nghề)", Keys(Rows.Villages(c.Villages.Take(1), c, b))),
-            ("Sản phẩm OCOP", "/api/products", "sao, nhom, huyen, lang, con-hieu-luc=1 (như trang Sản phẩm)", Keys(Rows.Products(c.Products.Take(1), c, b))),
-            ("Điểm đến", "/api/sights", "—", Keys(Rows.Sights(c.Sights.Take(1), c, b))),
-            ("Tuyến du lịch", "/api/routes", "—", Keys(Rows.Routes(c.Routes.Take(1), c, b))),
+            ("Làng nghề", SiteLinks.Api.Villages, "huyen, nghe, loai, tinh-trang, ocop=1, du-lich=1 (như trang Làng nghề)", Keys(Rows.Villages(c.Villages.Take(1), c, b))),
+            ("Sản phẩm OCOP", SiteLinks.Api.Products, "sao, nhom, huyen, lang, con-hieu-luc=1 (như trang Sản phẩm)", Keys(Rows.Products(c.Products.Take(1), c, b))),
+            ("Điểm đến", SiteLinks.Api.Sights, "—", Keys(Rows.Sights(c.Sights.Take(1), c, b))),
+            ("Tuyến du lịch", SiteLinks.Api.Routes, "—", Keys(Rows.Routes(c.Routes.Take(1), c, b))),
         ];
-        ViewData["Title"] = "Dữ liệu mở";
-        ViewData["Description"] = "Dữ liệu mở về làng nghề, sản phẩm OCOP, điểm đến và tuyến du lịch của Bình Thuận: JSON, CSV, GeoJSON.";
+        ViewData.Metadata().Title = "Dữ liệu mở";
+        ViewData.Metadata().Description = "Dữ liệu mở về làng nghề, sản phẩm OCOP, điểm đến và tuyến du lịch của Bình Thuận: JSON, CSV, GeoJSON.";
     }
 }

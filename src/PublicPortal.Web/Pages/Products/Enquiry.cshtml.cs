@@ -51,7 +51,7 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         {
             // A bot filled the hidden field: answer as if it worked, store nothing.
             logger.LogInformation("Enquiry honeypot triggered for {Product}", slug);
-            return Redirect($"/san-pham/{slug}/hoi-mua?da-gui=1");
+            return Redirect($"{SiteLinks.ProductEnquiry(slug)}?da-gui=1");
         }
         if (!ModelState.IsValid)
         {
@@ -62,7 +62,7 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         {
             case EnquiryOutcome.Accepted accepted:
                 // Post/redirect/get: a reload shows the thank-you page instead of sending again.
-                return Redirect($"/san-pham/{slug}/hoi-mua?da-gui=1&ma={accepted.Reference}");
+                return Redirect($"{SiteLinks.ProductEnquiry(slug)}?da-gui=1&ma={accepted.Reference}");
             case EnquiryOutcome.Duplicate duplicate:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 Reference = duplicate.Reference;
@@ -87,8 +87,8 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         if (c.Find(ContentKind.Product, slug) is not { } product) return false;
         Product = product;
         Today = c.Today;
-        ViewData["Title"] = $"Hỏi mua: {product.Title}";
-        ViewData["NoIndex"] = true;
+        ViewData.Metadata().Title = $"Hỏi mua: {product.Title}";
+        ViewData.Metadata().NoIndex = true;
         return true;
     }
 

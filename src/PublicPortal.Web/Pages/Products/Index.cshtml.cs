@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Products;
 
@@ -16,7 +17,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = ProductFilter.Read(Request.Query, Catalogue);
         Products = Filter.Apply(Catalogue);
-        ViewData["Title"] = "Sản phẩm OCOP";
-        ViewData["Description"] = "Sản phẩm OCOP của tỉnh Bình Thuận: hạng sao, chủ thể, nơi mua và thời hạn chứng nhận.";
+        ViewData.Metadata().Title = "Sản phẩm OCOP";
+        ViewData.Metadata().Description = "Sản phẩm OCOP của tỉnh Bình Thuận: hạng sao, chủ thể, nơi mua và thời hạn chứng nhận.";
     }
 }

@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Products;
 
@@ -29,9 +30,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Views = await views.OfAsync(product.Id, cancellationToken);
         Village = Catalogue.Find(ContentKind.Village, product.Product!.Village);
         Body = markdown.Render(product.Body);
-        ViewData["Title"] = product.Title;
-        ViewData["Description"] = product.Summary;
-        ViewData["OgImage"] = product.CoverImage ?? product.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(product);
         return Page();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Programme;
 
@@ -10,7 +11,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Chương trình, kế hoạch";
+        ViewData.Metadata().Title = "Chương trình, kế hoạch";
         Plans = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, clock.GetUtcNow().UtcDateTime).Newest().ToListAsync(cancellationToken);
     }
 }

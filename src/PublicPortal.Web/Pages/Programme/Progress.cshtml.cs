@@ -8,6 +8,7 @@ using PublicPortal.Web.Features.Search;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Programme;
 
@@ -27,8 +28,8 @@ public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue
         OutputCacheTags.Add(HttpContext, [OutputCacheTags.Item(plan.Id), OutputCacheTags.Kind(ContentKind.Plan), OutputCacheTags.Kind(ContentKind.News), .. OutputCacheTags.Catalogue]);
         Progress = ProgressTracker.Measure(plan, await catalogue.LoadAsync(cancellationToken));
         TaskNews = LatestNews(plan, search, now);
-        ViewData["Title"] = "Tiến độ " + (plan.DocumentNumber ?? plan.Title);
-        ViewData["Description"] = $"Tiến độ thực hiện {plan.Title}: từng mục tiêu, số liệu hiện nay, nguồn và đánh giá.";
+        ViewData.Metadata().Title = "Tiến độ " + (plan.DocumentNumber ?? plan.Title);
+        ViewData.Metadata().Description = $"Tiến độ thực hiện {plan.Title}: từng mục tiêu, số liệu hiện nay, nguồn và đánh giá.";
         return Page();
     }
 

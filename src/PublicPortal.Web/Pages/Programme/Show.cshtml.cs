@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Programme;
 
@@ -33,8 +34,8 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         Document = documents.FirstOrDefault(d => d.Slug == plan.DocumentSlug);
         Parent = documents.FirstOrDefault(d => d.Slug == plan.ParentSlug);
         Body = markdown.Render(plan.Body);
-        ViewData["Title"] = plan.Title;
-        ViewData["Description"] = plan.Summary;
+        ViewData.Metadata().Title = plan.Title;
+        ViewData.Metadata().Description = plan.Summary;
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Routes;
 
@@ -10,7 +11,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Catalogue = await catalogue.LoadAsync(cancellationToken);
-        ViewData["Title"] = "Tuyến du lịch";
-        ViewData["Description"] = "Tuyến du lịch nối các làng nghề và điểm đến của Bình Thuận, có bản đồ và tệp GPX.";
+        ViewData.Metadata().Title = "Tuyến du lịch";
+        ViewData.Metadata().Description = "Tuyến du lịch nối các làng nghề và điểm đến của Bình Thuận, có bản đồ và tệp GPX.";
     }
 }

@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Routes;
 
@@ -29,14 +30,12 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Views = await views.OfAsync(route.Id, cancellationToken);
         Plan = RoutePlan.Of(route, Catalogue);
         Body = markdown.Render(route.Body);
-        ViewData["Title"] = route.Title;
-        ViewData["Description"] = route.Summary;
-        ViewData["OgImage"] = route.CoverImage ?? route.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(route);
         return Page();
     }
 
     public MapModel Map => new(
-        Plan.Located.Select(s => new MapPoint(s.Number, s.Target.Title, RouteExports.UrlOf(s.Target), s.Location!.Latitude, s.Location.Longitude, s.Location.Approximate)).ToList(),
+        Plan.Located.Select(s => new MapPoint(s.Number, s.Target.Title, SiteLinks.Item(s.Target), s.Location!.Latitude, s.Location.Longitude, s.Location.Approximate)).ToList(),
         DrawPath: true, "Bản đồ tuyến");
 
     public object JsonLd => new Dictionary<string, object?>
@@ -58,7 +57,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
                 {
                     ["@type"] = s.Target.Kind == ContentKind.Village ? "TouristAttraction" : "TouristAttraction",
                     ["name"] = s.Target.Title,
-                    ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}{RouteExports.UrlOf(s.Target)}",
+                    ["url"] = $"{PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext)}{SiteLinks.Item(s.Target)}",
                 },
             }).ToList(),
         },

@@ -34,8 +34,8 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
         var district = Request.Query["huyen"].ToString();
         District = district.Length is > 0 and <= 80 ? district : null;
         AsTyped = Request.Query[AsTypedKey] == "1";
-        ViewData["Title"] = Query.Length == 0 ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
-        ViewData["NoIndex"] = true;
+        ViewData.Metadata().Title = Query.Length == 0 ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
+        ViewData.Metadata().NoIndex = true;
         if (Query.Length == 0) return Page();
         Results = index.Search(new SearchRequest(Query, Kind, District, CurrentPage, PageSize, AsTyped), clock.GetUtcNow().UtcDateTime);
         return CurrentPage > TotalPages && Results.Total > 0 ? NotFound() : Page();
@@ -64,13 +64,13 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
     {
         var query = Request.Query.Where(q => q.Key is not ("q" or "page" or AsTypedKey)).Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
         query.Insert(0, KeyValuePair.Create("q", (string?)words));
-        return "/tim-kiem" + QueryString.Create(query);
+        return SiteLinks.SearchWith(query);
     }
 
     public string FacetHref(string key, string? value)
     {
         var query = Request.Query.Where(q => q.Key != key && q.Key != "page").Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
         if (value is not null) query.Add(KeyValuePair.Create(key, (string?)value));
-        return "/tim-kiem" + QueryString.Create(query);
+        return SiteLinks.SearchWith(query);
     }
 }

@@ -23,7 +23,8 @@ public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider cloc
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Items = await db.ContentItems.AsNoTracking().Visible(Kind, clock.GetUtcNow().UtcDateTime).Newest()
             .ToPagedAsync(page, options.Value.PageSize, cancellationToken);
-        ViewData["Title"] = page > 1 ? $"{Info.Label} – trang {page}" : Info.Label;
+        ViewData.Metadata().Title = page > 1 ? $"{Info.Label} – trang {page}" : Info.Label;
+        ViewData.Metadata().Canonical = SiteLinks.ListPage(Kind, page); // each page of the list is its own page to a search engine
         return page > Items.TotalPages ? NotFound() : Page();
     }
 }

@@ -35,9 +35,7 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         ServedItem.Set(HttpContext, item); // its "Tin khác" list shows its kind: the kind's tag comes with it
         Views = await views.OfAsync(item.Id, cancellationToken);
         Body = markdown.Render(item.Body);
-        ViewData["Title"] = item.Title;
-        ViewData["Description"] = item.Summary;
-        ViewData["OgImage"] = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(item);
         Others = await visible.Where(x => x.Id != item.Id).Newest().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
         return otherPage > Others.TotalPages ? NotFound() : Page();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Sights;
 
@@ -10,10 +11,10 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Catalogue = await catalogue.LoadAsync(cancellationToken);
-        ViewData["Title"] = "Điểm đến";
+        ViewData.Metadata().Title = "Điểm đến";
     }
 
     public MapModel Map => new(
-        Catalogue.Sights.Select(s => MapModel.PointOf(s, "/diem-den/" + s.Slug, s.Sight!.Location)).OfType<MapPoint>().ToList(),
+        Catalogue.Sights.Select(s => MapModel.PointOf(s, SiteLinks.Item(s), s.Sight!.Location)).OfType<MapPoint>().ToList(),
         DrawPath: false, "Bản đồ điểm đến");
 }

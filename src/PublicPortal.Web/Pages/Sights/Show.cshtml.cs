@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Sights;
 
@@ -31,14 +32,12 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Body = markdown.Render(sight.Body);
         Routes = Catalogue.RoutesThrough(sight);
         Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);
-        ViewData["Title"] = sight.Title;
-        ViewData["Description"] = sight.Summary;
-        ViewData["OgImage"] = sight.CoverImage ?? sight.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(sight);
         return Page();
     }
 
     public MapModel Map => new(
-        new[] { MapModel.PointOf(Sight, "/diem-den/" + Sight.Slug, Sight.Sight!.Location) }.OfType<MapPoint>().ToList(), DrawPath: false, "Bản đồ");
+        new[] { MapModel.PointOf(Sight, SiteLinks.Item(Sight), Sight.Sight!.Location) }.OfType<MapPoint>().ToList(), DrawPath: false, "Bản đồ");
 
     public object JsonLd => new Dictionary<string, object?>
     {

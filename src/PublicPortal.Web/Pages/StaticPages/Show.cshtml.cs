@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.StaticPages;
 
@@ -26,9 +27,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         Item = item;
         ServedItem.Set(HttpContext, item);
         Body = markdown.Render(item.Body);
-        ViewData["Title"] = item.Title;
-        ViewData["Description"] = item.Summary;
-        ViewData["OgImage"] = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(item);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Villages;
 
@@ -16,11 +17,11 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = VillageFilter.Read(Request.Query, Catalogue);
         Villages = Filter.Apply(Catalogue);
-        ViewData["Title"] = "Làng nghề";
-        ViewData["Description"] = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
+        ViewData.Metadata().Title = "Làng nghề";
+        ViewData.Metadata().Description = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
     }
 
     public MapModel Map => new(
-        Villages.Select(v => MapModel.PointOf(v, "/lang-nghe/" + v.Slug, v.Village!.Location)).OfType<MapPoint>().ToList(),
+        Villages.Select(v => MapModel.PointOf(v, SiteLinks.Item(v), v.Village!.Location)).OfType<MapPoint>().ToList(),
         DrawPath: false, "Bản đồ làng nghề");
 }

@@ -7,6 +7,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Villages;
 
@@ -33,15 +34,13 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Products = Catalogue.ProductsOf(village);
         Routes = Catalogue.RoutesThrough(village);
         NearbySights = Catalogue.Nearby(village, Catalogue.Sights, 5);
-        ViewData["Title"] = village.Title;
-        ViewData["Description"] = village.Summary;
-        ViewData["OgImage"] = village.CoverImage ?? village.Photos.FirstOrDefault()?.Path;
+        ViewData.Metadata().DescribeItem(village);
         return Page();
     }
 
     public MapModel Map => new(
-        new[] { MapModel.PointOf(Village, "/lang-nghe/" + Village.Slug, Village.Village!.Location) }
-            .Concat(NearbySights.Select(s => MapModel.PointOf(s.Item, "/diem-den/" + s.Item.Slug, s.Item.Sight!.Location)))
+        new[] { MapModel.PointOf(Village, SiteLinks.Item(Village), Village.Village!.Location) }
+            .Concat(NearbySights.Select(s => MapModel.PointOf(s.Item, SiteLinks.Item(s.Item), s.Item.Sight!.Location)))
             .OfType<MapPoint>().ToList(),
         DrawPath: false, "Bản đồ");
 

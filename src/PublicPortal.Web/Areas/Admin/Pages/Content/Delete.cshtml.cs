@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
@@ -22,7 +23,7 @@ public sealed class DeleteModel(PortalDbContext db, ContentWriter editor) : Page
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await editor.DeleteAsync(id, User.Identity?.Name ?? "?")) return Redirect("/quan-tri/noi-dung");
+        if (await editor.DeleteAsync(id, User.Identity?.Name ?? "?")) return Redirect(SiteLinks.Admin.Content);
         return await OnGetAsync(id); // gone already (404), or still used: the page lists by what
     }
 }

@@ -6,6 +6,7 @@ using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Markdown;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
@@ -151,7 +152,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                return Redirect($"/quan-tri/noi-dung/sua/{saved.Id}?da-luu=1");
+                return Redirect($"{SiteLinks.Admin.Edit(saved.Id)}?da-luu=1");
             case SaveOutcome.Conflict conflict:
                 Conflict = conflict;
                 ConflictDiff = RevisionDiff.Compare(conflict.TheirSnapshot, EditorFields.Snapshot(item));
@@ -178,7 +179,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             var current = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Kind, x.Slug }).SingleOrDefaultAsync();
             if (current is null) return false;
             Kind = current.Kind;
-            PublicUrl = ContentKinds.UrlOf(current.Kind, current.Slug);
+            PublicUrl = SiteLinks.Item(current.Kind, current.Slug);
             return true;
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return false;
@@ -228,7 +229,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// <summary>A draft or a scheduled item is still 404 on the site: say when it goes out and offer the private preview instead.</summary>
     private void SetSavedNotice(ContentItem item)
     {
-        var preview = $"/quan-tri/noi-dung/xem/{item.Id}";
+        var preview = SiteLinks.Admin.Preview(item.Id);
         if (item.Status == ContentStatus.Draft)
             (Saved, SavedLinkText, SavedLinkUrl) = ("Đã lưu bản nháp (chưa đăng).", "Xem trước", preview);
         else if (item.PublishedAtUtc > clock.GetUtcNow().UtcDateTime)
@@ -255,7 +256,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             PositionApproximate = point.Approximate;
         }
         Version = item.Version;
-        PublicUrl = ContentKinds.UrlOf(item.Kind, item.Slug);
+        PublicUrl = SiteLinks.Item(item.Kind, item.Slug);
     }
 
 }

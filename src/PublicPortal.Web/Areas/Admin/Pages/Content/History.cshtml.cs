@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
@@ -56,7 +57,7 @@ public sealed class HistoryModel(PortalDbContext db, ContentWriter editor) : Pag
         if (revision is null) return NotFound();
         var old = FrontMatter.Parse(revision.Snapshot, Item.Kind, Item.Slug);
         var outcome = await editor.SaveAsync(old, Item.Id, Item.Version, User.Identity?.Name ?? "?", AuditActions.Restore);
-        if (outcome is SaveOutcome.Saved) return Redirect($"/quan-tri/noi-dung/lich-su/{Item.Id}?da-khoi-phuc={number}");
+        if (outcome is SaveOutcome.Saved) return Redirect($"{SiteLinks.Admin.History(Item.Id)}?da-khoi-phuc={number}");
         Error = outcome is SaveOutcome.Invalid invalid ? string.Join(" ", invalid.Errors.Values) : "Mục vừa được người khác sửa; hãy tải lại trang rồi thử lại.";
         await LoadAsync();
         return Page();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Enquiries;
 
@@ -40,7 +41,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         enquiry.Handled = handled;
         db.Audit(clock, User.Identity?.Name ?? "?", handled ? "enquiry-handled" : "enquiry-reopened", (handled ? "Đã xử lý hỏi mua của " : "Mở lại hỏi mua của ") + enquiry.Name, $"enquiry/{id}");
         await db.SaveChangesAsync();
-        return Redirect("/quan-tri/hoi-mua" + (All ? "?tat-ca=true" : ""));
+        return Redirect(SiteLinks.Admin.Enquiries + (All ? "?tat-ca=true" : ""));
     }
 
     public async Task<IActionResult> OnGetCsvAsync()
@@ -51,7 +52,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             ["reference"] = r.Enquiry.Reference,
             ["created"] = VietnamTime.ToOffset(r.Enquiry.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["product"] = r.ProductTitle,
-            ["product_url"] = ContentKinds.UrlOf(ContentKind.Product, r.Enquiry.ProductSlug),
+            ["product_url"] = SiteLinks.Item(ContentKind.Product, r.Enquiry.ProductSlug),
             ["name"] = r.Enquiry.Name,
             ["contact"] = r.Enquiry.Contact,
             ["message"] = r.Enquiry.Message,

@@ -7,6 +7,7 @@ using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Programme;
+using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Programme;
 
@@ -81,7 +82,7 @@ public sealed class FiguresModel(PortalDbContext db, ContentWriter editor, Catal
         switch (await editor.SaveAsync(Plan, id, version, Actor))
         {
             case SaveOutcome.Saved:
-                return Redirect($"/quan-tri/chuong-trinh/so-lieu/{id}?da-luu=1");
+                return Redirect($"{SiteLinks.Admin.Figures(id)}?da-luu=1");
             case SaveOutcome.Conflict conflict:
                 await LoadAsync(id);
                 Message = $"Không lưu: {conflict.TheirActor} vừa sửa kế hoạch này lúc {PublicPortal.Web.Features.Content.VietnamTime.ToOffset(conflict.TheirTimeUtc):HH:mm dd/MM/yyyy}. Trang đã tải lại số liệu mới nhất; hãy nhập lại.";
