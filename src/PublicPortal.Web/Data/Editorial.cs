@@ -93,6 +93,13 @@ public sealed class SiteSetting
 
 public static class AuditLog
 {
+    /// <summary>Actors are e-mail addresses or names; the column (and revisions', change records') holds 256 characters.</summary>
+    public static string ClipActor(string actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Length > 256 ? actor[..256] : actor;
+    }
+
     /// <summary>Adds one entry to the audit log (saved with the caller's next SaveChanges, so it shares its transaction).</summary>
     public static void Audit(this PortalDbContext db, TimeProvider clock, string actor, string action, string summary, string? target = null)
     {
@@ -100,7 +107,7 @@ public static class AuditLog
         ArgumentNullException.ThrowIfNull(clock);
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor.Length > 256 ? actor[..256] : actor, Action = action, Target = target, Summary = summary,
+            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = ClipActor(actor), Action = action, Target = target, Summary = summary,
         });
     }
 }

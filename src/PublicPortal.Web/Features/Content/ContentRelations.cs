@@ -34,15 +34,17 @@ public sealed class ContentRelations(PortalDbContext db)
         return new Graph(ids, references);
     }
 
-    /// <summary>Ids of the items whose text, cover or photos use an image (its hash is in every address of it).</summary>
-    public async Task<List<int>> ImageUsersAsync(string hash, CancellationToken cancellationToken = default)
+    /// <summary>For each image hash, the items whose text, cover or photos use it (its hash is in every address of it): one read for all.</summary>
+    public async Task<Dictionary<string, List<ContentItem>>> ImageUsesAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(hash);
-        var candidates = await db.ContentItems.AsNoTracking()
-            .Where(x => x.Body.Contains(hash) || (x.CoverImage != null && x.CoverImage.Contains(hash)) || x.Kind == ContentKind.Village || x.Kind == ContentKind.Product || x.Kind == ContentKind.Sight)
-            .Select(x => new { x.Id, x.Body, x.CoverImage, x.Photos }).ToListAsync(cancellationToken);
-        return candidates.Where(c => c.Body.Contains(hash, StringComparison.Ordinal) || c.CoverImage?.Contains(hash, StringComparison.Ordinal) == true
-            || c.Photos.Any(p => p.Path.Contains(hash, StringComparison.Ordinal))).Select(c => c.Id).ToList();
+        ArgumentNullException.ThrowIfNull(hashes);
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(x => x.Body.Contains("anh/") || x.CoverImage != null || x.Photos.Count > 0)
+            .ToListAsync(cancellationToken);
+        return hashes.Distinct().ToDictionary(hash => hash, hash => items.Where(x =>
+            x.Body.Contains(hash, StringComparison.Ordinal)
+            || (x.CoverImage?.Contains(hash, StringComparison.Ordinal) ?? false)
+            || x.Photos.Any(p => p.Path.Contains(hash, StringComparison.Ordinal))).ToList());
     }
 
     /// <summary>Every slug an item points at, with the front-matter key that holds it (for import messages).</summary>

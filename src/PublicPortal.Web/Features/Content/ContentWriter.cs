@@ -87,10 +87,10 @@ public sealed class ContentWriter(
         var summary = Describe(action, saved, before?.Slug);
         var numbers = await RevisionNumbersAsync([saved.Id], cancellationToken);
         var graph = await relations.LoadAsync(cancellationToken);
-        Record(saved, before, actor, action, summary, summary, now, numbers, graph);
+        var change = Record(saved, before, actor, action, summary, summary, now, numbers, graph);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await ShownAsync(cancellationToken);
+        await ShownAsync(change, cancellationToken);
         logger.LogInformation("{Actor} saved {Kind} {Slug} as version {Version} ({Action})", actor, saved.Kind, saved.Slug, saved.Version, action);
         return new SaveOutcome.Saved(saved.Id, saved.Version);
     }
@@ -106,12 +106,12 @@ public sealed class ContentWriter(
         var now = clock.GetUtcNow().UtcDateTime;
         var summary = $"Xóa “{item.Title}”";
         var numbers = await RevisionNumbersAsync([id], cancellationToken);
-        Record(item, item, actor, AuditActions.Delete, summary, summary, now, numbers, graph);
+        var change = Record(item, item, actor, AuditActions.Delete, summary, summary, now, numbers, graph);
         db.ContentItems.Remove(item);
         await db.SlugRedirects.Where(r => r.ContentItemId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await ShownAsync(cancellationToken);
+        await ShownAsync(change, cancellationToken);
         return true;
     }
 
@@ -179,11 +179,11 @@ public sealed class ContentWriter(
         }
         var numbers = await RevisionNumbersAsync(written.Select(w => w.Saved.Id).ToList(), cancellationToken);
         var graph = await relations.LoadAsync(cancellationToken);
-        foreach (var (saved, before, action, _) in written) Record(saved, before, actor, action, summary, $"{summary}: {saved.Title}", now, numbers, graph);
+        var changes = written.Select(w => Record(w.Saved, w.Before, actor, w.Action, summary, $"{summary}: {w.Saved.Title}", now, numbers, graph)).ToList();
         await db.SaveChangesAsync(cancellationToken);
         if (finish is not null) await finish(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await ShownAsync(cancellationToken);
+        await ShownAsync(changes.LastOrDefault(), cancellationToken);
         var added = written.Count(w => w.Before is null);
         return new BatchResult(added, written.Count - added, unchanged);
     }
@@ -230,16 +230,17 @@ public sealed class ContentWriter(
         ArgumentNullException.ThrowIfNull(asset);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (delete) db.MediaAssets.Remove(asset);
-        var users = await relations.ImageUsersAsync(asset.Hash, cancellationToken);
+        var users = (await relations.ImageUsesAsync([asset.Hash], cancellationToken))[asset.Hash].Select(u => u.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         db.Audit(clock, actor, action, summary, $"media/{asset.Hash}");
-        db.ChangeRecords.Add(new ChangeRecord
+        var change = new ChangeRecord
         {
-            AtUtc = now, Slug = asset.Hash, Change = ChangeKinds.Media, Actor = Clip(actor), Touches = string.Join(' ', users),
-        });
+            AtUtc = now, Slug = asset.Hash, Change = ChangeKinds.Media, Actor = AuditLog.ClipActor(actor), Touches = string.Join(' ', users),
+        };
+        db.ChangeRecords.Add(change);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await ShownAsync(cancellationToken);
+        await ShownAsync(change, cancellationToken);
     }
 
     /// <summary>Folded search text; the document number comes first so a search by number can rank its own document on top.</summary>
@@ -256,17 +257,17 @@ public sealed class ContentWriter(
     }
 
     /// <summary>The revision, the audit entry and the change record of one write, added to the open transaction.</summary>
-    private void Record(
+    private ChangeRecord Record(
         ContentItem saved, ContentItem? before, string actor, string action, string revisionSummary, string auditSummary, DateTime now,
         Dictionary<int, int> numbers, ContentRelations.Graph graph, string? change = null)
     {
         var number = numbers[saved.Id] = numbers.GetValueOrDefault(saved.Id) + 1;
         db.Revisions.Add(new Revision
         {
-            ContentItemId = saved.Id, Number = number, CreatedAtUtc = now, Actor = Clip(actor), Summary = revisionSummary, Snapshot = EditorFields.Snapshot(saved),
+            ContentItemId = saved.Id, Number = number, CreatedAtUtc = now, Actor = AuditLog.ClipActor(actor), Summary = revisionSummary, Snapshot = EditorFields.Snapshot(saved),
         });
-        db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = Clip(actor), Action = action, Target = Target(saved), Summary = auditSummary });
-        db.ChangeRecords.Add(new ChangeRecord
+        db.AuditEntries.Add(new AuditEntry { AtUtc = now, Actor = AuditLog.ClipActor(actor), Action = action, Target = Target(saved), Summary = auditSummary });
+        var record = new ChangeRecord
         {
             AtUtc = now, ContentItemId = saved.Id, Kind = saved.Kind, Slug = saved.Slug,
             OldSlug = before is not null && before.Slug != saved.Slug ? before.Slug : null,
@@ -279,9 +280,11 @@ public sealed class ContentWriter(
                 AuditActions.Delete => ChangeKinds.Deleted,
                 _ => ChangeKinds.Edited,
             },
-            Actor = Clip(actor),
+            Actor = AuditLog.ClipActor(actor),
             Touches = string.Join(' ', graph.Touched(saved, before).Order()),
-        });
+        };
+        db.ChangeRecords.Add(record);
+        return record;
     }
 
     private async Task<Dictionary<int, int>> RevisionNumbersAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
@@ -296,12 +299,11 @@ public sealed class ContentWriter(
         db.SlugRedirects.RemoveRange(taken);
     }
 
-    /// <summary>Tells the feed, and waits briefly for this process's handlers so the editor's next page shows the change.</summary>
-    private async Task ShownAsync(CancellationToken cancellationToken)
+    /// <summary>Tells the feed, and waits briefly for this process's handlers to apply <paramref name="last"/> (its sequence came with the commit), so the editor's next page shows the change.</summary>
+    private async Task ShownAsync(ChangeRecord? last, CancellationToken cancellationToken)
     {
         feed.Notify();
-        var head = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence, cancellationToken) ?? 0;
-        await feed.WaitAppliedAsync(head, ShownWithin, cancellationToken);
+        if (last is not null) await feed.WaitAppliedAsync(last.Sequence, ShownWithin, cancellationToken);
     }
 
     private async Task<SaveOutcome> ConflictAsync(ContentItem theirs, CancellationToken cancellationToken)
@@ -331,8 +333,6 @@ public sealed class ContentWriter(
         to.Sight = from.Sight;
         to.Route = from.Route;
     }
-
-    private static string Clip(string actor) => actor.Length > 256 ? actor[..256] : actor;
 
     private static string Describe(string action, ContentItem item, string? oldSlug) => action switch
     {

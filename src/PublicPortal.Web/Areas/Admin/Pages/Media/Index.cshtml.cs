@@ -9,7 +9,7 @@ namespace PublicPortal.Web.Areas.Admin.Pages.Media;
 
 /// <summary>The media library: upload several images at once (a plain file input, no JavaScript needed), find, describe, delete.</summary>
 [UploadLimits(MaxFiles, ImageIntake.MaxBytes)]
-public sealed class IndexModel(PortalDbContext db, MediaLibrary library, PublicPortal.Web.Features.Content.ContentWriter writer) : PageModel
+public sealed class IndexModel(PortalDbContext db, MediaLibrary library, PublicPortal.Web.Features.Content.ContentWriter writer, PublicPortal.Web.Features.Content.ContentRelations relations) : PageModel
 {
     public const int MaxFiles = 20;
 
@@ -81,17 +81,7 @@ public sealed class IndexModel(PortalDbContext db, MediaLibrary library, PublicP
     /// <summary>Items whose text, cover or photos use the image (its hash is in every address of it).</summary>
     private async Task<List<ContentItem>> UsersOfAsync(string hash) => (await UsesAsync([hash]))[hash];
 
-    /// <summary>For each hash, the items using it: one read of the items that can hold images, for the whole page.</summary>
-    private async Task<Dictionary<string, List<ContentItem>>> UsesAsync(IReadOnlyCollection<string> hashes)
-    {
-        var items = await db.ContentItems.AsNoTracking()
-            .Where(x => x.Body.Contains("anh/") || x.CoverImage != null || x.Photos.Count > 0)
-            .ToListAsync();
-        return hashes.Distinct().ToDictionary(hash => hash, hash => items.Where(x =>
-            x.Body.Contains(hash, StringComparison.Ordinal)
-            || (x.CoverImage?.Contains(hash, StringComparison.Ordinal) ?? false)
-            || x.Photos.Any(p => p.Path.Contains(hash, StringComparison.Ordinal))).ToList());
-    }
+    private Task<Dictionary<string, List<ContentItem>>> UsesAsync(IReadOnlyCollection<string> hashes) => relations.ImageUsesAsync(hashes);
 
     private async Task LoadAsync()
     {
