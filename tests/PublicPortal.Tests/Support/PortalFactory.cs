@@ -72,6 +72,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!KeepDataOnDispose) RepositoryPaths.DeleteQuietly(DataDirectory);
+        // A factory never started made no folder (and copied no seed) unless a test asked for DataDirectory.
+        if (!KeepDataOnDispose && (_dataDirectory ?? ExistingDataDirectory) is { } directory) RepositoryPaths.DeleteQuietly(directory);
     }
 }
