@@ -55,7 +55,11 @@ public sealed class ReadOnlyDataTests : IAsyncLifetime
         var token = (await Html.GetAsync(editor, editUrl)).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         form["__RequestVerificationToken"] = token;
 
-        _frozen = Directory.GetFiles(_factory.DataDirectory, "portal.db*").ToList();
+        // The database and its write-ahead log, not the -shm index: SQLite maps that file into memory, and a write to a
+        // mapped page of an immutable file kills the process with SIGBUS (no error code SQLite could report). A full
+        // or read-only disk leaves the pages SQLite already mapped writable, so this is the disk the test means.
+        _frozen = [Path.Combine(_factory.DataDirectory, "portal.db"), Path.Combine(_factory.DataDirectory, "portal.db-wal")];
+        Assert.All(_frozen, file => Assert.True(File.Exists(file), file));
         Freeze(_frozen, on: true);
         var refused = await editor.PostAsync(editUrl, new FormUrlEncodedContent(form));
         var page = Html.Parse(await refused.Content.ReadAsStringAsync());

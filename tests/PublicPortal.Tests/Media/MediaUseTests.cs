@@ -54,7 +54,7 @@ public sealed class MediaUseTests : IDisposable
     {
         SeedWithPhotos();
         // The seed content plus photos: a 700 px wide one with GPS on the village, a 2000 px wide cover on a news item.
-        await using var factory = new PortalFactory { Settings = { ["Portal:ContentDirectory"] = _content } };
+        await using var factory = new PortalFactory { Seeded = false, Settings = { ["Portal:ContentDirectory"] = _content } };
         var reader = factory.CreateReader();
 
         var (response, _, village) = await Html.GetAsync(reader, "/lang-nghe/gom-binh-duc");

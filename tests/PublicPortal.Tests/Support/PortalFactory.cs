@@ -5,16 +5,43 @@ using PublicPortal.Web.Data;
 
 namespace PublicPortal.Tests.Support;
 
-/// <summary>The whole site on a fresh SQLite file in a temp folder, seeded from the repository's content/ on start.</summary>
+/// <summary>
+/// The whole site on its own SQLite file in a temp folder. By default that folder starts as a copy of the test run's
+/// <see cref="SeededData"/> (migrated, content/ imported, indexed); with <see cref="Seeded"/> false it starts empty and
+/// the site does its own first-start import of the repository's content/.
+/// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private string? _dataDirectory;
 
-    /// <summary>A new temporary folder, or <see cref="ExistingDataDirectory"/> to start again on.</summary>
-    public string DataDirectory => _dataDirectory ??= ExistingDataDirectory ?? RepositoryPaths.NewTempDirectory("portal-it");
+    /// <summary>
+    /// A new temporary folder (a copy of the seed unless <see cref="Seeded"/> is false), or <see cref="ExistingDataDirectory"/>
+    /// to start again on. A test may change it before the site starts (the first request or <c>Services</c>).
+    /// </summary>
+    public string DataDirectory => _dataDirectory ??= ExistingDataDirectory ?? NewDataDirectory();
 
-    /// <summary>The data folder of an earlier factory, to "restart" the site on it.</summary>
+    /// <summary>The data folder of an earlier factory, to "restart" the site on it (used as it is, never seeded).</summary>
     public string? ExistingDataDirectory { get; init; }
+
+    /// <summary>
+    /// False: start on an empty data directory, as a first start does (migrations, the import of content/, the index built
+    /// from nothing). For tests of first start itself, of import counts, and sites given their own content directory.
+    /// </summary>
+    public bool Seeded { get; init; } = true;
+
+    private string NewDataDirectory()
+    {
+        var directory = RepositoryPaths.NewTempDirectory("portal-it");
+        if (Seeded)
+        {
+            if (Settings.ContainsKey("Portal:ContentDirectory"))
+            {
+                throw new InvalidOperationException("A site with its own Portal:ContentDirectory imports that folder on first start: set Seeded = false.");
+            }
+            SeededData.CopyInto(directory);
+        }
+        return directory;
+    }
 
     /// <summary>Configuration for this test's site only (for example "Portal:Traffic:TrustAllProxies" = "true").</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -45,7 +72,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!KeepDataOnDispose) RepositoryPaths.DeleteQuietly(DataDirectory);
+        // A factory never started made no folder (and copied no seed) unless a test asked for DataDirectory.
+        if (!KeepDataOnDispose && (_dataDirectory ?? ExistingDataDirectory) is { } directory) RepositoryPaths.DeleteQuietly(directory);
         GC.SuppressFinalize(this);
     }
 }
