@@ -4,6 +4,7 @@ using PublicPortal.Web.Data;
 
 namespace PublicPortal.Web.Pages;
 
+[PublicPortal.Web.Features.Hosting.PublicCache(Tags = [PublicPortal.Web.Features.Hosting.OutputCacheTags.Home])]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.Catalogue.CatalogueService catalogue) : PageModel
 {
     public Features.Catalogue.CatalogueSnapshot Catalogue { get; private set; } = null!;

@@ -75,7 +75,7 @@ public sealed class EditorialTests : IAsyncLifetime
         Assert.DoesNotContain("lich-tiep-nhan-ho-so-ocop", await reader.GetStringAsync("/sitemap.xml"), StringComparison.Ordinal);
         Assert.DoesNotContain("ban-nhap-chua-dang", await reader.GetStringAsync("/sitemap.xml"), StringComparison.Ordinal);
 
-        _factory.Clock.Advance(TimeSpan.FromHours(22).Add(TimeSpan.FromMinutes(1)));
+        await _factory.AdvanceClockAsync(TimeSpan.FromHours(22).Add(TimeSpan.FromMinutes(1)));
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/thong-bao/lich-tiep-nhan-ho-so-ocop")).StatusCode);
         Assert.Contains("/thong-bao/lich-tiep-nhan-ho-so-ocop", await SearchAsync(reader, "lich tiep nhan ho so"));
         var rss = System.Xml.Linq.XDocument.Parse(await reader.GetStringAsync("/rss.xml"));

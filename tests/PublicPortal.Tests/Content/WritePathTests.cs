@@ -144,6 +144,10 @@ public sealed class WritePathTests
                 before = await CountsAsync(site, item.Id);
                 site.Clock.Advance(TimeSpan.FromMinutes(61));
                 for (var waited = 0; (await CountsAsync(site, item.Id)).Changes == before.Changes && waited < 10_000; waited += 100) await Task.Delay(100);
+                // Its record is written; the pages follow once the handlers have applied it (moments later).
+                long newest = 0;
+                await site.WithDbAsync(async db => newest = await db.ChangeRecords.MaxAsync(c => c.Sequence));
+                Assert.True(await site.Services.GetRequiredService<ChangeFeed>().WaitAppliedAsync(newest, TimeSpan.FromSeconds(10)));
                 break;
             }
         }

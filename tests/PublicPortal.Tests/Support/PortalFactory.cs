@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,22 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>Leave the data directory for a second factory that "restarts" on it (that one deletes it).</summary>
     public bool KeepDataOnDispose { get; set; }
+
+    /// <summary>
+    /// Moves the site's clock on and does what the scheduler does when it wakes at the new time (its own sleep is in
+    /// real time, so it would notice a jump of the test clock only at its next recheck): items whose time has come get
+    /// their went-live records, and every handler has applied them (pages, lists, search, feeds) before this returns.
+    /// </summary>
+    public async Task AdvanceClockAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Content.ContentWriter>().RecordWentLiveAsync();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var newest = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence) ?? 0;
+        if (!await Services.GetRequiredService<PublicPortal.Web.Features.Content.ChangeFeed>().WaitAppliedAsync(newest, TimeSpan.FromSeconds(30)))
+            throw new TimeoutException($"The change feed did not apply record {newest} within 30 s.");
+    }
 
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Catalogue;
 
@@ -28,14 +29,14 @@ public static class CatalogueModule
             if (c.Find(ContentKind.Route, slug) is not { } route) return Results.NotFound();
             var gpx = RouteExports.Gpx(route, RoutePlan.Of(route, c), BaseUrl(http));
             return Results.File(System.Text.Encoding.UTF8.GetBytes(gpx), "application/gpx+xml; charset=utf-8", $"{slug}.gpx");
-        });
+        }).CacheOutput(new PublicCacheAttribute { ShowsCatalogue = true });
         endpoints.MapGet("/tuyen-du-lich/{slug}.geojson", async (string slug, HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             if (c.Find(ContentKind.Route, slug) is not { } route) return Results.NotFound();
             var json = RouteExports.GeoJson(route, RoutePlan.Of(route, c), BaseUrl(http)).ToJsonString(Json);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/geo+json; charset=utf-8", $"{slug}.geojson");
-        });
+        }).CacheOutput(new PublicCacheAttribute { ShowsCatalogue = true });
 
         var api = endpoints.MapGroup("/api");
         api.MapGet("/villages", async (HttpContext http, CatalogueService catalogue) =>
@@ -43,30 +44,34 @@ public static class CatalogueModule
             var c = await catalogue.LoadAsync(http.RequestAborted);
             var (filter, ignored) = VillageFilter.Read(http.Request.Query, c);
             return Respond(http, OpenData.Villages(filter.Apply(c), c, BaseUrl(http)), ignored, "villages");
-        });
+        }).CacheOutput(OpenDataCache(VillageFilter.QueryKeys));
         api.MapGet("/products", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             var (filter, ignored) = ProductFilter.Read(http.Request.Query, c);
             return Respond(http, OpenData.Products(filter.Apply(c), c, BaseUrl(http)), ignored, "products");
-        });
+        }).CacheOutput(OpenDataCache(ProductFilter.QueryKeys));
         api.MapGet("/sights", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             return Respond(http, OpenData.Sights(c.Sights, c, BaseUrl(http)), [], "sights");
-        });
+        }).CacheOutput(OpenDataCache());
         api.MapGet("/routes", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             return Respond(http, OpenData.Routes(c.Routes, c, BaseUrl(http)), [], "routes");
-        });
+        }).CacheOutput(OpenDataCache());
         api.MapGet("/map.geojson", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             return Results.Text(OpenData.MapGeoJson(c, BaseUrl(http)).ToJsonString(Json), "application/geo+json; charset=utf-8");
-        });
+        }).CacheOutput(OpenDataCache());
         return endpoints;
     }
+
+    /// <summary>Open data varies by its filters and <c>format</c>, and every catalogue change evicts it.</summary>
+    private static PublicCacheAttribute OpenDataCache(string filterKeys = "") =>
+        new(filterKeys, "format") { ShowsCatalogue = true, Tags = [OutputCacheTags.OpenData] };
 
     private static IResult Respond(HttpContext http, IReadOnlyList<OrderedDictionary<string, object?>> rows, IReadOnlyList<string> ignored, string name)
     {

@@ -5,6 +5,9 @@ namespace PublicPortal.Web.Features.Catalogue;
 
 public sealed record ProductFilter(int? Stars, int? Group, string? District, string? Village, bool ValidOnly)
 {
+    /// <summary>The query keys <see cref="Read"/> reads (the cache varies by these, and only these).</summary>
+    public const string QueryKeys = "sao nhom huyen lang con-hieu-luc";
+
     private static readonly int[] StarLevels = [5, 4, 3];
 
     public static (ProductFilter Filter, IReadOnlyList<string> Ignored) Read(IQueryCollection query, CatalogueSnapshot catalogue)

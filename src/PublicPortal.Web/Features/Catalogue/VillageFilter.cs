@@ -6,6 +6,9 @@ namespace PublicPortal.Web.Features.Catalogue;
 /// <summary>Village filters read from GET parameters (shareable, no JavaScript); unknown values are dropped and reported, never an error.</summary>
 public sealed record VillageFilter(string? District, string? Craft, VillageType? Type, VillageStatus? Status, bool HasOcop, bool Tourism, string Sort)
 {
+    /// <summary>The query keys <see cref="Read"/> reads (the cache varies by these, and only these).</summary>
+    public const string QueryKeys = "huyen nghe loai tinh-trang sap-xep ocop du-lich";
+
     public static readonly VillageFilter None = new(null, null, null, null, false, false, "ten");
 
     public static (VillageFilter Filter, IReadOnlyList<string> Ignored) Read(IQueryCollection query, CatalogueSnapshot catalogue)

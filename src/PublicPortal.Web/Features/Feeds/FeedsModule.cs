@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Feeds;
 
@@ -59,7 +60,7 @@ public static class FeedsModule
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }, "application/rss+xml; charset=utf-8");
-        });
+        }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Feeds] });
         endpoints.MapGet("/sitemap.xml", async (HttpContext http, PortalDbContext db, TimeProvider clock) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -76,7 +77,7 @@ public static class FeedsModule
                     Url(writer, origin + ContentKinds.UrlOf(item.Kind, item.Slug), item.Changed);
                 writer.WriteEndElement();
             }, "application/xml; charset=utf-8");
-        });
+        }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Sitemap] });
         return endpoints;
     }
 

@@ -46,6 +46,8 @@ public static class HostingModule
         {
             o.Conventions.AddPageApplicationModelConvention("/Error", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute()));
             Admin.AdminModule.ProtectAdminArea(o);
+            // The one public page without a page model of its own: the notes on the figures.
+            o.Conventions.AddPageApplicationModelConvention("/Traffic/Index", m => m.EndpointMetadata.Add(new PublicCacheAttribute()));
         })
         // Forms say in Vietnamese what is missing; the implicit [Required] of non-nullable strings would add English.
         .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
@@ -58,10 +60,13 @@ public static class HostingModule
         });
         builder.Services.AddOutputCache(o =>
         {
-            // Item pages only, each varied by the one query key it reads, so arbitrary query strings make no new entries.
-            // Each page tags itself with the items and kinds it shows (OutputCacheTags); the change feed evicts by them.
-            // Counting happens before the cache, so cached pages still count.
-            o.AddPolicy(OutputCachePolicies.ItemPage, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("other"));
+            // Every public page says how it is cached (PublicCacheAttribute): the query keys it reads, the tags the change
+            // feed evicts it by. Counting happens before the cache, so cached pages still count; the live figures are
+            // written into each response after it (LiveFigures). Bounded in bytes, so a flood of distinct queries
+            // pushes out old entries instead of growing the process.
+            var cache = builder.Configuration.GetSection("Portal:OutputCache");
+            o.SizeLimit = cache.GetValue("SizeLimitMegabytes", 128L) * 1024 * 1024;
+            o.MaximumBodySize = cache.GetValue("MaximumBodyMegabytes", 16L) * 1024 * 1024;
         });
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

@@ -5,7 +5,7 @@ namespace PublicPortal.Web.Features.Hosting;
 
 /// <summary>
 /// The tags cached pages carry, so a change evicts exactly the pages that show what changed: an item's own page, pages
-/// listing its kind, the home page, feeds, sitemap and open data.
+/// listing its kind, the home page, search results, feeds, sitemap and open data.
 /// </summary>
 public static class OutputCacheTags
 {
@@ -14,7 +14,11 @@ public static class OutputCacheTags
     public const string Sitemap = "sitemap";
     public const string OpenData = "open-data";
 
-    public static readonly IReadOnlyList<string> Everywhere = [Home, Feeds, Sitemap, OpenData];
+    /// <summary>Search results can show any item.</summary>
+    public const string Search = "search";
+
+    /// <summary>What every change evicts: pages that may show any item.</summary>
+    public static readonly IReadOnlyList<string> Everywhere = [Home, Feeds, Sitemap, OpenData, Search];
 
     public static string Item(int id) => "item:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -52,7 +52,7 @@ public static class PortalApp
         return builder;
     }
 
-    /// <summary>The order matters: who the client is first, then errors, headers, counting (before the cache), files, routing, access, limits, the cache.</summary>
+    /// <summary>The order matters: who the client is first, then errors, headers, counting (before the cache), files, routing, access, limits, the live figures written into pages, the cache.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -67,6 +67,7 @@ public static class PortalApp
         app.UseAuthorization();
         app.UseTwoFactorRequirement();
         app.UseRateLimiter();
+        app.UseLiveFigures();
         app.UseOutputCache();
         app.MapHosting();
         app.MapContent();

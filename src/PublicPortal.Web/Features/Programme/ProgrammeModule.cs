@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
+using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Programme;
 
@@ -64,7 +65,7 @@ public static class ProgrammeModule
                 }),
                 ["tasks"] = plan.Tasks.OrderBy(t => t.Number).Select(t => new { number = t.Number, text = t.Text, agency = t.Agency, status = t.Status }),
             }, statusCode: 200);
-        });
+        }).CacheOutput(new PublicCacheAttribute { Shows = [ContentKind.Plan, ContentKind.News], ShowsCatalogue = true });
         return endpoints;
     }
 }

@@ -16,7 +16,7 @@ namespace PublicPortal.Web.Features.Traffic;
 // Its semaphore is never disposed: it lives as long as the process, holds no wait handle (AvailableWaitHandle is never
 // read), and disposing it at shutdown made the last request's count or the final flush throw.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "See above: the semaphore outlives every user of it.")]
-public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger)
+public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger)
 {
     public static readonly TimeSpan VisitGap = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
@@ -24,7 +24,8 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     // Counters are boxes incremented in place (Interlocked) and drained by exchanging them with zero: a page view
     // allocates nothing and never retries. Boxes stay (one per item viewed, one per recent day), so no increment can
     // land in a box that was just removed.
-    private readonly ConcurrentDictionary<(ServedItem Item, DateOnly Day), StrongBox<long>> _itemViews = new();
+    // Per item id, then per (item as served, day): the page of one item reads its own few boxes, never the whole table.
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<(ServedItem Item, DateOnly Day), StrongBox<long>>> _itemViews = new();
     private readonly ConcurrentDictionary<(DateOnly Day, string Domain), StrongBox<long>> _referrers = new();
     private readonly ConcurrentDictionary<DateOnly, ConcurrentDictionary<string, byte>> _referrerDomains = new();
     private readonly ConcurrentDictionary<DateOnly, DayCounts> _days = new();
@@ -104,8 +105,11 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
             if (referrer is not null) Interlocked.Increment(ref _referrers.GetOrAdd((day.Day, ReferrerKey(day.Day, referrer)), static _ => new StrongBox<long>()).Value);
         }
         Interlocked.Increment(ref day.Counts.PageViews);
-        if (item is not null) Interlocked.Increment(ref _itemViews.GetOrAdd((item, day.Day), static _ => new StrongBox<long>()).Value);
+        if (item is not null) Interlocked.Increment(ref ItemBox(item, day.Day).Value);
     }
+
+    private StrongBox<long> ItemBox(ServedItem item, DateOnly day) =>
+        _itemViews.GetOrAdd(item.Id, static _ => new()).GetOrAdd((item, day), static _ => new StrongBox<long>());
 
     private string ReferrerKey(DateOnly day, string domain)
     {
@@ -171,10 +175,10 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>Counts not yet written, so figures shown right after a view already include it.</summary>
     public long Pending(DateOnly day, Measure measure) => _days.TryGetValue(day, out var counts) ? Interlocked.Read(ref counts[measure]) : 0;
 
-    public long PendingViews(int id) => _itemViews.Where(kv => kv.Key.Item.Id == id).Sum(kv => Interlocked.Read(ref kv.Value.Value));
+    public long PendingViews(int id) => _itemViews.TryGetValue(id, out var boxes) ? boxes.Values.Sum(box => Interlocked.Read(ref box.Value)) : 0;
 
     public long PendingViews(ContentKind kind, string slug) =>
-        _itemViews.Where(kv => kv.Key.Item.Kind == kind && kv.Key.Item.Slug == slug).Sum(kv => Interlocked.Read(ref kv.Value.Value));
+        _itemViews.Values.SelectMany(boxes => boxes).Where(kv => kv.Key.Item.Kind == kind && kv.Key.Item.Slug == slug).Sum(kv => Interlocked.Read(ref kv.Value.Value));
 
     public long PendingSince(DateOnly from, Measure measure) => _days.Where(kv => kv.Key >= from).Sum(kv => Interlocked.Read(ref kv.Value[measure]));
 
@@ -186,9 +190,18 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
         await _flushing.WaitAsync(cancellationToken);
         try
         {
-            var items = Drain(_itemViews);
-            var referrers = Drain(_referrers);
-            var days = DrainDays();
+            Dictionary<(ServedItem Item, DateOnly Day), long> items;
+            Dictionary<(DateOnly Day, string Domain), long> referrers;
+            Dictionary<(DateOnly Day, Measure Measure), long> days;
+            // Taken out of the pending boxes and held as "being written" in one step, so the live figures
+            // (TrafficCounter.Figures) never miss or double a count while this write is under way.
+            lock (_figures)
+            {
+                items = DrainItems();
+                referrers = Drain(_referrers);
+                days = DrainDays();
+                BeginWriting(items, days);
+            }
             ForgetPastDays();
             ForgetIdleVisitors();
             if (items.Count == 0 && days.Count == 0 && referrers.Count == 0) return;
@@ -231,20 +244,42 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
                 }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                Interlocked.Increment(ref _flushes);
+                lock (_figures)
+                {
+                    Written();
+                    Interlocked.Increment(ref _flushes);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Writing {Items} view counts and {Days} day counts failed; they are kept for the next flush", items.Count, days.Count);
-                foreach (var (key, delta) in items) Interlocked.Add(ref _itemViews.GetOrAdd(key, static _ => new StrongBox<long>()).Value, delta);
-                foreach (var (key, delta) in referrers) Interlocked.Add(ref _referrers.GetOrAdd(key, static _ => new StrongBox<long>()).Value, delta);
-                foreach (var ((day, measure), delta) in days) Interlocked.Add(ref Counts(day)[measure], delta);
+                lock (_figures)
+                {
+                    foreach (var ((item, day), delta) in items) Interlocked.Add(ref ItemBox(item, day).Value, delta);
+                    foreach (var (key, delta) in referrers) Interlocked.Add(ref _referrers.GetOrAdd(key, static _ => new StrongBox<long>()).Value, delta);
+                    foreach (var ((day, measure), delta) in days) Interlocked.Add(ref Counts(day)[measure], delta);
+                    NotWritten();
+                }
             }
         }
         finally
         {
             _flushing.Release();
         }
+    }
+
+    private Dictionary<(ServedItem Item, DateOnly Day), long> DrainItems()
+    {
+        var taken = new Dictionary<(ServedItem, DateOnly), long>();
+        foreach (var boxes in _itemViews.Values)
+        {
+            foreach (var (key, box) in boxes)
+            {
+                var delta = Interlocked.Exchange(ref box.Value, 0);
+                if (delta != 0) taken[key] = delta;
+            }
+        }
+        return taken;
     }
 
     private static Dictionary<TKey, long> Drain<TKey>(ConcurrentDictionary<TKey, StrongBox<long>> pending) where TKey : notnull
@@ -279,7 +314,8 @@ public sealed class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clo
     private void ForgetPastDays()
     {
         var before = Today.AddDays(-1);
-        foreach (var key in _itemViews.Keys.Where(k => k.Day < before)) _itemViews.TryRemove(key, out _);
+        foreach (var boxes in _itemViews.Values)
+            foreach (var key in boxes.Keys.Where(k => k.Day < before)) boxes.TryRemove(key, out _);
         foreach (var key in _referrers.Keys.Where(k => k.Day < before)) _referrers.TryRemove(key, out _);
         foreach (var day in _referrerDomains.Keys.Where(d => d < before)) _referrerDomains.TryRemove(day, out _);
     }

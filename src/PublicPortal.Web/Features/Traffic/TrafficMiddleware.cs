@@ -21,7 +21,8 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (HttpMethods.IsGet(context.Request.Method)) context.Response.OnStarting(TakeServedItem, context);
+        // GET and HEAD: both can be answered from the cache, whose copy carries the item header.
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) context.Response.OnStarting(TakeServedItem, context);
         var rest = next(context);
         if (!rest.IsCompletedSuccessfully) return CountAfterAsync(rest, context);
         var counting = Count(context);

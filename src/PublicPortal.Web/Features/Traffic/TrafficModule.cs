@@ -8,9 +8,10 @@ public static class TrafficModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<TrafficOptions>().BindConfiguration(TrafficOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<TrafficCounter>();
-        builder.Services.AddScoped<TrafficReader>();
+        builder.Services.AddSingleton<TrafficReader>();
         builder.Services.AddScoped<TrafficReport>();
-        builder.Services.AddScoped<ViewCounts>();
+        builder.Services.AddSingleton<ViewCounts>();
+        builder.Services.AddSingleton<Content.IChangeHandler, TrafficChangeHandler>();
         builder.Services.AddHostedService<TrafficFlusher>();
         return builder;
     }
@@ -19,6 +20,17 @@ public static class TrafficModule
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrafficOptions>>().Value.Enabled) app.UseMiddleware<TrafficMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// The figures in every page, filled in as the page leaves (also when counting is off: the markers must go).
+    /// Just outside the output cache, which keeps pages with their markers.
+    /// </summary>
+    public static WebApplication UseLiveFigures(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<LiveFiguresMiddleware>();
         return app;
     }
 }

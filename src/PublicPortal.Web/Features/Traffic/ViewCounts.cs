@@ -1,18 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace PublicPortal.Web.Features.Traffic;
 
-/// <summary>"Lượt xem": an item's stored count (its own table) plus what the counter holds in memory, not yet written.</summary>
-public sealed class ViewCounts(Data.PortalDbContext db, TrafficCounter counter)
+/// <summary>"Lượt xem": an item's views, exact (stored, being written and pending), from the counter's live figures.</summary>
+public sealed class ViewCounts(TrafficCounter counter)
 {
-    public async Task<long> OfAsync(int id, CancellationToken cancellationToken = default) =>
-        (await db.ItemViewCounts.Where(x => x.ContentItemId == id).Select(x => (long?)x.Views).FirstOrDefaultAsync(cancellationToken) ?? 0)
-        + counter.PendingViews(id);
+    public ValueTask<long> OfAsync(int id, CancellationToken cancellationToken = default) => counter.ViewsAsync(id, cancellationToken);
 
-    public async Task<Dictionary<int, long>> OfAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var stored = await db.ItemViewCounts.Where(x => ids.Contains(x.ContentItemId)).ToDictionaryAsync(x => x.ContentItemId, x => x.Views, cancellationToken);
-        return ids.Distinct().ToDictionary(id => id, id => stored.GetValueOrDefault(id) + counter.PendingViews(id));
-    }
+    public Task<Dictionary<int, long>> OfAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
+        counter.ViewsAsync(ids, cancellationToken);
 }

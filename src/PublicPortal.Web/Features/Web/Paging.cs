@@ -28,10 +28,7 @@ public static class Paging
     public static string HrefFor(HttpRequest request, string key, int page, string? fragment = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = request.Query
-            .Where(q => q.Key != key && !string.IsNullOrEmpty(q.Value))
-            .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
-            .ToList();
+        var query = PageQuery.Of(request).Where(q => q.Key != key).ToList();
         if (page > 1) query.Add(KeyValuePair.Create(key, (string?)page.ToString(CultureInfo.InvariantCulture)));
         return request.PathBase + request.Path + QueryString.Create(query) + (fragment is null ? "" : "#" + fragment);
     }

@@ -5,6 +5,7 @@ using PublicPortal.Web.Pages.Shared;
 
 namespace PublicPortal.Web.Pages.Announcements;
 
+[PublicPortal.Web.Features.Hosting.PublicCache("page", Shows = [ContentKind.Announcement])]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : ArticleListPageModel(db, clock, options)
 {
     protected override ContentKind Kind => ContentKind.Announcement;

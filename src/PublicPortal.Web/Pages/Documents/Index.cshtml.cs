@@ -10,6 +10,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Documents;
 
 /// <summary>/van-ban?loai=&amp;co-quan=&amp;nam=&amp;q=: filters are GET parameters, so a filtered list is a shareable URL.</summary>
+[PublicPortal.Web.Features.Hosting.PublicCache("page", "loai", "co-quan", "q", "nam", Shows = [ContentKind.Document])]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : PageModel
 {
     public const int MaxQueryLength = 200;

@@ -11,7 +11,7 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Documents;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
+[PublicPortal.Web.Features.Hosting.PublicCache]
 public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PortalPaths paths) : PageModel
 {
     public ContentItem Document { get; private set; } = null!;

@@ -5,6 +5,7 @@ using PublicPortal.Web.Pages.Shared;
 
 namespace PublicPortal.Web.Pages.News;
 
+[PublicPortal.Web.Features.Hosting.PublicCache("page", Shows = [ContentKind.News])]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : ArticleListPageModel(db, clock, options)
 {
     protected override ContentKind Kind => ContentKind.News;

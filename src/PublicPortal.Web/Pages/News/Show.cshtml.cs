@@ -6,8 +6,8 @@ using PublicPortal.Web.Pages.Shared;
 
 namespace PublicPortal.Web.Pages.News;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown, Features.Traffic.ViewCounts views) : ArticlePageModel(db, clock, options, markdown, views)
+[PublicPortal.Web.Features.Hosting.PublicCache("other")]
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : ArticlePageModel(db, clock, options, markdown)
 {
     protected override ContentKind Kind => ContentKind.News;
 }

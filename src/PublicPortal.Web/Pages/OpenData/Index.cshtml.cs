@@ -5,6 +5,7 @@ using Rows = PublicPortal.Web.Features.Catalogue.OpenData;
 
 namespace PublicPortal.Web.Pages.OpenDataPage;
 
+[PublicPortal.Web.Features.Hosting.PublicCache(ShowsCatalogue = true, Tags = [PublicPortal.Web.Features.Hosting.OutputCacheTags.OpenData])]
 public sealed class IndexModel(CatalogueService catalogue) : PageModel
 {
     public IReadOnlyList<(string Title, string Path, string Filters, IReadOnlyList<string> Fields)> Datasets { get; private set; } = [];

@@ -5,6 +5,7 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Products;
 
+[PublicPortal.Web.Features.Hosting.PublicCache(ProductFilter.QueryKeys, ShowsCatalogue = true)]
 public sealed class IndexModel(CatalogueService catalogue) : PageModel
 {
     public CatalogueSnapshot Catalogue { get; private set; } = null!;

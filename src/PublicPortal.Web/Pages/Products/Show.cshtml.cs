@@ -11,10 +11,9 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Products;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
+[PublicPortal.Web.Features.Hosting.PublicCache]
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
 {
-    public long Views { get; private set; }
 
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Product { get; private set; } = null!;
@@ -27,7 +26,6 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         if (Catalogue.Find(ContentKind.Product, slug) is not { } product) return NotFound();
         Product = product;
         ServedItem.Set(HttpContext, product, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
-        Views = await views.OfAsync(product.Id, cancellationToken);
         Village = Catalogue.Find(ContentKind.Village, product.Product!.Village);
         Body = markdown.Render(product.Body);
         ViewData.Metadata().DescribeItem(product);

@@ -5,6 +5,7 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Programme;
 
+[PublicPortal.Web.Features.Hosting.PublicCache(Shows = [ContentKind.Plan])]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ContentItem> Plans { get; private set; } = [];

@@ -13,7 +13,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Programme;
 
 /// <summary>/chuong-trinh/{slug}/tien-do: each target measured, judged and explained; the tasks with their latest news.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
+[PublicPortal.Web.Features.Hosting.PublicCache]
 public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue, SearchIndex search, TimeProvider clock) : PageModel
 {
     public PlanProgress Progress { get; private set; } = null!;

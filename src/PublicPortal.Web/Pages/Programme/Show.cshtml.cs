@@ -11,14 +11,13 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Programme;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, ViewCounts views) : PageModel
+[PublicPortal.Web.Features.Hosting.PublicCache]
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
 {
     public ContentItem Plan { get; private set; } = null!;
     public ContentItem? Document { get; private set; }
     public ContentItem? Parent { get; private set; }
     public HtmlString Body { get; private set; } = HtmlString.Empty;
-    public long Views { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -27,7 +26,6 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         if (plan is null) return NotFound();
         Plan = plan;
         ServedItem.Set(HttpContext, plan, OutputCacheTags.Kind(ContentKind.Document));
-        Views = await views.OfAsync(plan.Id, cancellationToken);
         var linked = new[] { plan.DocumentSlug, plan.ParentSlug }.OfType<string>().ToList();
         var documents = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now)
             .Where(x => linked.Contains(x.Slug)).ToListAsync(cancellationToken);

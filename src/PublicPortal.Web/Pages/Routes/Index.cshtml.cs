@@ -4,6 +4,7 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Routes;
 
+[PublicPortal.Web.Features.Hosting.PublicCache(ShowsCatalogue = true)]
 public sealed class IndexModel(CatalogueService catalogue) : PageModel
 {
     public CatalogueSnapshot Catalogue { get; private set; } = null!;

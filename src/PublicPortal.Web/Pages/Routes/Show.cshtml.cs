@@ -11,10 +11,9 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Routes;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
+[PublicPortal.Web.Features.Hosting.PublicCache]
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
 {
-    public long Views { get; private set; }
 
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Route { get; private set; } = null!;
@@ -27,7 +26,6 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         if (Catalogue.Find(ContentKind.Route, slug) is not { } route) return NotFound();
         Route = route;
         ServedItem.Set(HttpContext, route, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
-        Views = await views.OfAsync(route.Id, cancellationToken);
         Plan = RoutePlan.Of(route, Catalogue);
         Body = markdown.Render(route.Body);
         ViewData.Metadata().DescribeItem(route);

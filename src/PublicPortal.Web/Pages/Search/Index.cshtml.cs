@@ -9,6 +9,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Search;
 
 /// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n[&amp;chinh-xac=1] — a GET page, so results can be linked and cached.</summary>
+[PublicPortal.Web.Features.Hosting.PublicCache("q", "loai", "huyen", "page", AsTypedKey, Tags = [PublicPortal.Web.Features.Hosting.OutputCacheTags.Search])]
 [EnableRateLimiting(SearchModule.PageRateLimit)]
 public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageModel
 {
@@ -62,14 +63,14 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
     /// <summary>The same filters for other words: a correction's words, searched like any others.</summary>
     public string QueryHref(string words)
     {
-        var query = Request.Query.Where(q => q.Key is not ("q" or "page" or AsTypedKey)).Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
+        var query = PageQuery.Of(Request).Where(q => q.Key is not ("q" or "page" or AsTypedKey)).ToList();
         query.Insert(0, KeyValuePair.Create("q", (string?)words));
         return SiteLinks.SearchWith(query);
     }
 
     public string FacetHref(string key, string? value)
     {
-        var query = Request.Query.Where(q => q.Key != key && q.Key != "page").Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).ToList();
+        var query = PageQuery.Of(Request).Where(q => q.Key != key && q.Key != "page").ToList();
         if (value is not null) query.Add(KeyValuePair.Create(key, (string?)value));
         return SiteLinks.SearchWith(query);
     }

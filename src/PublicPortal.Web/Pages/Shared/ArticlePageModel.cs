@@ -13,14 +13,13 @@ using PublicPortal.Web.Features.Traffic;
 namespace PublicPortal.Web.Pages.Shared;
 
 /// <summary>One article with its "Tin khác" list, itself paginated by ?other=n.</summary>
-public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown, ViewCounts views) : PageModel
+public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : PageModel
 {
     protected abstract ContentKind Kind { get; }
 
     public ContentKindInfo Info => ContentKinds.Of(Kind);
     public ContentItem Item { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
-    public long Views { get; private set; }
     public Paged<ContentItem> Others { get; private set; } = null!;
     public PagerModel OthersPager => new(Others.Page, Others.TotalPages, n => Paging.HrefFor(Request, "other", n, "tin-khac"), "Phân trang tin khác");
 
@@ -33,7 +32,6 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         if (item is null) return NotFound();
         Item = item;
         ServedItem.Set(HttpContext, item); // its "Tin khác" list shows its kind: the kind's tag comes with it
-        Views = await views.OfAsync(item.Id, cancellationToken);
         Body = markdown.Render(item.Body);
         ViewData.Metadata().DescribeItem(item);
         Others = await visible.Where(x => x.Id != item.Id).Newest().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);

@@ -11,10 +11,9 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Sights;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
+[PublicPortal.Web.Features.Hosting.PublicCache]
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
 {
-    public long Views { get; private set; }
 
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Sight { get; private set; } = null!;
@@ -28,7 +27,6 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         if (Catalogue.Find(ContentKind.Sight, slug) is not { } sight) return NotFound();
         Sight = sight;
         ServedItem.Set(HttpContext, sight, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
-        Views = await views.OfAsync(sight.Id, cancellationToken);
         Body = markdown.Render(sight.Body);
         Routes = Catalogue.RoutesThrough(sight);
         Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);

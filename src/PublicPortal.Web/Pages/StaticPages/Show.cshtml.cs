@@ -12,7 +12,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.StaticPages;
 
 /// <summary>Editor-written pages at the top level (/gioi-thieu, /lien-he); literal routes of other sections take precedence.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
+[PublicPortal.Web.Features.Hosting.PublicCache]
 public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;

@@ -5,6 +5,7 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Villages;
 
+[PublicPortal.Web.Features.Hosting.PublicCache(VillageFilter.QueryKeys, ShowsCatalogue = true)]
 public sealed class IndexModel(CatalogueService catalogue) : PageModel
 {
     public CatalogueSnapshot Catalogue { get; private set; } = null!;

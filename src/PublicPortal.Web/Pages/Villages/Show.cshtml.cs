@@ -11,10 +11,9 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Villages;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPortal.Web.Features.Hosting.OutputCachePolicies.ItemPage)]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown, ViewCounts views) : PageModel
+[PublicPortal.Web.Features.Hosting.PublicCache]
+public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
 {
-    public long Views { get; private set; }
 
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Village { get; private set; } = null!;
@@ -29,7 +28,6 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         if (Catalogue.Find(ContentKind.Village, slug) is not { } village) return NotFound();
         Village = village;
         ServedItem.Set(HttpContext, village, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
-        Views = await views.OfAsync(village.Id, cancellationToken);
         Body = markdown.Render(village.Body);
         Products = Catalogue.ProductsOf(village);
         Routes = Catalogue.RoutesThrough(village);

@@ -1,6 +1,0 @@
-namespace PublicPortal.Web.Features.Hosting;
-
-public static class OutputCachePolicies
-{
-    public const string ItemPage = "item-page";
-}
