@@ -56,8 +56,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
         builder.UseSetting("Portal:PublicOrigin", "http://localhost"); // the test client's own address
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
+
+    /// <summary>Services a test adds or replaces in its site (for example a database command counter).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Leave the data directory for a second factory that "restarts" on it (that one deletes it).</summary>
     public bool KeepDataOnDispose { get; set; }

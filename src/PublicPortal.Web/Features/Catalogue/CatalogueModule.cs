@@ -17,6 +17,8 @@ public static class CatalogueModule
     public static WebApplicationBuilder AddCatalogue(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<CatalogueStore>();
+        builder.Services.AddSingleton<Content.IChangeHandler, CatalogueChangeHandler>();
         builder.Services.AddScoped<CatalogueService>();
         return builder;
     }

@@ -1,20 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using PublicPortal.Web.Data;
-using PublicPortal.Web.Features.Content;
-
 namespace PublicPortal.Web.Features.Catalogue;
 
-public sealed class CatalogueService(PortalDbContext db, TimeProvider clock)
+/// <summary>The catalogue for a request: the store's current snapshot (no query unless the catalogue changed).</summary>
+public sealed class CatalogueService(CatalogueStore store)
 {
-    private static readonly ContentKind[] Kinds =
-        [ContentKind.Locality, ContentKind.Craft, ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route];
-
-    public async Task<CatalogueSnapshot> LoadAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow();
-        var items = await db.ContentItems.AsNoTracking()
-            .Where(x => Kinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now.UtcDateTime)
-            .ToListAsync(cancellationToken);
-        return new CatalogueSnapshot(items, DateOnly.FromDateTime(VietnamTime.ToOffset(now.UtcDateTime).DateTime));
-    }
+    public Task<CatalogueSnapshot> LoadAsync(CancellationToken cancellationToken = default) => store.GetAsync(cancellationToken);
 }

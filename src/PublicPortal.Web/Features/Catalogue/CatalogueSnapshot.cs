@@ -3,11 +3,28 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Catalogue;
 
-/// <summary>One consistent, published view of the catalogue, loaded with one query per request; pages filter it in memory.</summary>
+/// <summary>
+/// One consistent, published view of the catalogue, shared by every request until the catalogue changes
+/// (<see cref="CatalogueStore"/>); pages filter it in memory and must not change its items. The items hold no
+/// Markdown bodies: a page's body is rendered once per snapshot, when first shown (<see cref="BodyOf"/>).
+/// </summary>
 public sealed class CatalogueSnapshot
 {
-    public CatalogueSnapshot(IReadOnlyList<ContentItem> items, DateOnly today)
+    private readonly Dictionary<int, string> _bodies = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Microsoft.AspNetCore.Html.HtmlString> _rendered = new();
+    private readonly Markdown.MarkdownRenderer? _markdown;
+
+    public CatalogueSnapshot(IReadOnlyList<ContentItem> items, DateOnly today, Markdown.MarkdownRenderer? markdown = null)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        _markdown = markdown;
+        foreach (var item in items)
+        {
+            // Lists, facets and open data never show bodies or search text: keep them out of what every request shares.
+            if (item.Body.Length > 0) _bodies[item.Id] = item.Body;
+            item.Body = "";
+            item.SearchText = "";
+        }
         Today = today;
         Localities = Of(items, ContentKind.Locality);
         Crafts = Of(items, ContentKind.Craft);
@@ -27,6 +44,14 @@ public sealed class CatalogueSnapshot
     public IReadOnlyList<ContentItem> Products { get; }
     public IReadOnlyList<ContentItem> Sights { get; }
     public IReadOnlyList<ContentItem> Routes { get; }
+
+    /// <summary>An item's body as HTML, rendered the first time a page shows it.</summary>
+    public Microsoft.AspNetCore.Html.HtmlString BodyOf(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (_markdown is null || !_bodies.TryGetValue(item.Id, out var body)) return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        return _rendered.GetOrAdd(item.Id, static (_, state) => state.Markdown.Render(state.Body), (Markdown: _markdown, Body: body));
+    }
 
     public ContentItem? Find(ContentKind kind, string? slug) => slug is not null && _bySlug.TryGetValue((kind, slug), out var item) ? item : null;
 

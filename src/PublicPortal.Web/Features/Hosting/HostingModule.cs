@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
@@ -58,15 +59,16 @@ public static class HostingModule
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
-        builder.Services.AddOutputCache(o =>
+        builder.Services.AddOptions<OutputCacheSettings>().BindConfiguration(OutputCacheSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Every public page says how it is cached (PublicCacheAttribute): the query keys it reads, the tags the change
+        // feed evicts it by. Counting happens before the cache, so cached pages still count; the live figures are
+        // written into each response after it (LiveFigures). Bounded in bytes, so a flood of distinct queries
+        // pushes out old entries instead of growing the process.
+        builder.Services.AddOutputCache();
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<OutputCacheSettings>>((o, settings) =>
         {
-            // Every public page says how it is cached (PublicCacheAttribute): the query keys it reads, the tags the change
-            // feed evicts it by. Counting happens before the cache, so cached pages still count; the live figures are
-            // written into each response after it (LiveFigures). Bounded in bytes, so a flood of distinct queries
-            // pushes out old entries instead of growing the process.
-            var cache = builder.Configuration.GetSection("Portal:OutputCache");
-            o.SizeLimit = cache.GetValue("SizeLimitMegabytes", 128L) * 1024 * 1024;
-            o.MaximumBodySize = cache.GetValue("MaximumBodyMegabytes", 16L) * 1024 * 1024;
+            o.SizeLimit = settings.Value.SizeLimitMegabytes * 1024 * 1024;
+            o.MaximumBodySize = settings.Value.MaximumBodyMegabytes * 1024 * 1024;
         });
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

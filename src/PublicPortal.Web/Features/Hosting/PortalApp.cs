@@ -68,7 +68,7 @@ public static class PortalApp
         app.UseTwoFactorRequirement();
         app.UseRateLimiter();
         app.UseLiveFigures();
-        app.UseOutputCache();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutputCacheSettings>>().Value.Enabled) app.UseOutputCache();
         app.MapHosting();
         app.MapContent();
         app.MapCatalogue();

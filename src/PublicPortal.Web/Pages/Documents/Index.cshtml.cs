@@ -36,10 +36,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
         ViewData.Metadata().Title = "Văn bản";
 
         var documents = db.ContentItems.AsNoTracking().Visible(ContentKind.Document, clock.GetUtcNow().UtcDateTime);
-        Types = await documents.Select(x => x.DocumentType!).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
-        Issuers = await documents.Select(x => x.Issuer!).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
-        Years = (await documents.Select(x => x.IssuedOn).Distinct().ToListAsync(cancellationToken))
-            .OfType<DateOnly>().Select(d => d.Year).Distinct().OrderDescending().ToList();
+        // The filter choices from one query of three columns (not three queries): documents are few, their facets fewer.
+        var facets = await documents.Select(x => new { x.DocumentType, x.Issuer, x.IssuedOn }).Distinct().ToListAsync(cancellationToken);
+        Types = facets.Select(x => x.DocumentType!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Issuers = facets.Select(x => x.Issuer!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Years = facets.Select(x => x.IssuedOn).OfType<DateOnly>().Select(d => d.Year).Distinct().OrderDescending().ToList();
 
         var filtered = documents;
         if (Type is not null) filtered = filtered.Where(x => x.DocumentType == Type);

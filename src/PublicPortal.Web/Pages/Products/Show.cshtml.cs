@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
-using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
@@ -12,9 +11,8 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Products;
 
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue) : PageModel
 {
-
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Product { get; private set; } = null!;
     public ContentItem? Village { get; private set; }
@@ -27,7 +25,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         Product = product;
         ServedItem.Set(HttpContext, product, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
         Village = Catalogue.Find(ContentKind.Village, product.Product!.Village);
-        Body = markdown.Render(product.Body);
+        Body = Catalogue.BodyOf(product); // rendered once per catalogue change, not per request
         ViewData.Metadata().DescribeItem(product);
         return Page();
     }

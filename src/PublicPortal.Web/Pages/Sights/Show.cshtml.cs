@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
-using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
@@ -12,9 +11,8 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Sights;
 
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue) : PageModel
 {
-
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Sight { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
@@ -27,7 +25,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         if (Catalogue.Find(ContentKind.Sight, slug) is not { } sight) return NotFound();
         Sight = sight;
         ServedItem.Set(HttpContext, sight, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
-        Body = markdown.Render(sight.Body);
+        Body = Catalogue.BodyOf(sight); // rendered once per catalogue change, not per request
         Routes = Catalogue.RoutesThrough(sight);
         Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);
         ViewData.Metadata().DescribeItem(sight);

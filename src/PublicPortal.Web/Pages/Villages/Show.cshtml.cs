@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
-using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Traffic;
@@ -12,9 +11,8 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Villages;
 
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(CatalogueService catalogue) : PageModel
 {
-
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public ContentItem Village { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
@@ -28,7 +26,7 @@ public sealed class ShowModel(CatalogueService catalogue, MarkdownRenderer markd
         if (Catalogue.Find(ContentKind.Village, slug) is not { } village) return NotFound();
         Village = village;
         ServedItem.Set(HttpContext, village, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
-        Body = markdown.Render(village.Body);
+        Body = Catalogue.BodyOf(village); // rendered once per catalogue change, not per request
         Products = Catalogue.ProductsOf(village);
         Routes = Catalogue.RoutesThrough(village);
         NearbySights = Catalogue.Nearby(village, Catalogue.Sights, 5);

@@ -1,0 +1,19 @@
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+
+namespace PublicPortal.Web.Features.Catalogue;
+
+/// <summary>A change to a catalogue item (or to an image, which catalogue pages show) replaces the catalogue snapshot.</summary>
+internal sealed class CatalogueChangeHandler(CatalogueStore store) : IChangeHandler
+{
+    public string Name => "catalogue";
+
+    // The snapshot lives in memory and is built from the database on first use: nothing before now is in it.
+    public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
+
+    public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Any(c => c.Kind is null || CatalogueStore.Kinds.Contains(c.Kind.Value))) store.Invalidate();
+        return Task.CompletedTask;
+    }
+}
