@@ -6,6 +6,15 @@ using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Search;
 
+// National-size content for tests/bench/run.sh --national: dotnet run -c Release --project tests/PublicPortal.Benchmarks -- national <folder> [scale]
+if (args.Length > 1 && args[0] == "national")
+{
+    var started = Stopwatch.StartNew();
+    NationalCatalogue.Write(FindRoot(), args[1], args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1.0);
+    Console.WriteLine($"national content written to {args[1]} in {started.Elapsed.TotalSeconds:F1} s");
+    return;
+}
+
 // Traffic benchmark: dotnet run -c Release --project tests/PublicPortal.Benchmarks -- traffic [seconds]
 if (args.Length > 0 && args[0] == "traffic")
 {

@@ -39,6 +39,8 @@ public sealed class CatalogueJourneyTests(PortalServer server)
         server.RunAsync(nameof(The_route_map_draws_numbered_stops_when_JavaScript_runs), async page =>
         {
             await page.GotoAsync(server.BaseUrl + "/tuyen-du-lich/hanh-trinh-xanh-2023");
+            // Leaflet is fetched when the map comes near the screen, not with the page.
+            await page.Locator(".map-block").ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(page.Locator("[data-map]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".map-number")).ToHaveCountAsync(3);
             await Assertions.Expect(page.Locator(".leaflet-overlay-pane path")).ToHaveCountAsync(1);

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# The portal's page benchmark, run by hand (not by CI): tests/bench/run.sh [--national] [--seconds N] [--connections N]
+#
+# Builds Release, starts the site (Production) on a fresh data directory pinned to core 0, and measures each public
+# page type with wrk pinned to core 1, brotli accepted, a browser User-Agent (so every request is counted as a view),
+# after a warm-up. Each page is measured beside the static file /css/site.css in the same run, interleaved
+# (page, static, page, static) so drift falls on both, once with the output cache and once without it
+# (Portal:OutputCache:Enabled=false). With --national it then generates a national-size catalogue
+# (tests/PublicPortal.Benchmarks national), imports it through the real import verb, and measures again on it.
+# Prints one table: page, requests/s, static requests/s, ratio, p50, p99.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+seconds=6
+connections=32
+national=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --national) national=1 ;;
+    --seconds) seconds="$2"; shift ;;
+    --connections) connections="$2"; shift ;;
+    *) echo "unknown option $1 (use --national, --seconds N, --connections N)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "==> installing wrk (Debian package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1
+  fi
+fi
+cores="$(nproc)"
+if [ "$cores" -lt 2 ]; then echo "needs two cores (site on one, wrk on the other); this machine has $cores" >&2; exit 1; fi
+
+echo "==> building Release"
+dotnet build "$root/src/PublicPortal.Web" -c Release -nologo -clp:ErrorsOnly >/dev/null
+app="$root/src/PublicPortal.Web/bin/Release/net10.0/PublicPortal.Web.dll"
+work="$(mktemp -d /tmp/portal-bench.XXXXXX)"
+site_pid=""
+cleanup() { if [ -n "$site_pid" ]; then kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
+trap cleanup EXIT
+
+agent="Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+port=5391
+
+# start_site <data-dir> <cache on|off>: the site on core 0, answering on $port.
+start_site() {
+  local data="$1" cache="$2"
+  (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+      Portal__DataDirectory="$data" Portal__ContentDirectory="$root/content" Portal__PublicOrigin="http://127.0.0.1:$port" \
+      Portal__OutputCache__Enabled="$([ "$cache" = on ] && echo true || echo false)" \
+      Logging__LogLevel__Default=Warning \
+      taskset -c 0 dotnet "$app" --urls "http://127.0.0.1:$port" >"$work/site.log" 2>&1) &
+  site_pid=$!
+  for _ in $(seq 1 600); do
+    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "the site did not start; its log:" >&2; cat "$work/site.log" >&2; exit 1
+}
+
+stop_site() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
+
+# wrk_run <path> <seconds>: prints "requests/s p50-ms p99-ms".
+wrk_run() {
+  taskset -c 1 wrk -t1 -c"$connections" -d"$2"s --latency -H "Accept-Encoding: br" -H "User-Agent: $agent" \
+    "http://127.0.0.1:$port$1" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(label):
+    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not m: return float("nan")
+    v = float(m.group(1)); return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+if errors: print("non-2xx responses: " + errors.group(1), file=sys.stderr)
+print(f"{rps:.0f} {ms(\"50%\"):.2f} {ms(\"99%\"):.2f}")'
+}
+
+# row <label> <path>: warm-up, then page and static interleaved; one table row.
+row() {
+  local label="$1" path="$2" half=$((seconds / 2))
+  [ "$half" -lt 1 ] && half=1
+  wrk_run "$path" 2 >/dev/null
+  local a b c d
+  a=$(wrk_run "$path" "$half"); b=$(wrk_run /css/site.css "$half"); c=$(wrk_run "$path" "$half"); d=$(wrk_run /css/site.css "$half")
+  python3 - "$label" "$a" "$b" "$c" "$d" <<'PY'
+import sys
+label = sys.argv[1]
+p1, s1, p2, s2 = (list(map(float, x.split())) for x in sys.argv[2:6])
+page, static = (p1[0] + p2[0]) / 2, (s1[0] + s2[0]) / 2
+print(f"| {label:<34} | {page:>9.0f} | {static:>9.0f} | {page / static:>5.2f}x | {max(p1[1], p2[1]):>6.2f} | {max(p1[2], p2[2]):>6.2f} |")
+PY
+}
+
+header() {
+  echo
+  echo "### $1"
+  echo
+  echo "| page                               |  req/s    | static/s  | ratio  | p50 ms | p99 ms |"
+  echo "|------------------------------------|-----------|-----------|--------|--------|--------|"
+}
+
+slug_of() { # slug_of <list path> <item prefix>: the first item linked from a list page
+  curl -fsS "http://127.0.0.1:$port$1" | grep -o "href=\"$2/[a-z0-9-]*\"" | head -1 | sed "s|href=\"||; s|\"||"
+}
+
+pages() {
+  local article village product route plan
+  article=$(slug_of /tin-tuc /tin-tuc); village=$(slug_of /lang-nghe /lang-nghe); product=$(slug_of /san-pham /san-pham)
+  route=$(slug_of /tuyen-du-lich /tuyen-du-lich); plan=$(slug_of /chuong-trinh /chuong-trinh)
+  row "home /" "/"
+  row "article" "$article"
+  row "list: /lang-nghe?ocop=1&du-lich=1" "/lang-nghe?ocop=1&du-lich=1"
+  row "list: /san-pham?sao=4" "/san-pham?sao=4"
+  row "village" "$village"
+  row "product" "$product"
+  row "route" "$route"
+  row "search: /tim-kiem?q=gom" "/tim-kiem?q=gom"
+  row "tracker" "$plan/tien-do"
+  row "documents /van-ban" "/van-ban"
+  row "RSS /rss.xml" "/rss.xml"
+  row "open data /api/villages" "/api/villages"
+}
+
+memory_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(pgrep -f "dotnet $app" | head -1)/status"; }
+
+echo "==> provincial seed (content/): $(find "$root/content" -name '*.md' | wc -l) files; $seconds s per measurement, $connections connections"
+for cache in on off; do
+  data="$work/data-$cache"
+  start_site "$data" "$cache"
+  header "Provincial seed, output cache $cache"
+  pages
+  stop_site
+done
+
+if [ "$national" = 1 ]; then
+  echo
+  echo "==> national-size content"
+  dotnet run -c Release --project "$root/tests/PublicPortal.Benchmarks" -- national "$work/national" | tail -1
+  data="$work/data-national"
+  started=$(date +%s.%N)
+  (cd "$work" && env ASPNETCORE_ENVIRONMENT=Production Portal__DataDirectory="$data" Portal__ContentDirectory="$work/national" \
+     Logging__LogLevel__Default=Warning dotnet "$app" import "$work/national" | tail -3)
+  ended=$(date +%s.%N)
+  echo "import: $(python3 -c "print(f'{$ended - $started:.0f} s')"); files: $(find "$work/national" -name '*.md' | wc -l); database $(du -sh "$data/portal.db" | cut -f1); search index $(du -sh "$data/search-index" | cut -f1)"
+  for cache in on off; do
+    start_site "$data" "$cache"
+    echo "memory after start (output cache $cache): $(memory_mb) MB"
+    header "National scale, output cache $cache"
+    pages
+    echo
+    echo "memory after the run: $(memory_mb) MB"
+    stop_site
+  done
+fi
