@@ -49,7 +49,8 @@ port=5391
 # start_site <data-dir> <cache on|off>: the site on core 0, answering on $port.
 start_site() {
   local data="$1" cache="$2"
-  (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
+  # From the project folder, as `dotnet run` does: its appsettings.json is the configuration.
+  (cd "$root/src/PublicPortal.Web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
       Portal__DataDirectory="$data" Portal__ContentDirectory="$root/content" Portal__PublicOrigin="http://127.0.0.1:$port" \
       Portal__OutputCache__Enabled="$([ "$cache" = on ] && echo true || echo false)" \
       Logging__LogLevel__Default=Warning \
@@ -77,7 +78,8 @@ def ms(label):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
 if errors: print("non-2xx responses: " + errors.group(1), file=sys.stderr)
-print(f"{rps:.0f} {ms(\"50%\"):.2f} {ms(\"99%\"):.2f}")'
+p50, p99 = ms("50%"), ms("99%")
+print(f"{rps:.0f} {p50:.2f} {p99:.2f}")'
 }
 
 # row <label> <path>: warm-up, then page and static interleaved; one table row.
@@ -143,7 +145,7 @@ if [ "$national" = 1 ]; then
   dotnet run -c Release --project "$root/tests/PublicPortal.Benchmarks" -- national "$work/national" | tail -1
   data="$work/data-national"
   started=$(date +%s.%N)
-  (cd "$work" && env ASPNETCORE_ENVIRONMENT=Production Portal__DataDirectory="$data" Portal__ContentDirectory="$work/national" \
+  (cd "$root/src/PublicPortal.Web" && env ASPNETCORE_ENVIRONMENT=Production Portal__DataDirectory="$data" Portal__ContentDirectory="$work/national" \
      Logging__LogLevel__Default=Warning dotnet "$app" import "$work/national" | tail -3)
   ended=$(date +%s.%N)
   echo "import: $(python3 -c "print(f'{$ended - $started:.0f} s')"); files: $(find "$work/national" -name '*.md' | wc -l); database $(du -sh "$data/portal.db" | cut -f1); search index $(du -sh "$data/search-index" | cut -f1)"

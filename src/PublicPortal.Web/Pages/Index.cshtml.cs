@@ -23,6 +23,6 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
         Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ToListAsync(cancellationToken);
         Plan = await items.Visible(ContentKind.Plan, now).Newest().FirstOrDefaultAsync(cancellationToken);
         Catalogue = await catalogue.LoadAsync(cancellationToken);
-        if (Plan is not null) Progress = Features.Programme.ProgressTracker.Measure(Plan, Catalogue);
+        if (Plan is not null) Progress = Features.Programme.ProgressTracker.MeasureShared(Plan, Catalogue);
     }
 }

@@ -45,6 +45,18 @@ public sealed class CatalogueSnapshot
     public IReadOnlyList<ContentItem> Sights { get; }
     public IReadOnlyList<ContentItem> Routes { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _memo = new();
+
+    /// <summary>
+    /// A value worked out from this snapshot (and the key's other parts), kept as long as the snapshot: the programme's
+    /// progress, for one, is measured once per catalogue change and plan version, not per request.
+    /// </summary>
+    public T Memo<T>(object key, Func<T> make) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        return (T)_memo.GetOrAdd(key, static (_, make) => make(), make);
+    }
+
     /// <summary>An item's body as HTML, rendered the first time a page shows it.</summary>
     public Microsoft.AspNetCore.Html.HtmlString BodyOf(ContentItem item)
     {

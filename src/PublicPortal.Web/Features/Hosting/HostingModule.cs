@@ -35,7 +35,10 @@ public static class HostingModule
         AddTrustedProxies(builder);
 
         builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
-            options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}"));
+            options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}",
+                // A list in a query (ids.Contains(x.Id)) as one JSON parameter, not one parameter per value: a national
+                // import's 78,000 ids passed SQLite's limit of 32,766 variables and killed the import.
+                sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
         builder.Services.AddHostedService<DatabaseStartup>();
 
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

@@ -26,7 +26,7 @@ public static class ProgrammeModule
             var now = clock.GetUtcNow().UtcDateTime;
             var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
             if (plan is null) return Results.NotFound(new { error = "Không có chương trình, kế hoạch này." });
-            var progress = ProgressTracker.Measure(plan, await catalogue.LoadAsync(cancellationToken));
+            var progress = ProgressTracker.MeasureShared(plan, await catalogue.LoadAsync(cancellationToken));
             static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             return Results.Json(new Dictionary<string, object?>
             {

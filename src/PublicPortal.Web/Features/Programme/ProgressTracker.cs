@@ -34,6 +34,14 @@ public static class ProgressTracker
             ? year : plan.IssuedOn?.Year ?? plan.PublishedAtUtc.Year;
     }
 
+    /// <summary>The plan's progress, measured once per catalogue snapshot and plan version (pages and the API read it per request).</summary>
+    public static PlanProgress MeasureShared(ContentItem plan, CatalogueSnapshot catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return catalogue.Memo(("progress", plan.Id, plan.Version), () => Measure(plan, catalogue));
+    }
+
     public static PlanProgress Measure(ContentItem plan, CatalogueSnapshot catalogue)
     {
         ArgumentNullException.ThrowIfNull(plan);

@@ -26,7 +26,7 @@ public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue
         if (plan is null) return NotFound();
         // Not the plan's own page (it does not count as a view of it), but it shows the plan, the catalogue and news.
         OutputCacheTags.Add(HttpContext, [OutputCacheTags.Item(plan.Id), OutputCacheTags.Kind(ContentKind.Plan), OutputCacheTags.Kind(ContentKind.News), .. OutputCacheTags.Catalogue]);
-        Progress = ProgressTracker.Measure(plan, await catalogue.LoadAsync(cancellationToken));
+        Progress = ProgressTracker.MeasureShared(plan, await catalogue.LoadAsync(cancellationToken));
         TaskNews = LatestNews(plan, search, now);
         ViewData.Metadata().Title = "Tiến độ " + (plan.DocumentNumber ?? plan.Title);
         ViewData.Metadata().Description = $"Tiến độ thực hiện {plan.Title}: từng mục tiêu, số liệu hiện nay, nguồn và đánh giá.";
