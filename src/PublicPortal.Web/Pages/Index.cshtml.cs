@@ -18,9 +18,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var items = db.ContentItems.AsNoTracking();
-        News = await items.Visible(ContentKind.News, now).Newest().Take(6).ToListAsync(cancellationToken);
-        Announcements = await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ToListAsync(cancellationToken);
-        Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ToListAsync(cancellationToken);
+        News = await items.Visible(ContentKind.News, now).Newest().Take(6).ListFields().ToListAsync(cancellationToken);
+        Announcements = await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ListFields().ToListAsync(cancellationToken);
+        Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ListFields().ToListAsync(cancellationToken);
         Plan = await items.Visible(ContentKind.Plan, now).Newest().FirstOrDefaultAsync(cancellationToken);
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Plan is not null) Progress = Features.Programme.ProgressTracker.MeasureShared(Plan, Catalogue);

@@ -32,7 +32,7 @@ public static class FeedsModule
             var now = clock.GetUtcNow().UtcDateTime;
             var items = await db.ContentItems.AsNoTracking()
                 .Where(x => FeedKinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now)
-                .OrderByDescending(x => x.PublishedAtUtc).Take(20).ToListAsync();
+                .OrderByDescending(x => x.PublishedAtUtc).Take(20).ListFields().ToListAsync();
             var origin = Origin(http);
             return Xml(writer =>
             {

@@ -54,7 +54,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
         var ordered = folded.Length > 0
             ? filtered.OrderByDescending(x => x.SearchText.StartsWith(folded)).ThenByDescending(x => x.IssuedOn)
             : filtered.OrderByDescending(x => x.IssuedOn);
-        Results = await ordered.ThenByDescending(x => x.Id).ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        Results = await ordered.ThenByDescending(x => x.Id).ListFields().ToPagedAsync(page, options.Value.PageSize, cancellationToken);
         return page > Results.TotalPages ? NotFound() : Page();
     }
 

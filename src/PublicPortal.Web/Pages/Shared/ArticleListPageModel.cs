@@ -21,7 +21,7 @@ public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
-        Items = await db.ContentItems.AsNoTracking().Visible(Kind, clock.GetUtcNow().UtcDateTime).Newest()
+        Items = await db.ContentItems.AsNoTracking().Visible(Kind, clock.GetUtcNow().UtcDateTime).Newest().ListFields()
             .ToPagedAsync(page, options.Value.PageSize, cancellationToken);
         ViewData.Metadata().Title = page > 1 ? $"{Info.Label} – trang {page}" : Info.Label;
         ViewData.Metadata().Canonical = SiteLinks.ListPage(Kind, page); // each page of the list is its own page to a search engine

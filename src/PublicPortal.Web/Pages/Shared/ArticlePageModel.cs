@@ -34,7 +34,7 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         ServedItem.Set(HttpContext, item); // its "Tin khác" list shows its kind: the kind's tag comes with it
         Body = markdown.Render(item.Body);
         ViewData.Metadata().DescribeItem(item);
-        Others = await visible.Where(x => x.Id != item.Id).Newest().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
+        Others = await visible.Where(x => x.Id != item.Id).Newest().ListFields().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
         return otherPage > Others.TotalPages ? NotFound() : Page();
     }
 }
