@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -100,23 +101,28 @@ public static class HostingModule
         return app;
     }
 
-    /// <summary>Compression, then the site's own files and the media folder's images (after counting: files are not page views).</summary>
+    /// <summary>Compression, then the site's own files (precompressed where the reader accepts it) and the media folder's images (after counting: files are not page views).</summary>
     public static WebApplication UseHostingFiles(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseResponseCompression();
+        app.UseMiddleware<PrecompressedAssetsMiddleware>((Action<HttpContext>)CacheAsset);
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx =>
             {
-                // Versioned URLs (?v=hash from asp-append-version) may be kept for a year; the rest for an hour.
-                var versioned = ctx.Context.Request.Query.ContainsKey("v");
-                ctx.Context.Response.Headers.CacheControl = versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+                CacheAsset(ctx.Context);
+                // The plain file to a reader who accepts no compression; a shared cache must not give it to others.
+                if (PrecompressedAssetsMiddleware.IsCompressible(ctx.File.Name)) ctx.Context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
             },
         });
         UseMediaImages(app);
         return app;
     }
+
+    /// <summary>Versioned URLs (?v=hash from asp-append-version) may be kept for a year; the rest for an hour.</summary>
+    private static void CacheAsset(HttpContext context) =>
+        context.Response.Headers.CacheControl = context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600";
 
     public static IEndpointRouteBuilder MapHosting(this IEndpointRouteBuilder endpoints)
     {
