@@ -3,7 +3,7 @@
 #
 # Builds Release, starts the site (Production) on a fresh data directory pinned to core 0, and measures each public
 # page type with wrk pinned to core 1, brotli accepted, a browser User-Agent (so every request is counted as a view),
-# after a warm-up. Each page is measured beside the static file /css/site.css in the same run, interleaved
+# after a warm-up (the search limit per client raised, since wrk is one client). Each page is measured beside the static file /css/site.css in the same run, interleaved
 # (page, static, page, static) so drift falls on both, once with the output cache and once without it
 # (Portal:OutputCache:Enabled=false). With --national it then generates a national-size catalogue
 # (tests/PublicPortal.Benchmarks national), imports it through the real import verb, and measures again on it.
@@ -53,6 +53,7 @@ start_site() {
   (cd "$root/src/PublicPortal.Web" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 \
       Portal__DataDirectory="$data" Portal__ContentDirectory="$root/content" Portal__PublicOrigin="http://127.0.0.1:$port" \
       Portal__OutputCache__Enabled="$([ "$cache" = on ] && echo true || echo false)" \
+      Portal__Search__PermitLimit=100000 Portal__Search__WindowSeconds=1 \
       Logging__LogLevel__Default=Warning \
       taskset -c 0 dotnet "$app" --urls "http://127.0.0.1:$port" >"$work/site.log" 2>&1) &
   site_pid=$!

@@ -17,4 +17,8 @@ public sealed class OutputCacheSettings
     /// <summary>A larger response (a national open-data file) is served but not kept.</summary>
     [Range(1, 1024)]
     public long MaximumBodyMegabytes { get; set; } = 16;
+
+    /// <summary>The compressed copies as last sent, with their figures (<see cref="CachedRenditions"/>), in bytes.</summary>
+    [Range(1, 64 * 1024)]
+    public long RenditionsMegabytes { get; set; } = 64;
 }

@@ -85,7 +85,10 @@ public sealed class PublicCacheAttribute(params string[] queryKeys) : Attribute,
         if (attempt)
         {
             // A weak validator for this copy: a reader coming back with it gets 304 until the copy is evicted. Weak,
-            // because the live figures written into the page differ from one response to the next.
+            // because the live figures written into the page differ from one response to the next. It also names the
+            // copy's kept renditions (CachedRenditions). Made here, on every attempt, because the cache takes the
+            // headers at the first byte and asks the policy again only after the whole body; a copy served from the
+            // cache brings its own and replaces this one.
             http.Response.Headers.ETag = "W/\"" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + "\"";
         }
         return ValueTask.CompletedTask;

@@ -21,7 +21,7 @@ internal sealed class LiveFiguresBodyFeature(LiveFiguresStream stream, IHttpResp
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await stream.DecideAsync(cancellationToken);
-        await prior.StartAsync(cancellationToken);
+        if (!stream.Whole) await prior.StartAsync(cancellationToken); // a rendition starts the response when it is sent
     }
 
     public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
+using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Traffic;
 
 /// <summary>
 /// Writes the live figures into every HTML page as it leaves (<see cref="LiveFigures"/>). It sits outside the output
-/// cache and inside compression: the cache keeps the page with its markers, compression gets the page with figures.
+/// cache and inside compression: the cache keeps the page with its markers, compression gets the page with figures
+/// — except for a copy from the cache, which leaves already compressed, as its kept rendition.
 /// </summary>
-public sealed class LiveFiguresMiddleware(RequestDelegate next, TrafficCounter counter)
+public sealed class LiveFiguresMiddleware(RequestDelegate next, LiveFiguresSource source, CachedRenditions renditions, IResponseCompressionProvider compression)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -18,7 +21,7 @@ public sealed class LiveFiguresMiddleware(RequestDelegate next, TrafficCounter c
     private async Task ReplacingAsync(HttpContext context)
     {
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var stream = new LiveFiguresStream(context, original.Stream, counter);
+        var stream = new LiveFiguresStream(context, original.Stream, source, renditions, compression);
         var feature = new LiveFiguresBodyFeature(stream, original);
         context.Features.Set<IHttpResponseBodyFeature>(feature);
         try

@@ -8,9 +8,9 @@ public static class TrafficModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<TrafficOptions>().BindConfiguration(TrafficOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<TrafficCounter>();
-        builder.Services.AddSingleton<TrafficReader>();
+        builder.Services.AddSingleton<LiveFiguresSource>();
+        builder.Services.AddSingleton<Hosting.CachedRenditions>();
         builder.Services.AddScoped<TrafficReport>();
-        builder.Services.AddSingleton<ViewCounts>();
         builder.Services.AddSingleton<Content.IChangeHandler, TrafficChangeHandler>();
         builder.Services.AddHostedService<TrafficFlusher>();
         return builder;

@@ -6,7 +6,7 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
-public sealed class IndexModel(PortalDbContext db, PublicPortal.Web.Features.Traffic.ViewCounts views) : PageModel
+public sealed class IndexModel(PortalDbContext db, PublicPortal.Web.Features.Traffic.TrafficCounter counter) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,6 +29,6 @@ public sealed class IndexModel(PortalDbContext db, PublicPortal.Web.Features.Tra
             items = items.Where(x => x.SearchText.Contains(folded) || x.Slug.Contains(folded));
         }
         Items = await items.OrderByDescending(x => x.UpdatedAtUtc ?? x.PublishedAtUtc).Take(PageSize).ToListAsync();
-        Views = await views.OfAsync(Items.Select(i => i.Id).ToList());
+        Views = await counter.ViewsAsync(Items.Select(i => i.Id).ToList());
     }
 }
