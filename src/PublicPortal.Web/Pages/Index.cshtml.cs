@@ -5,7 +5,7 @@ using PublicPortal.Web.Data;
 namespace PublicPortal.Web.Pages;
 
 [PublicPortal.Web.Features.Hosting.PublicCache(Tags = [PublicPortal.Web.Features.Hosting.OutputCacheTags.Home])]
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.Catalogue.CatalogueService catalogue) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.Catalogue.CatalogueService catalogue, Features.Content.PublishedItems published) : PageModel
 {
     public Features.Catalogue.CatalogueSnapshot Catalogue { get; private set; } = null!;
     public IReadOnlyList<ContentItem> News { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
         News = await items.Visible(ContentKind.News, now).Newest().Take(6).ListFields().ToListAsync(cancellationToken);
         Announcements = await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ListFields().ToListAsync(cancellationToken);
         Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ListFields().ToListAsync(cancellationToken);
-        Plan = await items.Visible(ContentKind.Plan, now).Newest().FirstOrDefaultAsync(cancellationToken);
+        Plan = await published.NewestAsync(db, ContentKind.Plan, now, cancellationToken);
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Plan is not null) Progress = Features.Programme.ProgressTracker.MeasureShared(Plan, Catalogue);
     }

@@ -37,13 +37,7 @@ public sealed class WritePathTests
         return item!;
     }
 
-    private static async Task<SaveOutcome> WriteAsync(PortalFactory site, int id, Func<ContentItem, ContentItem> change)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var item = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == id);
-        return await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(change(item), id, item.Version, "bien-tap@example.vn");
-    }
+    private static Task<SaveOutcome> WriteAsync(PortalFactory site, int id, Func<ContentItem, ContentItem> change) => site.EditAsync(id, change);
 
     /// <summary>The marker is on every public surface that shows the item.</summary>
     private static async Task AssertShownEverywhereAsync(HttpClient reader, string url, string marker)
@@ -326,7 +320,6 @@ public sealed class WritePathTests
         public int Calls;
         public List<long> Applied { get; } = [];
         public string Name => "failing-twice";
-        public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
         public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref Calls) <= 2) throw new IOException("Không còn chỗ trên đĩa");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Tests.Support;
 
@@ -91,6 +92,25 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    /// <summary>An editor's save of a changed copy of an item, through the write path.</summary>
+    public async Task<SaveOutcome> EditAsync(int id, Func<ContentItem, ContentItem> change, string editor = "bien-tap@example.vn")
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var item = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == id);
+        return await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(change(item), id, item.Version, editor);
+    }
+
+    /// <summary>The slug of the first published item of a kind (the seed's oldest).</summary>
+    public async Task<string> FirstPublishedSlugAsync(ContentKind kind)
+    {
+        var slug = "";
+        await WithDbAsync(async db => slug = await db.ContentItems.Where(x => x.Kind == kind && x.Status == ContentStatus.Published)
+            .OrderBy(x => x.Id).Select(x => x.Slug).FirstAsync());
+        return slug;
     }
 
     public override async ValueTask DisposeAsync()

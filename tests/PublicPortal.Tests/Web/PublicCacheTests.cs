@@ -37,12 +37,7 @@ public sealed class PublicCacheTests : IAsyncLifetime
         return response.Headers.Contains("Age");
     }
 
-    private async Task<string> SlugAsync(ContentKind kind)
-    {
-        var slug = "";
-        await _site.WithDbAsync(async db => slug = await db.ContentItems.Where(x => x.Kind == kind && x.Status == ContentStatus.Published).OrderBy(x => x.Id).Select(x => x.Slug).FirstAsync());
-        return slug;
-    }
+    private Task<string> SlugAsync(ContentKind kind) => _site.FirstPublishedSlugAsync(kind);
 
     [Fact]
     public async Task Every_public_page_type_is_served_from_the_cache_on_the_second_request()

@@ -90,12 +90,7 @@ public sealed class QueryBudgetTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    private async Task<string> SlugAsync(ContentKind kind)
-    {
-        var slug = "";
-        await _site.WithDbAsync(async db => slug = await db.ContentItems.Where(x => x.Kind == kind && x.Status == ContentStatus.Published).OrderBy(x => x.Id).Select(x => x.Slug).FirstAsync());
-        return slug;
-    }
+    private Task<string> SlugAsync(ContentKind kind) => _site.FirstPublishedSlugAsync(kind);
 
     [Fact]
     public async Task Each_page_type_issues_at_most_a_few_sql_commands_without_the_output_cache()

@@ -4,14 +4,15 @@ using PublicPortal.Web.Features.Media;
 
 namespace PublicPortal.Web.Features.Content;
 
-/// <summary>Drops the in-memory lists a change can make wrong: old addresses (redirects) and the media library's descriptions.</summary>
-internal sealed class CacheChangeHandler(IMemoryCache cache, MediaCatalog media) : IChangeHandler
+/// <summary>Drops the in-memory lists a change can make wrong: old addresses (redirects), the media library's descriptions, the items pages read.</summary>
+internal sealed class CacheChangeHandler(IMemoryCache cache, MediaCatalog media, PublishedItems items) : IChangeHandler
 {
     public const string RedirectsCacheKey = "slug-redirects";
 
     public string Name => "caches";
 
-    public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
+    /// <summary>After search and the catalogue: a memo made while they apply would keep their old state.</summary>
+    public int Stage => 1;
 
     public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ internal sealed class CacheChangeHandler(IMemoryCache cache, MediaCatalog media)
         if (changes.Any(c => c.Kind is not null)) cache.Remove(RedirectsCacheKey);
         // Imports store images, and image changes are records of their own: either way the library's list may be stale.
         media.Forget();
+        items.Invalidate();
         return Task.CompletedTask;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ChangeFeedProcessor(
         public DateTime RetryAtUtc { get; set; }
     }
 
-    private readonly List<Follower> _followers = handlers.Select(h => new Follower(h)).ToList();
+    private readonly List<Follower> _followers = handlers.OrderBy(h => h.Stage).Select(h => new Follower(h)).ToList();
     private bool _held;
 
     /// <summary>Catches up before the host goes on (so before the first request), then follows in the background.</summary>

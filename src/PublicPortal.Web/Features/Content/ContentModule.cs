@@ -18,6 +18,7 @@ public static class ContentModule
         builder.Services.AddScoped<ContentWriter>();
         builder.Services.AddScoped<ContentTransfer>();
         builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddSingleton<PublishedItems>();
         builder.Services.AddSingleton<IChangeHandler, CacheChangeHandler>();
         builder.Services.AddSingleton<IChangeHandler, Hosting.OutputCacheChangeHandler>();
         return builder;

@@ -35,7 +35,8 @@ public static class HostingModule
         if (builder.Services.All(d => d.ServiceType != typeof(TimeProvider))) builder.Services.AddSingleton(TimeProvider.System);
         AddTrustedProxies(builder);
 
-        builder.Services.AddDbContext<PortalDbContext>((sp, options) =>
+        // Pooled: a request's first query no longer builds the context's services anew (a tenth of a page's time).
+        builder.Services.AddDbContextPool<PortalDbContext>((sp, options) =>
             options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}",
                 // A list in a query (ids.Contains(x.Id)) as one JSON parameter, not one parameter per value: a national
                 // import's 78,000 ids passed SQLite's limit of 32,766 variables and killed the import.

@@ -10,7 +10,8 @@ internal sealed class OutputCacheChangeHandler(IOutputCacheStore store) : IChang
     public string Name => "output-cache";
 
     // The cache lives in memory and starts empty: nothing before now is in it.
-    public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
+    /// <summary>Last: a page rendered while another handler applies would be kept with that handler's old state.</summary>
+    public int Stage => 2;
 
     public async Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {

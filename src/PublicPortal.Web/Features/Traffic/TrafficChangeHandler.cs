@@ -11,8 +11,6 @@ internal sealed class TrafficChangeHandler(TrafficCounter counter) : IChangeHand
 {
     public string Name => "traffic";
 
-    public ValueTask<long> StartingMarkAsync(long head, CancellationToken cancellationToken) => ValueTask.FromResult(head);
-
     public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {
         foreach (var change in changes)

@@ -12,7 +12,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Documents;
 
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PortalPaths paths) : PageModel
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PortalPaths paths, PublishedItems published) : PageModel
 {
     public ContentItem Document { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
@@ -22,7 +22,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var document = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        var document = await published.FindAsync(db, ContentKind.Document, slug, now, cancellationToken);
         if (document is null) return NotFound();
         Document = document;
         ServedItem.Set(HttpContext, document, OutputCacheTags.Kind(ContentKind.Plan)); // the plans it is the basis of

@@ -7,7 +7,7 @@ using PublicPortal.Web.Pages.Shared;
 namespace PublicPortal.Web.Pages.News;
 
 [PublicPortal.Web.Features.Hosting.PublicCache("other")]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : ArticlePageModel(db, clock, options, markdown)
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown, Features.Content.PublishedItems published) : ArticlePageModel(db, clock, options, markdown, published)
 {
     protected override ContentKind Kind => ContentKind.News;
 }

@@ -14,7 +14,7 @@ namespace PublicPortal.Web.Pages.Programme;
 
 /// <summary>/chuong-trinh/{slug}/tien-do: each target measured, judged and explained; the tasks with their latest news.</summary>
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue, SearchIndex search, TimeProvider clock) : PageModel
+public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue, SearchIndex search, TimeProvider clock, PublishedItems published) : PageModel
 {
     public PlanProgress Progress { get; private set; } = null!;
     public IReadOnlyDictionary<int, IReadOnlyList<SearchHit>> TaskNews { get; private set; } = new Dictionary<int, IReadOnlyList<SearchHit>>();
@@ -22,12 +22,13 @@ public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        var plan = await published.FindAsync(db, ContentKind.Plan, slug, now, cancellationToken);
         if (plan is null) return NotFound();
         // Not the plan's own page (it does not count as a view of it), but it shows the plan, the catalogue and news.
         OutputCacheTags.Add(HttpContext, [OutputCacheTags.Item(plan.Id), OutputCacheTags.Kind(ContentKind.Plan), OutputCacheTags.Kind(ContentKind.News), .. OutputCacheTags.Catalogue]);
         Progress = ProgressTracker.MeasureShared(plan, await catalogue.LoadAsync(cancellationToken));
-        TaskNews = LatestNews(plan, search, now);
+        // Searches per task: worked out once per change (news going live is a change too).
+        TaskNews = published.Memo(("task-news", plan.Id, plan.Version), () => LatestNews(plan, search, now));
         ViewData.Metadata().Title = "Tiến độ " + (plan.DocumentNumber ?? plan.Title);
         ViewData.Metadata().Description = $"Tiến độ thực hiện {plan.Title}: từng mục tiêu, số liệu hiện nay, nguồn và đánh giá.";
         return Page();

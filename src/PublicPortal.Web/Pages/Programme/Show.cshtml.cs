@@ -12,7 +12,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Programme;
 
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PublishedItems published) : PageModel
 {
     public ContentItem Plan { get; private set; } = null!;
     public ContentItem? Document { get; private set; }
@@ -22,7 +22,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var plan = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now).FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        var plan = await published.FindAsync(db, ContentKind.Plan, slug, now, cancellationToken);
         if (plan is null) return NotFound();
         Plan = plan;
         ServedItem.Set(HttpContext, plan, OutputCacheTags.Kind(ContentKind.Document));

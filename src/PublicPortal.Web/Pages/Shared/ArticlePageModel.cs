@@ -13,7 +13,7 @@ using PublicPortal.Web.Features.Traffic;
 namespace PublicPortal.Web.Pages.Shared;
 
 /// <summary>One article with its "Tin khác" list, itself paginated by ?other=n.</summary>
-public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown) : PageModel
+public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, MarkdownRenderer markdown, PublishedItems published) : PageModel
 {
     protected abstract ContentKind Kind { get; }
 
@@ -28,7 +28,7 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         if (!Paging.TryReadPage(Request.Query["other"], out var otherPage)) return BadRequest();
         var now = clock.GetUtcNow().UtcDateTime;
         var visible = db.ContentItems.AsNoTracking().Visible(Kind, now);
-        var item = await visible.FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        var item = await published.FindAsync(db, Kind, slug, now, cancellationToken);
         if (item is null) return NotFound();
         Item = item;
         ServedItem.Set(HttpContext, item); // its "Tin khác" list shows its kind: the kind's tag comes with it

@@ -13,7 +13,7 @@ namespace PublicPortal.Web.Pages.StaticPages;
 
 /// <summary>Editor-written pages at the top level (/gioi-thieu, /lien-he); literal routes of other sections take precedence.</summary>
 [PublicPortal.Web.Features.Hosting.PublicCache]
-public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown) : PageModel
+public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, PublishedItems published) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public HtmlString Body { get; private set; } = HtmlString.Empty;
@@ -21,8 +21,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().Visible(ContentKind.Page, clock.GetUtcNow().UtcDateTime)
-            .FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken);
+        var item = await published.FindAsync(db, ContentKind.Page, slug, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (item is null) return NotFound();
         Item = item;
         ServedItem.Set(HttpContext, item);

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PublicPortal.Web.Data;
+
+namespace PublicPortal.Web.Features.Content;
+
+/// <summary>
+/// Published items as their pages read them, whole (body, sources, a plan's targets and tasks), kept in memory after
+/// the first read: reading a whole row cost a page most of its time (its JSON details are materialised anew each
+/// time). Every change the feed applies starts a new generation (<see cref="CacheChangeHandler"/>), so an edit,
+/// an unpublish or a scheduled item going live is seen on the next request, as with the output cache. Items are
+/// shared between requests: pages read them and never change them. Bounded in bytes.
+/// </summary>
+public sealed class PublishedItems : IDisposable
+{
+    private readonly MemoryCache _items = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+    private long _generation;
+
+    /// <summary>Something changed: nothing read before is trusted.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>The visible item of a kind at an address.</summary>
+    public Task<ContentItem?> FindAsync(PortalDbContext db, ContentKind kind, string slug, DateTime nowUtc, CancellationToken cancellationToken) =>
+        GetAsync(db, kind, slug, nowUtc, visible => visible.FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken));
+
+    /// <summary>The newest visible item of a kind (the home page's plan).</summary>
+    public Task<ContentItem?> NewestAsync(PortalDbContext db, ContentKind kind, DateTime nowUtc, CancellationToken cancellationToken) =>
+        GetAsync(db, kind, null, nowUtc, visible => visible.Newest().FirstOrDefaultAsync(cancellationToken));
+
+    /// <summary>
+    /// Something worked out from published content and the search index (a plan's latest news per task), kept until
+    /// the next change, like the items. The caller's key names what it is and whom it is for.
+    /// </summary>
+    public T Memo<T>(object key, Func<T> make) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        var entry = (Interlocked.Read(ref _generation), key);
+        if (_items.TryGetValue(entry, out T? kept)) return kept!;
+        var made = make();
+        _items.Set(entry, made, new MemoryCacheEntryOptions { Size = 16 * 1024, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return made;
+    }
+
+    private async Task<ContentItem?> GetAsync(PortalDbContext db, ContentKind kind, string? slug, DateTime nowUtc, Func<IQueryable<ContentItem>, Task<ContentItem?>> read)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // The generation is read before the query: a change applied while it runs leaves the result under a key
+        // no later request asks for.
+        var key = (Interlocked.Read(ref _generation), kind, slug);
+        if (_items.TryGetValue(key, out ContentItem? kept) && kept!.PublishedAtUtc <= nowUtc) return kept;
+        var item = await read(db.ContentItems.AsNoTracking().Visible(kind, nowUtc));
+        if (item is not null)
+        {
+            _items.Set(key, item, new MemoryCacheEntryOptions
+            {
+                Size = 2L * (item.Body.Length + item.SearchText.Length + (item.Summary?.Length ?? 0)) + 8192,
+                SlidingExpiration = TimeSpan.FromMinutes(30),
+            });
+        }
+        return item;
+    }
+
+    public void Dispose() => _items.Dispose();
+}
