@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The portal's page benchmark, run by hand (not by CI): tests/bench/run.sh [--national] [--seconds N] [--connections N]
+# The portal's page benchmark, run by hand (not by CI): tests/bench/run.sh [--national | --national-only] [--seconds N] [--connections N]
 #
 # Builds Release, starts the site (Production) on a fresh data directory pinned to core 0, and measures each public
 # page type with wrk pinned to core 1, brotli accepted, a browser User-Agent (so every request is counted as a view),
@@ -17,9 +17,10 @@ national=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --national) national=1 ;;
+    --national-only) national=2 ;;
     --seconds) seconds="$2"; shift ;;
     --connections) connections="$2"; shift ;;
-    *) echo "unknown option $1 (use --national, --seconds N, --connections N)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --national, --national-only, --seconds N, --connections N)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -111,7 +112,9 @@ header() {
 }
 
 slug_of() { # slug_of <list path> <item prefix>: the first item linked from a list page
-  curl -fsS "http://127.0.0.1:$port$1" | grep -o "href=\"$2/[a-z0-9-]*\"" | head -1 | sed "s|href=\"||; s|\"||"
+  # Through a file: under pipefail, a pipe closed early by head would fail the run (curl: (23)) on a long page.
+  curl -fsS "http://127.0.0.1:$port$1" -o "$work/list.html"
+  { grep -m1 -o "href=\"$2/[a-z0-9-]*\"" "$work/list.html" || true; } | sed "s|href=\"||; s|\"||"
 }
 
 pages() {
@@ -126,7 +129,7 @@ pages() {
   row "product" "$product"
   row "route" "$route"
   row "search: /tim-kiem?q=gom" "/tim-kiem?q=gom"
-  row "tracker" "$plan/tien-do"
+  if [ -n "$plan" ]; then row "tracker" "$plan/tien-do"; else printf '| %-34s | %s |\n' tracker "no plan in this content"; fi
   row "documents /van-ban" "/van-ban"
   row "RSS /rss.xml" "/rss.xml"
   row "open data /api/villages" "/api/villages"
@@ -136,6 +139,7 @@ memory_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(pgrep -f "dotn
 
 echo "==> provincial seed (content/): $(find "$root/content" -name '*.md' | wc -l) files; $seconds s per measurement, $connections connections"
 for cache in on off; do
+  [ "$national" = 2 ] && break
   data="$work/data-$cache"
   start_site "$data" "$cache"
   warm_up
@@ -144,7 +148,7 @@ for cache in on off; do
   stop_site
 done
 
-if [ "$national" = 1 ]; then
+if [ "$national" != 0 ]; then
   echo
   echo "==> national-size content"
   dotnet run -c Release --project "$root/tests/PublicPortal.Benchmarks" -- national "$work/national" | tail -1
@@ -153,10 +157,10 @@ if [ "$national" = 1 ]; then
   (cd "$root/src/PublicPortal.Web" && env ASPNETCORE_ENVIRONMENT=Production Portal__DataDirectory="$data" Portal__ContentDirectory="$work/national" \
      Logging__LogLevel__Default=Warning dotnet "$app" import "$work/national" | tail -3)
   ended=$(date +%s.%N)
-  echo "import: $(python3 -c "print(f'{$ended - $started:.0f} s')"); files: $(find "$work/national" -name '*.md' | wc -l); database $(du -sh "$data/portal.db" | cut -f1); search index $(du -sh "$data/search-index" | cut -f1)"
+  echo "import: $(python3 -c "print(f'{$ended - $started:.0f} s')"); files: $(find "$work/national" -name '*.md' | wc -l); database $(du -sh "$data/portal.db" | cut -f1); search index $(du -sh "$data/search-index" 2>/dev/null | cut -f1 || echo "built on first start")"
   for cache in on off; do
     start_site "$data" "$cache"
-    echo "memory after start (output cache $cache): $(memory_mb) MB"
+    echo "memory after start (output cache $cache): $(memory_mb) MB; search index $(du -sh "$data/search-index" | cut -f1)"
     warm_up
     header "National scale, output cache $cache"
     pages

@@ -18,7 +18,14 @@ public sealed class CachedRenditions : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         _renditions = new MemoryCache(new MemoryCacheOptions { SizeLimit = settings.Value.RenditionsMegabytes * 1024 * 1024 });
+        MaxBodyBytes = (int)Math.Min(int.MaxValue, settings.Value.MaximumBodyMegabytes * 1024 * 1024);
     }
+
+    /// <summary>
+    /// The largest body a rendition is made of: what the output cache keeps at most. A national open-data file of a few
+    /// megabytes is then compressed once, not for every reader.
+    /// </summary>
+    public int MaxBodyBytes { get; }
 
     /// <summary>One rendition: the figures it was made with, and its body as sent.</summary>
     public sealed record Rendition(byte[]?[] Figures, byte[] Body);

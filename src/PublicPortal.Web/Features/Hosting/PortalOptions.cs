@@ -19,6 +19,10 @@ public sealed class PortalOptions
     [Range(1, 50)]
     public int OtherItemsPageSize { get; set; } = 5;
 
+    /// <summary>Villages and products per page of their lists (a national catalogue lists thousands).</summary>
+    [Range(1, 500)]
+    public int CataloguePageSize { get; set; } = 24;
+
     /// <summary>The site's public address (scheme and host, no path): every absolute URL the site writes starts with it.</summary>
     [Required]
     public string PublicOrigin { get; set; } = "http://localhost:5080";

@@ -16,9 +16,6 @@ namespace PublicPortal.Web.Features.Traffic;
 internal sealed class LiveFiguresStream(
     HttpContext context, Stream inner, LiveFiguresSource source, CachedRenditions renditions, IResponseCompressionProvider compression) : Stream
 {
-    /// <summary>A larger cached response (a national open-data file) is streamed as it comes, not kept as a rendition.</summary>
-    internal const int MaxRenditionBytes = 2 * 1024 * 1024;
-
     private bool _decided;
     private bool _replacing;
     private byte[]?[] _figures = [];
@@ -63,12 +60,12 @@ internal sealed class LiveFiguresStream(
         if (_found is not null) return; // the copy's bytes are already in its rendition
         if (_collected is { } collected)
         {
-            if (collected.Length + buffer.Length <= MaxRenditionBytes)
+            if (collected.Length + buffer.Length <= renditions.MaxBodyBytes)
             {
                 collected.Write(buffer.Span);
                 return;
             }
-            // Too large to keep twice: what was collected goes out as it would have without a rendition.
+            // Larger than the cache keeps: what was collected goes out as it would have without a rendition.
             _collected = null;
             await PassAsync(collected.GetBuffer().AsMemory(0, (int)collected.Length), cancellationToken);
         }

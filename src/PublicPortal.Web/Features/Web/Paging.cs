@@ -24,6 +24,16 @@ public static class Paging
         return new Paged<T>(items, page, pageSize, total);
     }
 
+    /// <summary>One page of a list already in memory (the catalogue snapshot's filtered villages or products).</summary>
+    public static Paged<T> Slice<T>(IReadOnlyList<T> all, int page, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var from = Math.Min(all.Count, (page - 1) * pageSize);
+        var items = new List<T>(Math.Min(pageSize, all.Count - from));
+        for (var i = from; i < Math.Min(all.Count, from + pageSize); i++) items.Add(all[i]);
+        return new Paged<T>(items, page, pageSize, all.Count);
+    }
+
     /// <summary>The current URL with <paramref name="key"/> set to <paramref name="page"/> (left out for page 1, so page 1 has one URL).</summary>
     public static string HrefFor(HttpRequest request, string key, int page, string? fragment = null)
     {

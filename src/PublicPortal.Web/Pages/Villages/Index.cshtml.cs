@@ -1,25 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.Villages;
 
-[PublicPortal.Web.Features.Hosting.PublicCache(VillageFilter.QueryKeys, ShowsCatalogue = true)]
-public sealed class IndexModel(CatalogueService catalogue) : PageModel
+[PublicPortal.Web.Features.Hosting.PublicCache(VillageFilter.QueryKeys, "page", ShowsCatalogue = true)]
+public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hosting.PortalOptions> options) : PageModel
 {
     public CatalogueSnapshot Catalogue { get; private set; } = null!;
     public VillageFilter Filter { get; private set; } = VillageFilter.None;
     public IReadOnlyList<string> Ignored { get; private set; } = [];
-    public IReadOnlyList<ContentItem> Villages { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>This page of the villages that match (all of them, on the map and in the count, would be thousands nationally).</summary>
+    public Paged<ContentItem> Results { get; private set; } = null!;
+
+    public IReadOnlyList<ContentItem> Villages => Results.Items;
+    public PagerModel Pager => new(Results.Page, Results.TotalPages, n => Paging.HrefFor(Request, "page", n, "ket-qua"), "Phân trang làng nghề");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = VillageFilter.Read(Request.Query, Catalogue);
-        Villages = Filter.Apply(Catalogue);
-        ViewData.Metadata().Title = "Làng nghề";
+        Results = Paging.Slice(Filter.Apply(Catalogue), page, options.Value.CataloguePageSize);
+        if (page > Results.TotalPages) return NotFound();
+        ViewData.Metadata().Title = page > 1 ? $"Làng nghề – trang {page}" : "Làng nghề";
         ViewData.Metadata().Description = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
+        return Page();
     }
 
     public MapModel Map => new(
