@@ -73,4 +73,28 @@ public sealed class CataloguePagingTests(CataloguePagingTests.Site site) : IClas
         Assert.Equal(status, response.StatusCode);
         Assert.Contains("lang=\"vi\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/lang-nghe")]
+    [InlineData("/lang-nghe?sap-xep=huyen&du-lich=1")]
+    [InlineData("/san-pham")]
+    [InlineData("/san-pham?sao=4")]
+    public async Task Every_filter_option_says_how_many_results_choosing_it_gives(string list)
+    {
+        var document = Html.Parse(await site.Reader.GetStringAsync(list));
+        var options = document.QuerySelectorAll("form select").SelectMany(select => select.QuerySelectorAll("option")
+            .Where(o => o.GetAttribute("value") is { Length: > 0 } && o.TextContent.TrimEnd().EndsWith(')'))
+            .Select(o => (Name: select.GetAttribute("name")!, Value: o.GetAttribute("value")!, Label: o.TextContent.Trim()))).ToList();
+        Assert.True(options.Count > 5, list);
+        foreach (var (name, value, label) in options) // the sort order has no count
+        {
+            var shown = int.Parse(label[(label.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+            var query = (list.Contains('?') ? list[(list.IndexOf('?') + 1)..].Split('&') : [])
+                .Where(kv => !kv.StartsWith(name + "=", StringComparison.Ordinal)).Append($"{name}={Uri.EscapeDataString(value)}");
+            var path = list.Split('?')[0] + "?" + string.Join('&', query);
+            using var response = await site.Reader.GetAsync(path);
+            var heading = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#ket-qua")?.TextContent.Trim() ?? "";
+            Assert.True(heading.StartsWith($"{shown} / ", StringComparison.Ordinal), $"{list}: \"{label}\" but {path} says \"{heading}\"");
+        }
+    }
 }

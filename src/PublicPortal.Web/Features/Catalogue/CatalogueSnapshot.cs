@@ -87,9 +87,29 @@ public sealed class CatalogueSnapshot
     public IReadOnlyList<string> Districts => _districts ??= Villages.Select(v => DistrictOf(v.Village!.Locality))
         .Concat(Products.Select(p => DistrictOf(p.Product!.Locality))).Distinct().Order(VietnameseText.Collation).ToList();
 
-    public IReadOnlyList<ContentItem> ProductsOf(ContentItem village) => Products.Where(p => p.Product!.Village == village.Slug).ToList();
+    private Dictionary<string, List<ContentItem>>? _productsByVillage;
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string>? _districtKeys;
 
-    public bool HasRatedProduct(ContentItem village) => Products.Any(p => p.Product!.Village == village.Slug && Ocop.IsRated(p.Product, Today));
+    /// <summary>
+    /// A village's products, in catalogue order, from an index made once per snapshot: scanning every product for each
+    /// village made a national list (5,400 villages, 20,000 products) take seconds.
+    /// </summary>
+    public IReadOnlyList<ContentItem> ProductsOf(ContentItem village)
+    {
+        ArgumentNullException.ThrowIfNull(village);
+        _productsByVillage ??= Products.Where(p => p.Product!.Village is not null).GroupBy(p => p.Product!.Village!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return _productsByVillage.TryGetValue(village.Slug, out var products) ? products : [];
+    }
+
+    public bool HasRatedProduct(ContentItem village) => ProductsOf(village).Any(p => Ocop.IsRated(p.Product!, Today));
+
+    /// <summary>The district key (<see cref="DistrictKey"/>) of a locality, worked out once per locality and snapshot.</summary>
+    public string DistrictKeyOf(string? locality)
+    {
+        _districtKeys ??= new(StringComparer.Ordinal);
+        return _districtKeys.GetOrAdd(locality ?? "", l => DistrictKey(DistrictOf(l.Length == 0 ? null : l)));
+    }
 
     public IReadOnlyList<ContentItem> RoutesThrough(ContentItem stop)
     {

@@ -35,7 +35,7 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
         var p = product.Product!;
         return (Stars is null || p.Stars == Stars)
             && (Group is null || p.Group == Group)
-            && (District is null || CatalogueSnapshot.DistrictKey(catalogue.DistrictOf(p.Locality)) == District)
+            && (District is null || catalogue.DistrictKeyOf(p.Locality) == District)
             && (Village is null || p.Village == Village)
             && (!ValidOnly || Ocop.IsRated(p, catalogue.Today));
     }
@@ -43,21 +43,49 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) =>
         catalogue.Products.Where(p => Matches(p, catalogue)).OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList();
 
-    public IReadOnlyList<FacetOption> StarsFacet(CatalogueSnapshot c) =>
-        StarLevels.Select(s => new FacetOption(s.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{s} sao", Count(c, this with { Stars = s }), Stars == s)).ToList();
+    // Each facet counts, in one pass, the products that match every other condition, by the facet's value: one
+    // count per option made a national list (5,400 villages to choose from, 20,000 products) take half a minute.
 
-    public IReadOnlyList<FacetOption> GroupFacet(CatalogueSnapshot c) =>
-        Enumerable.Range(1, 6).Select(g => new FacetOption(g.ToString(System.Globalization.CultureInfo.InvariantCulture), CatalogueLabels.Group(g), Count(c, this with { Group = g }), Group == g)).ToList();
+    public IReadOnlyList<FacetOption> StarsFacet(CatalogueSnapshot c)
+    {
+        var counts = CountBy(c, this with { Stars = null }, p => p.Product!.Stars.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return StarLevels.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture) is var key
+            ? new FacetOption(key, $"{s} sao", counts.GetValueOrDefault(key), Stars == s) : null!).ToList();
+    }
 
-    public IReadOnlyList<FacetOption> DistrictFacet(CatalogueSnapshot c) =>
-        c.Districts.Select(d => CatalogueSnapshot.DistrictKey(d) is var key ? new FacetOption(key, d, Count(c, this with { District = key }), District == key) : null!)
+    public IReadOnlyList<FacetOption> GroupFacet(CatalogueSnapshot c)
+    {
+        var counts = CountBy(c, this with { Group = null }, p => p.Product!.Group.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Enumerable.Range(1, 6).Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture) is var key
+            ? new FacetOption(key, CatalogueLabels.Group(g), counts.GetValueOrDefault(key), Group == g) : null!).ToList();
+    }
+
+    public IReadOnlyList<FacetOption> DistrictFacet(CatalogueSnapshot c)
+    {
+        var counts = CountBy(c, this with { District = null }, p => c.DistrictKeyOf(p.Product!.Locality));
+        return c.Districts.Select(d => CatalogueSnapshot.DistrictKey(d) is var key ? new FacetOption(key, d, counts.GetValueOrDefault(key), District == key) : null!)
             .Where(o => o.Count > 0 || o.Selected).ToList();
+    }
 
-    public IReadOnlyList<FacetOption> VillageFacet(CatalogueSnapshot c) =>
-        c.Villages.Where(v => c.Products.Any(p => p.Product!.Village == v.Slug))
-            .Select(v => new FacetOption(v.Slug, v.Title, Count(c, this with { Village = v.Slug }), Village == v.Slug)).ToList();
+    /// <summary>Villages that have products at all (whatever the other conditions), each with its count under them.</summary>
+    public IReadOnlyList<FacetOption> VillageFacet(CatalogueSnapshot c)
+    {
+        var counts = CountBy(c, this with { Village = null }, p => p.Product!.Village);
+        return c.Villages.Where(v => c.ProductsOf(v).Count > 0)
+            .Select(v => new FacetOption(v.Slug, v.Title, counts.GetValueOrDefault(v.Slug), Village == v.Slug)).ToList();
+    }
 
     public int ValidCount(CatalogueSnapshot c) => Count(c, this with { ValidOnly = true });
 
     private static int Count(CatalogueSnapshot c, ProductFilter f) => c.Products.Count(p => f.Matches(p, c));
+
+    private static Dictionary<string, int> CountBy(CatalogueSnapshot c, ProductFilter others, Func<ContentItem, string?> key)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var product in c.Products)
+        {
+            if (others.Matches(product, c) && key(product) is { } value) counts[value] = counts.GetValueOrDefault(value) + 1;
+        }
+        return counts;
+    }
 }
