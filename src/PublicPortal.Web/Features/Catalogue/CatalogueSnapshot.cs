@@ -102,7 +102,16 @@ public sealed class CatalogueSnapshot
         return _productsByVillage.TryGetValue(village.Slug, out var products) ? products : [];
     }
 
-    public bool HasRatedProduct(ContentItem village) => ProductsOf(village).Any(p => Ocop.IsRated(p.Product!, Today));
+    private HashSet<string>? _withRatedProducts;
+
+    /// <summary>Whether a village has a product whose certificate holds today (the "OCOP" filter asks for every village, in every facet).</summary>
+    public bool HasRatedProduct(ContentItem village)
+    {
+        ArgumentNullException.ThrowIfNull(village);
+        _withRatedProducts ??= Products.Where(p => p.Product!.Village is not null && Ocop.IsRated(p.Product, Today))
+            .Select(p => p.Product!.Village!).ToHashSet(StringComparer.Ordinal);
+        return _withRatedProducts.Contains(village.Slug);
+    }
 
     /// <summary>The district key (<see cref="DistrictKey"/>) of a locality, worked out once per locality and snapshot.</summary>
     public string DistrictKeyOf(string? locality)

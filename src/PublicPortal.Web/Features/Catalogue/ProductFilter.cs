@@ -40,8 +40,17 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
             && (!ValidOnly || Ocop.IsRated(p, catalogue.Today));
     }
 
-    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) =>
-        catalogue.Products.Where(p => Matches(p, catalogue)).OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList();
+    /// <summary>The matching products, most stars first, then by name (the order is worked out once per snapshot).</summary>
+    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var ordered = catalogue.Memo("products-by-stars-then-name", () =>
+            catalogue.Products.OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList());
+        return ordered.Where(p => Matches(p, catalogue)).ToList();
+    }
+
+    /// <summary>Beyond this many, the village list is not offered (a national one has thousands): choosing a district narrows it.</summary>
+    public const int MaxVillageOptions = 300;
 
     // Each facet counts, in one pass, the products that match every other condition, by the facet's value: one
     // count per option made a national list (5,400 villages to choose from, 20,000 products) take half a minute.
@@ -71,8 +80,10 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     public IReadOnlyList<FacetOption> VillageFacet(CatalogueSnapshot c)
     {
         var counts = CountBy(c, this with { Village = null }, p => p.Product!.Village);
-        return c.Villages.Where(v => c.ProductsOf(v).Count > 0)
+        var options = c.Villages.Where(v => c.ProductsOf(v).Count > 0)
             .Select(v => new FacetOption(v.Slug, v.Title, counts.GetValueOrDefault(v.Slug), Village == v.Slug)).ToList();
+        // Too many to choose from: only those the other conditions leave (a chosen district's villages).
+        return options.Count <= MaxVillageOptions ? options : options.Where(o => o.Count > 0 || o.Selected).ToList();
     }
 
     public int ValidCount(CatalogueSnapshot c) => Count(c, this with { ValidOnly = true });

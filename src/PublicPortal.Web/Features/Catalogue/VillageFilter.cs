@@ -37,9 +37,11 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
     public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue)
     {
         var villages = catalogue.Villages.Where(v => Matches(v, catalogue));
-        return (Sort == "huyen"
-            ? villages.OrderBy(v => catalogue.DistrictOf(v.Village!.Locality), VietnameseText.Collation).ThenBy(v => v.Title, VietnameseText.Collation)
-            : villages).ToList();
+        if (Sort != "huyen") return villages.ToList();
+        // The order by district is worked out once per snapshot, then filtered.
+        var byDistrict = catalogue.Memo("villages-by-district", () => catalogue.Villages
+            .OrderBy(v => catalogue.DistrictOf(v.Village!.Locality), VietnameseText.Collation).ThenBy(v => v.Title, VietnameseText.Collation).ToList());
+        return byDistrict.Where(v => Matches(v, catalogue)).ToList();
     }
 
     public bool Matches(ContentItem village, CatalogueSnapshot catalogue)
