@@ -129,8 +129,9 @@ public sealed class PrecompressedAssetsMiddleware
         }
     }
 
+    /// <summary>Dated like its source, to within the two seconds a coarse file system may round a date to.</summary>
     private static bool Fresh(string target, IFileInfo source) =>
-        File.Exists(target) && File.GetLastWriteTimeUtc(target) == source.LastModified.UtcDateTime;
+        File.Exists(target) && (File.GetLastWriteTimeUtc(target) - source.LastModified.UtcDateTime).Duration() < TimeSpan.FromSeconds(2);
 
     /// <summary>A copy's type is its source's: site.css.br is text/css.</summary>
     private sealed class CopyTypes(FileExtensionContentTypeProvider types) : IContentTypeProvider

@@ -22,7 +22,7 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
     {
         ArgumentNullException.ThrowIfNull(context);
         // GET and HEAD: both can be answered from the cache, whose copy carries the item header.
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) context.Response.OnStarting(TakeServedItem, context);
+        TakeServedItemOnStart(context);
         var rest = next(context);
         if (!rest.IsCompletedSuccessfully) return CountAfterAsync(rest, context);
         var counting = Count(context);
@@ -39,6 +39,13 @@ public sealed class TrafficMiddleware(RequestDelegate next, TrafficCounter count
     /// The item travels in a header so that a copy from the output cache still says which item it is; it is taken off
     /// here, as the headers are sent, after the cache has kept its copy.
     /// </summary>
+    /// <summary>Takes the item header off a GET or HEAD response as it starts (also when counting is off: it is internal).</summary>
+    internal static void TakeServedItemOnStart(HttpContext context)
+    {
+        // GET and HEAD: both can be answered from the cache, whose copy carries the item header.
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) context.Response.OnStarting(TakeServedItem, context);
+    }
+
     private static readonly Func<object, Task> TakeServedItem = static state =>
     {
         var context = (HttpContext)state;

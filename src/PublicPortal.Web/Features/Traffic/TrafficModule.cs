@@ -19,7 +19,19 @@ public static class TrafficModule
     public static WebApplication UseTraffic(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrafficOptions>>().Value.Enabled) app.UseMiddleware<TrafficMiddleware>();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrafficOptions>>().Value.Enabled)
+        {
+            app.UseMiddleware<TrafficMiddleware>();
+        }
+        else
+        {
+            // Nothing is counted, but the internal item header of cached copies must still not reach readers.
+            app.Use((context, next) =>
+            {
+                TrafficMiddleware.TakeServedItemOnStart(context);
+                return next(context);
+            });
+        }
         return app;
     }
 
