@@ -29,6 +29,7 @@ public sealed class CataloguePagingTests(CataloguePagingTests.Site site) : IClas
     [InlineData("/lang-nghe?sap-xep=huyen", "/lang-nghe/")]
     [InlineData("/san-pham", "/san-pham/")]
     [InlineData("/san-pham?sao=3", "/san-pham/")]
+    [InlineData("/diem-den", "/diem-den/")]
     public async Task Every_match_is_on_exactly_one_page_and_the_pager_keeps_the_filters(string list, string itemPrefix)
     {
         var first = Html.Parse(await site.Reader.GetStringAsync(list + (list.Contains('?') ? "&" : "?") + "utm_source=zalo"));
@@ -67,6 +68,9 @@ public sealed class CataloguePagingTests(CataloguePagingTests.Site site) : IClas
     [InlineData("/san-pham?page=999", HttpStatusCode.NotFound)]
     [InlineData("/lang-nghe?page=0", HttpStatusCode.BadRequest)]
     [InlineData("/san-pham?page=hai", HttpStatusCode.BadRequest)]
+    [InlineData("/diem-den?page=999", HttpStatusCode.NotFound)]
+    [InlineData("/tuyen-du-lich?page=999", HttpStatusCode.NotFound)]
+    [InlineData("/tuyen-du-lich?page=-1", HttpStatusCode.BadRequest)]
     public async Task A_page_past_the_end_is_not_found_and_a_malformed_one_is_refused(string url, HttpStatusCode status)
     {
         using var response = await site.Reader.GetAsync(url);

@@ -19,7 +19,7 @@ public sealed class PortalOptions
     [Range(1, 50)]
     public int OtherItemsPageSize { get; set; } = 5;
 
-    /// <summary>Villages and products per page of their lists (a national catalogue lists thousands).</summary>
+    /// <summary>Villages, products, sights and routes per page of their lists (a national catalogue lists thousands).</summary>
     [Range(1, 500)]
     public int CataloguePageSize { get; set; } = 24;
 
