@@ -8,7 +8,6 @@ internal sealed class CatalogueChangeHandler(CatalogueStore store) : IChangeHand
 {
     public string Name => "catalogue";
 
-    // The snapshot lives in memory and is built from the database on first use: nothing before now is in it.
     public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {
         if (changes.Any(c => c.Kind is null || CatalogueStore.Kinds.Contains(c.Kind.Value))) store.Invalidate();

@@ -9,7 +9,6 @@ internal sealed class OutputCacheChangeHandler(IOutputCacheStore store) : IChang
 {
     public string Name => "output-cache";
 
-    // The cache lives in memory and starts empty: nothing before now is in it.
     /// <summary>Last: a page rendered while another handler applies would be kept with that handler's old state.</summary>
     public int Stage => 2;
 

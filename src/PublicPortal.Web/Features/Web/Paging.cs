@@ -24,6 +24,9 @@ public static class Paging
         return new Paged<T>(items, page, pageSize, total);
     }
 
+    /// <summary>A list's title, with its page number after the first page: "Làng nghề – trang 2".</summary>
+    public static string Title(string label, int page) => page > 1 ? $"{label} – trang {page}" : label;
+
     /// <summary>One page of a list already in memory (the catalogue snapshot's filtered villages or products).</summary>
     public static Paged<T> Slice<T>(IReadOnlyList<T> all, int page, int pageSize)
     {

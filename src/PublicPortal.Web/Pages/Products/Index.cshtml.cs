@@ -27,7 +27,7 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         (Filter, Ignored) = ProductFilter.Read(Request.Query, Catalogue);
         Results = Paging.Slice(Filter.Apply(Catalogue), page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
-        ViewData.Metadata().Title = page > 1 ? $"Sản phẩm OCOP – trang {page}" : "Sản phẩm OCOP";
+        ViewData.Metadata().Title = Paging.Title("Sản phẩm OCOP", page);
         ViewData.Metadata().Description = "Sản phẩm OCOP của tỉnh Bình Thuận: hạng sao, chủ thể, nơi mua và thời hạn chứng nhận.";
         return Page();
     }

@@ -23,7 +23,7 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         Results = Paging.Slice(Catalogue.Routes, page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
-        ViewData.Metadata().Title = page > 1 ? $"Tuyến du lịch – trang {page}" : "Tuyến du lịch";
+        ViewData.Metadata().Title = Paging.Title("Tuyến du lịch", page);
         ViewData.Metadata().Description = "Tuyến du lịch nối các làng nghề và điểm đến của Bình Thuận, có bản đồ và tệp GPX.";
         return Page();
     }

@@ -23,7 +23,7 @@ public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider cloc
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Items = await db.ContentItems.AsNoTracking().Visible(Kind, clock.GetUtcNow().UtcDateTime).Newest().ListFields()
             .ToPagedAsync(page, options.Value.PageSize, cancellationToken);
-        ViewData.Metadata().Title = page > 1 ? $"{Info.Label} – trang {page}" : Info.Label;
+        ViewData.Metadata().Title = Paging.Title(Info.Label, page);
         ViewData.Metadata().Canonical = SiteLinks.ListPage(Kind, page); // each page of the list is its own page to a search engine
         return page > Items.TotalPages ? NotFound() : Page();
     }

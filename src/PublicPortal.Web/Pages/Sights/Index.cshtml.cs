@@ -23,7 +23,7 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         Results = Paging.Slice(Catalogue.Sights, page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
-        ViewData.Metadata().Title = page > 1 ? $"Điểm đến – trang {page}" : "Điểm đến";
+        ViewData.Metadata().Title = Paging.Title("Điểm đến", page);
         return Page();
     }
 

@@ -27,7 +27,7 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         (Filter, Ignored) = VillageFilter.Read(Request.Query, Catalogue);
         Results = Paging.Slice(Filter.Apply(Catalogue), page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
-        ViewData.Metadata().Title = page > 1 ? $"Làng nghề – trang {page}" : "Làng nghề";
+        ViewData.Metadata().Title = Paging.Title("Làng nghề", page);
         ViewData.Metadata().Description = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
         return Page();
     }
