@@ -27,6 +27,10 @@ public sealed class PrecompressedAssetsMiddleware
     private readonly FileExtensionContentTypeProvider _types = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _making = new(StringComparer.Ordinal);
 
+    // The source date each copy was last made or checked for: a request for an unchanged file touches no copy on disk
+    // before the static-file middleware serves it.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _checked = new(StringComparer.Ordinal);
+
     public PrecompressedAssetsMiddleware(RequestDelegate next, IWebHostEnvironment environment, IResponseCompressionProvider compression,
         PortalPaths paths, ILoggerFactory loggers, Action<HttpContext> prepare)
     {
@@ -66,7 +70,7 @@ public sealed class PrecompressedAssetsMiddleware
         var request = context.Request;
         var path = request.Path;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !path.HasValue
-            || !Compressible.Contains(Path.GetExtension(path.Value)) || _compression.GetCompressionProvider(context) is not { } encoder
+            || !IsCompressible(path.Value) || _compression.GetCompressionProvider(context) is not { } encoder
             || encoder.EncodingName is not ("br" or "gzip"))
         {
             await _next(context);
@@ -89,19 +93,32 @@ public sealed class PrecompressedAssetsMiddleware
         {
             request.Path = path;
         }
-        if (context.Items.Remove(typeof(PrecompressedAssetsMiddleware))) await _next(context);
+        if (context.Items.Remove(typeof(PrecompressedAssetsMiddleware)))
+        {
+            _checked.TryRemove(copy, out _); // the copy went missing: made again on the next request
+            await _next(context);
+        }
     }
 
     /// <summary>The compressed copy, made when missing or older than its source (one maker at a time per copy).</summary>
     private async Task EnsureAsync(IFileInfo source, string copy, string encoding, CancellationToken cancellationToken)
     {
+        if (_checked.TryGetValue(copy, out var checkedFor) && checkedFor == source.LastModified) return;
         var target = Path.Combine(_directory, copy.TrimStart('/').Replace('/', Path.DirectorySeparatorChar));
-        if (Fresh(target, source)) return;
+        if (Fresh(target, source))
+        {
+            _checked[copy] = source.LastModified;
+            return;
+        }
         var gate = _making.GetOrAdd(copy, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (Fresh(target, source)) return;
+            if (Fresh(target, source))
+            {
+                _checked[copy] = source.LastModified;
+                return;
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
             try
@@ -117,6 +134,7 @@ public sealed class PrecompressedAssetsMiddleware
                 // Dated like its source, so a newer source is seen as such after a restart too.
                 File.SetLastWriteTimeUtc(temporary, source.LastModified.UtcDateTime);
                 File.Move(temporary, target, overwrite: true);
+                _checked[copy] = source.LastModified;
             }
             finally
             {
