@@ -25,13 +25,7 @@ public sealed class PublishedItemsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    private async Task<ContentItem> ItemAsync(ContentKind kind)
-    {
-        ContentItem? item = null;
-        await _site.WithDbAsync(async db => item = await db.ContentItems.AsNoTracking()
-            .Where(x => x.Kind == kind && x.Status == ContentStatus.Published).OrderBy(x => x.Id).FirstAsync());
-        return item!;
-    }
+    private Task<ContentItem> ItemAsync(ContentKind kind) => _site.FirstPublishedAsync(kind);
 
     [Theory]
     [InlineData(ContentKind.News, "/tin-tuc/")]

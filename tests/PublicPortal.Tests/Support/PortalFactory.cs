@@ -104,14 +104,16 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(change(item), id, item.Version, editor);
     }
 
-    /// <summary>The slug of the first published item of a kind (the seed's oldest).</summary>
-    public async Task<string> FirstPublishedSlugAsync(ContentKind kind)
+    /// <summary>The first published item of a kind (the seed's oldest), as stored.</summary>
+    public async Task<ContentItem> FirstPublishedAsync(ContentKind kind)
     {
-        var slug = "";
-        await WithDbAsync(async db => slug = await db.ContentItems.Where(x => x.Kind == kind && x.Status == ContentStatus.Published)
-            .OrderBy(x => x.Id).Select(x => x.Slug).FirstAsync());
-        return slug;
+        ContentItem? item = null;
+        await WithDbAsync(async db => item = await db.ContentItems.AsNoTracking().Where(x => x.Kind == kind && x.Status == ContentStatus.Published)
+            .OrderBy(x => x.Id).FirstAsync());
+        return item!;
     }
+
+    public async Task<string> FirstPublishedSlugAsync(ContentKind kind) => (await FirstPublishedAsync(kind)).Slug;
 
     public override async ValueTask DisposeAsync()
     {
