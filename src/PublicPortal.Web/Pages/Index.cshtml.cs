@@ -18,11 +18,14 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var items = db.ContentItems.AsNoTracking();
-        News = await items.Visible(ContentKind.News, now).Newest().Take(6).ListFields().ToListAsync(cancellationToken);
-        Announcements = await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ListFields().ToListAsync(cancellationToken);
-        Documents = await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ListFields().ToListAsync(cancellationToken);
+        (News, Announcements, Documents) = await published.MemoAsync(typeof(IndexModel), async () => new Latest(
+            await items.Visible(ContentKind.News, now).Newest().Take(6).ListFields().ToListAsync(cancellationToken),
+            await items.Visible(ContentKind.Announcement, now).Newest().Take(4).ListFields().ToListAsync(cancellationToken),
+            await items.Visible(ContentKind.Document, now).OrderByDescending(x => x.IssuedOn).Take(4).ListFields().ToListAsync(cancellationToken)));
         Plan = await published.NewestAsync(db, ContentKind.Plan, now, cancellationToken);
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         if (Plan is not null) Progress = Features.Programme.ProgressTracker.MeasureShared(Plan, Catalogue);
     }
+
+    private sealed record Latest(IReadOnlyList<ContentItem> News, IReadOnlyList<ContentItem> Announcements, IReadOnlyList<ContentItem> Documents);
 }

@@ -66,4 +66,51 @@ public sealed class PublishedItemsTests : IAsyncLifetime
         await _site.AdvanceClockAsync(TimeSpan.FromHours(3));
         Assert.Contains("Kế hoạch thử nghiệm mới hơn", await _reader.GetStringAsync("/"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_news_item_edited_shows_on_the_next_request_of_every_list_and_page_that_shows_it()
+    {
+        var newest = await NewestAsync(ContentKind.News);
+        var other = await _site.FirstPublishedAsync(ContentKind.News);
+        Assert.NotEqual(newest.Id, other.Id);
+        string[] pages = ["/", "/tin-tuc", "/tin-tuc/" + other.Slug]; // home, the list, another item's "Tin khác"
+        foreach (var page in pages)
+        {
+            Assert.Contains(newest.Title, await _reader.GetStringAsync(page), StringComparison.Ordinal);
+            Assert.Contains(newest.Title, await _reader.GetStringAsync(page), StringComparison.Ordinal); // kept in memory now
+        }
+        var itemPage = "/tin-tuc/" + newest.Slug;
+        Assert.DoesNotContain("Đoạn mới thêm", await _reader.GetStringAsync(itemPage), StringComparison.Ordinal);
+
+        Assert.IsType<SaveOutcome.Saved>(await _site.EditAsync(newest.Id, i => { i.Title = "Tiêu đề đã sửa của tin mới nhất"; i.Body += "\n\nĐoạn mới thêm vào bài."; return i; }));
+        foreach (var page in pages)
+        {
+            var html = await _reader.GetStringAsync(page);
+            Assert.Contains("Tiêu đề đã sửa của tin mới nhất", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(newest.Title, html, StringComparison.Ordinal);
+        }
+        Assert.Contains("Đoạn mới thêm vào bài.", await _reader.GetStringAsync(itemPage), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_edited_shows_on_the_next_request_of_the_filtered_list_and_its_choices()
+    {
+        var document = await NewestAsync(ContentKind.Document);
+        var filtered = "/van-ban?loai=" + Uri.EscapeDataString(document.DocumentType!);
+        Assert.Contains(document.Title, await _reader.GetStringAsync(filtered), StringComparison.Ordinal);
+        Assert.DoesNotContain("Loại văn bản thử nghiệm", await _reader.GetStringAsync("/van-ban"), StringComparison.Ordinal);
+
+        Assert.IsType<SaveOutcome.Saved>(await _site.EditAsync(document.Id, i => { i.DocumentType = "Loại văn bản thử nghiệm"; return i; }));
+        Assert.DoesNotContain(document.Title, await _reader.GetStringAsync(filtered), StringComparison.Ordinal);
+        Assert.Contains("Loại văn bản thử nghiệm", await _reader.GetStringAsync("/van-ban"), StringComparison.Ordinal); // a new choice
+        Assert.Contains(document.Title, await _reader.GetStringAsync("/van-ban?loai=" + Uri.EscapeDataString("Loại văn bản thử nghiệm")), StringComparison.Ordinal);
+    }
+
+    private async Task<ContentItem> NewestAsync(ContentKind kind)
+    {
+        ContentItem? item = null;
+        await _site.WithDbAsync(async db => item = (await db.ContentItems.AsNoTracking().Where(x => x.Kind == kind && x.Status == ContentStatus.Published).ToListAsync())
+            .OrderByDescending(x => kind == ContentKind.Document ? x.IssuedOn?.ToDateTime(TimeOnly.MinValue) : x.PublishedAtUtc).First());
+        return item!;
+    }
 }

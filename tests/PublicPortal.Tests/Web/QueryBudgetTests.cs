@@ -108,7 +108,13 @@ public sealed class QueryBudgetTests : IAsyncLifetime
         };
         // Once, so that what is read once per process (the catalogue snapshot, stored figures, redirects, the media
         // library) is in memory; then each page again, counted alone.
-        foreach (var (url, _) in pages) Assert.True((await _reader.GetAsync(url)).IsSuccessStatusCode, url);
+        var first = new Dictionary<string, int>();
+        foreach (var (url, _) in pages)
+        {
+            _commands.Reset();
+            Assert.True((await _reader.GetAsync(url)).IsSuccessStatusCode, url);
+            first[url] = _commands.Count;
+        }
         var over = new List<string>();
         var counted = new Dictionary<string, int>();
         foreach (var (url, budget) in pages)
@@ -122,7 +128,8 @@ public sealed class QueryBudgetTests : IAsyncLifetime
             if (_commands.Count > budget) over.Add($"{url}: {_commands.Count} commands (budget {budget}):\n  " + string.Join("\n  ", _commands.Texts));
         }
         Assert.True(over.Count == 0, string.Join("\n", over));
-        Assert.True(counted["/tin-tuc"] >= 2, $"the counter saw {counted["/tin-tuc"]} commands for a list (a count and a page): it is not counting");
+        // Lists are kept in memory until the next change, so the first read is the one that shows the counter works.
+        Assert.True(first["/tin-tuc"] >= 2, $"the counter saw {first["/tin-tuc"]} commands for a list's first read (a count and a page): it is not counting");
     }
 
     [Fact]

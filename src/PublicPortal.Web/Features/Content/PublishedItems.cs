@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Markdown;
 
 namespace PublicPortal.Web.Features.Content;
 
@@ -37,6 +39,29 @@ public sealed class PublishedItems : IDisposable
         var entry = (Interlocked.Read(ref _generation), key);
         if (_items.TryGetValue(entry, out T? kept)) return kept!;
         var made = make();
+        _items.Set(entry, made, new MemoryCacheEntryOptions { Size = 16 * 1024, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return made;
+    }
+
+    /// <summary>An item's body as HTML, rendered once per change rather than per request.</summary>
+    public HtmlString BodyOf(ContentItem item, MarkdownRenderer markdown)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Memo(("body", item.Id, item.Version), () => markdown.Render(item.Body));
+    }
+
+    /// <summary>
+    /// A list read from published content (a page of news, the home page's latest items), kept until the next change
+    /// like <see cref="Memo{T}"/>. Items going live at their time come through the feed, so no time enters the key.
+    /// </summary>
+    public async Task<T> MemoAsync<T>(object key, Func<Task<T>> make) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        // Read before the query, as in GetAsync: a change applied meanwhile leaves the result under a stale key.
+        var entry = (Interlocked.Read(ref _generation), key);
+        if (_items.TryGetValue(entry, out T? kept)) return kept!;
+        var made = await make();
         _items.Set(entry, made, new MemoryCacheEntryOptions { Size = 16 * 1024, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return made;
     }

@@ -6,7 +6,8 @@ using PublicPortal.Web.Pages.Shared;
 namespace PublicPortal.Web.Pages.Announcements;
 
 [PublicPortal.Web.Features.Hosting.PublicCache("page", Shows = [ContentKind.Announcement])]
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : ArticleListPageModel(db, clock, options)
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, Features.Content.PublishedItems published)
+    : ArticleListPageModel(db, clock, options, published)
 {
     protected override ContentKind Kind => ContentKind.Announcement;
 }

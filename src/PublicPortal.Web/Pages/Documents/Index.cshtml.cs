@@ -11,7 +11,7 @@ namespace PublicPortal.Web.Pages.Documents;
 
 /// <summary>/van-ban?loai=&amp;co-quan=&amp;nam=&amp;q=: filters are GET parameters, so a filtered list is a shareable URL.</summary>
 [PublicPortal.Web.Features.Hosting.PublicCache("page", "loai", "co-quan", "q", "nam", Shows = [ContentKind.Document])]
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, PublishedItems published) : PageModel
 {
     public const int MaxQueryLength = 200;
 
@@ -37,10 +37,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
 
         var documents = db.ContentItems.AsNoTracking().Visible(ContentKind.Document, clock.GetUtcNow().UtcDateTime);
         // The filter choices from one query of three columns (not three queries): documents are few, their facets fewer.
-        var facets = await documents.Select(x => new { x.DocumentType, x.Issuer, x.IssuedOn }).Distinct().ToListAsync(cancellationToken);
-        Types = facets.Select(x => x.DocumentType!).Distinct().Order(StringComparer.Ordinal).ToList();
-        Issuers = facets.Select(x => x.Issuer!).Distinct().Order(StringComparer.Ordinal).ToList();
-        Years = facets.Select(x => x.IssuedOn).OfType<DateOnly>().Select(d => d.Year).Distinct().OrderDescending().ToList();
+        // Kept until the next change, as are the results of the choices (free text is not kept: too many to be worth it).
+        (Types, Issuers, Years) = await published.MemoAsync(typeof(Choices), async () =>
+        {
+            var facets = await documents.Select(x => new { x.DocumentType, x.Issuer, x.IssuedOn }).Distinct().ToListAsync(cancellationToken);
+            return new Choices(
+                facets.Select(x => x.DocumentType!).Distinct().Order(StringComparer.Ordinal).ToList(),
+                facets.Select(x => x.Issuer!).Distinct().Order(StringComparer.Ordinal).ToList(),
+                facets.Select(x => x.IssuedOn).OfType<DateOnly>().Select(d => d.Year).Distinct().OrderDescending().ToList());
+        });
 
         var filtered = documents;
         if (Type is not null) filtered = filtered.Where(x => x.DocumentType == Type);
@@ -54,9 +59,12 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, IOptions<
         var ordered = folded.Length > 0
             ? filtered.OrderByDescending(x => x.SearchText.StartsWith(folded)).ThenByDescending(x => x.IssuedOn)
             : filtered.OrderByDescending(x => x.IssuedOn);
-        Results = await ordered.ThenByDescending(x => x.Id).ListFields().ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        var results = () => ordered.ThenByDescending(x => x.Id).ListFields().ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        Results = Query is null ? await published.MemoAsync(("documents", Type, Issuer, Year, page), results) : await results();
         return page > Results.TotalPages ? NotFound() : Page();
     }
+
+    private sealed record Choices(IReadOnlyList<string> Types, IReadOnlyList<string> Issuers, IReadOnlyList<int> Years);
 
     private static string? Clean(string? value)
     {

@@ -26,7 +26,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         if (document is null) return NotFound();
         Document = document;
         ServedItem.Set(HttpContext, document, OutputCacheTags.Kind(ContentKind.Plan)); // the plans it is the basis of
-        Body = markdown.Render(document.Body);
+        Body = published.BodyOf(document, markdown);
         if (paths.ResolveMedia(document.Attachment) is { } file && System.IO.File.Exists(file)) AttachmentBytes = new FileInfo(file).Length;
         Plans = await db.ContentItems.AsNoTracking().Visible(ContentKind.Plan, now)
             .Where(x => x.DocumentSlug == slug || x.ParentSlug == slug).ToListAsync(cancellationToken);

@@ -31,7 +31,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
             .Where(x => linked.Contains(x.Slug)).ToListAsync(cancellationToken);
         Document = documents.FirstOrDefault(d => d.Slug == plan.DocumentSlug);
         Parent = documents.FirstOrDefault(d => d.Slug == plan.ParentSlug);
-        Body = markdown.Render(plan.Body);
+        Body = published.BodyOf(plan, markdown);
         ViewData.Metadata().Title = plan.Title;
         ViewData.Metadata().Description = plan.Summary;
         return Page();

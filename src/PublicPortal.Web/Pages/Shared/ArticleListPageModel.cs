@@ -10,7 +10,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Pages.Shared;
 
 /// <summary>A paginated list of one kind (news, announcements): /tin-tuc?page=2.</summary>
-public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options) : PageModel
+public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider clock, IOptions<PortalOptions> options, PublishedItems published) : PageModel
 {
     protected abstract ContentKind Kind { get; }
 
@@ -21,8 +21,9 @@ public abstract class ArticleListPageModel(PortalDbContext db, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
-        Items = await db.ContentItems.AsNoTracking().Visible(Kind, clock.GetUtcNow().UtcDateTime).Newest().ListFields()
-            .ToPagedAsync(page, options.Value.PageSize, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Items = await published.MemoAsync(("list", Kind, page), () => db.ContentItems.AsNoTracking().Visible(Kind, now).Newest().ListFields()
+            .ToPagedAsync(page, options.Value.PageSize, cancellationToken));
         ViewData.Metadata().Title = Paging.Title(Info.Label, page);
         ViewData.Metadata().Canonical = SiteLinks.ListPage(Kind, page); // each page of the list is its own page to a search engine
         return page > Items.TotalPages ? NotFound() : Page();

@@ -32,9 +32,10 @@ public abstract class ArticlePageModel(PortalDbContext db, TimeProvider clock, I
         if (item is null) return NotFound();
         Item = item;
         ServedItem.Set(HttpContext, item); // its "Tin khác" list shows its kind: the kind's tag comes with it
-        Body = markdown.Render(item.Body);
+        Body = published.BodyOf(item, markdown);
         ViewData.Metadata().DescribeItem(item);
-        Others = await visible.Where(x => x.Id != item.Id).Newest().ListFields().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken);
+        Others = await published.MemoAsync(("others", Kind, item.Id, otherPage), () =>
+            visible.Where(x => x.Id != item.Id).Newest().ListFields().ToPagedAsync(otherPage, options.Value.OtherItemsPageSize, cancellationToken));
         return otherPage > Others.TotalPages ? NotFound() : Page();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         if (item is null) return NotFound();
         Item = item;
         ServedItem.Set(HttpContext, item);
-        Body = markdown.Render(item.Body);
+        Body = published.BodyOf(item, markdown);
         ViewData.Metadata().DescribeItem(item);
         return Page();
     }
