@@ -13,6 +13,8 @@ missing=()
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then
     log "installing ${missing[*]}"
@@ -28,6 +30,12 @@ if [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then
   log "installing the Nu HTML checker (npm vnu-jar)"
   (cd tests && npm ci --no-audit --no-fund --ignore-scripts >/dev/null) || { echo "npm ci failed in tests/"; finish 0 1 1; }
 fi
+
+# shellcheck source=tests/services.sh
+source tests/services.sh
+trap stop_services EXIT
+log "starting PostgreSQL and Redis on loopback"
+start_services || { echo "PostgreSQL or Redis did not start"; finish 0 1 1; }
 
 log "restoring tools and building"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; finish 0 1 1; }

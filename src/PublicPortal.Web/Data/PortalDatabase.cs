@@ -5,7 +5,7 @@ using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Data;
 
-/// <summary>The one place that speaks SQLite-specific SQL; everything else stays provider-neutral.</summary>
+/// <summary>Starting the database (migrations, what older builds left), and the one place that speaks SQLite-specific SQL.</summary>
 public static class PortalDatabase
 {
     public static async Task MigrateAsync(PortalDbContext db, PortalPaths paths, CancellationToken cancellationToken = default)
@@ -20,6 +20,24 @@ public static class PortalDatabase
             // WAL lets readers carry on while a write commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        await AdoptKeyFilesAsync(db, paths, cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds before 2 December 2026 kept the data-protection keys as files in the data directory; they are taken into
+    /// the database once, so the upgrade signs no one out and breaks no form left open.
+    /// </summary>
+    private static async Task AdoptKeyFilesAsync(PortalDbContext db, PortalPaths paths, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(paths.KeysDirectory) || await db.DataProtectionKeys.AnyAsync(cancellationToken)) return;
+        foreach (var file in Directory.EnumerateFiles(paths.KeysDirectory, "key-*.xml").Order(StringComparer.Ordinal))
+        {
+            db.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = await File.ReadAllTextAsync(file, cancellationToken),
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

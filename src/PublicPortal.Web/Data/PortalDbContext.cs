@@ -1,10 +1,19 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace PublicPortal.Web.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's model, shared by both engines. Each engine has its own context type (<see cref="Sqlite.SqlitePortalDbContext"/>,
+/// <see cref="PostgreSql.PostgreSqlPortalDbContext"/>) so that each keeps its own migrations, as EF Core's guide to
+/// several providers advises; everything else asks for this type.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign cookies and forms, shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<DailyTraffic> DailyTraffic => Set<DailyTraffic>();

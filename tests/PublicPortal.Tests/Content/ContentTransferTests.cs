@@ -39,7 +39,7 @@ public sealed class ContentTransferTests : IDisposable
             .AddMemoryCache()
             .AddSingleton(paths)
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<PortalDbContext>(o => o.UseSqlite($"Data Source={paths.DatabaseFile}"))
+            .AddDbContext<PortalDbContext, PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext>(o => o.UseSqlite($"Data Source={paths.DatabaseFile}"))
             .AddSingleton<PublicPortal.Web.Features.Markdown.MarkdownRenderer>()
             .AddSingleton(new ReservedSlugs(new TestEnvironment(dataDirectory)))
             .AddSingleton<ContentRules>()

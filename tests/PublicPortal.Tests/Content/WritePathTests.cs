@@ -14,9 +14,9 @@ namespace PublicPortal.Tests.Content;
 /// same effect everywhere a reader looks on the next request — the item page (even when it was cached), its list, the
 /// home page, search, the RSS feed, the sitemap and the search API.
 /// </summary>
-public sealed class WritePathTests
+public abstract class WritePathTestsOn(DatabaseProvider provider)
 {
-    private static PortalFactory NewSite() => new() { Settings = { ["Portal:ChangeFeed:ScheduleRecheckSeconds"] = "1", ["Portal:Traffic:TrustAllProxies"] = "true" } };
+    private PortalFactory NewSite() => new() { Provider = provider, Settings = { ["Portal:ChangeFeed:ScheduleRecheckSeconds"] = "1", ["Portal:Traffic:TrustAllProxies"] = "true" } };
 
     private sealed record Counts(int Revisions, int Audits, int Changes);
 
@@ -157,7 +157,7 @@ public sealed class WritePathTests
         var marker = "kiemchungsaukhisap";
         string data;
         ContentItem item;
-        await using (var held = new PortalFactory { KeepDataOnDispose = true, Settings = { ["Portal:ChangeFeed:Hold"] = "true" } })
+        await using (var held = new PortalFactory { Provider = provider, KeepDataOnDispose = true, Settings = { ["Portal:ChangeFeed:Hold"] = "true" } })
         {
             item = await NewestNewsAsync(held);
             var reader = held.CreateReader();
@@ -167,7 +167,7 @@ public sealed class WritePathTests
             data = held.DataDirectory;
         }
 
-        await using var again = new PortalFactory { ExistingDataDirectory = data };
+        await using var again = new PortalFactory { Provider = provider, ExistingDataDirectory = data };
         Assert.Contains("/tin-tuc/" + item.Slug, await ResultsAsync(again.CreateReader(), marker));
     }
 
@@ -341,7 +341,7 @@ public sealed class WritePathTests
     public async Task A_failing_handler_never_fails_the_save_and_is_retried_from_the_feed_until_it_applies_the_change()
     {
         var handler = new FailingTwiceHandler();
-        await using var site = new SiteWithFailingHandler(handler);
+        await using var site = new SiteWithFailingHandler(handler) { Provider = provider };
         var reader = site.CreateReader();
         var news = await NewestNewsAsync(site);
         var saved = await WriteAsync(site, news.Id, i => { i.Title += " kiemchungloi"; return i; });
@@ -355,3 +355,9 @@ public sealed class WritePathTests
         Assert.True(handler.Calls >= 3);
     }
 }
+
+/// <summary>The write path on SQLite, the embedded default.</summary>
+public sealed class WritePathTests() : WritePathTestsOn(DatabaseProvider.Sqlite);
+
+/// <summary>The write path on PostgreSQL, as several nodes run it.</summary>
+public sealed class WritePathPostgreSqlTests() : WritePathTestsOn(DatabaseProvider.PostgreSql);

@@ -4,25 +4,43 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Data.PostgreSql;
+using PublicPortal.Web.Data.Sqlite;
 
 namespace PublicPortal.Tests.Data;
 
 /// <summary>The migrations describe the model: a changed entity without its migration would fail the next start.</summary>
 public sealed class MigrationsTests
 {
-    [Fact]
-    public void The_model_has_no_changes_without_a_migration()
+    /// <summary>Each engine's model: SQLite's and PostgreSQL's migrations are kept in step by this test.</summary>
+    private static PortalDbContext Model(DatabaseProvider provider) => provider switch
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new PortalDbContext(options);
-        Assert.False(db.Database.HasPendingModelChanges(), "dotnet ef migrations add <Name> is missing for a model change");
+        DatabaseProvider.PostgreSql => new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql("Host=localhost;Database=unused").Options),
+        _ => new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options),
+    };
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void The_model_has_no_changes_without_a_migration(DatabaseProvider provider)
+    {
+        using var db = Model(provider);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"dotnet ef migrations add <Name> --context {db.GetType().Name} --output-dir Data/{provider}/Migrations is missing for a model change");
+    }
+
+    [Fact]
+    public void The_postgresql_migrations_are_one_initial_migration()
+    {
+        using var db = Model(DatabaseProvider.PostgreSql);
+        Assert.EndsWith("_Initial", Assert.Single(db.Database.GetMigrations()), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_pre_release_migrations_are_one_initial_migration()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new PortalDbContext(options);
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new SqlitePortalDbContext(options);
         var migrations = db.Database.GetMigrations().ToList();
         Assert.EndsWith("_Initial", migrations[0], StringComparison.Ordinal);
         Assert.DoesNotContain(migrations, m => PortalDatabase.SquashedMigrations.Contains(m));
@@ -49,7 +67,7 @@ public sealed class MigrationsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Titles(newsPage), Titles(await response.Content.ReadAsStringAsync()));
         var history = await HistoryAsync(data);
-        using var model = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var model = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options);
         Assert.Equal(model.Database.GetMigrations().ToList(), history);
         // The counts moved to their own table on the way.
         await again.WithDbAsync(async db => Assert.Equal(77, await db.ContentItems.Where(x => x.Slug == "gom-binh-duc")
@@ -83,7 +101,7 @@ public sealed class MigrationsTests
 
     private static async Task MigrateDownToInitialAsync(string data)
     {
-        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(data, "portal.db")};Pooling=False").Options);
+        await using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(data, "portal.db")};Pooling=False").Options);
         await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
     }
 

@@ -31,10 +31,19 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool Seeded { get; init; } = true;
 
+    /// <summary>
+    /// The database engine: SQLite's file in the data directory, or on PostgreSQL a database of the site's own
+    /// (<see cref="TestPostgres"/>), which starts empty, so the site imports content/ on first start.
+    /// </summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>On PostgreSQL: another site's data directory whose database this one shares, as a second node does.</summary>
+    public string? DatabaseOf { get; init; }
+
     private string NewDataDirectory()
     {
         var directory = RepositoryPaths.NewTempDirectory("portal-it");
-        if (Seeded)
+        if (Seeded && Provider == DatabaseProvider.Sqlite)
         {
             if (Settings.ContainsKey("Portal:ContentDirectory"))
             {
@@ -56,6 +65,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
         builder.UseSetting("Portal:PublicOrigin", "http://localhost"); // the test client's own address
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.UseSetting("Portal:Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting("ConnectionStrings:Portal", TestPostgres.DatabaseFor(DatabaseOf ?? DataDirectory));
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
@@ -119,7 +133,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         // A factory never started made no folder (and copied no seed) unless a test asked for DataDirectory.
-        if (!KeepDataOnDispose && (_dataDirectory ?? ExistingDataDirectory) is { } directory) RepositoryPaths.DeleteQuietly(directory);
+        if (!KeepDataOnDispose && (_dataDirectory ?? ExistingDataDirectory) is { } directory)
+        {
+            RepositoryPaths.DeleteQuietly(directory);
+            if (Provider == DatabaseProvider.PostgreSql && DatabaseOf is null) TestPostgres.Drop(directory);
+        }
         GC.SuppressFinalize(this);
     }
 }

@@ -82,8 +82,8 @@ public sealed class CrashTests : IDisposable
 
     private async Task<(long Views, long Visits)> StoredAsync()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={Path.Combine(_data, "portal.db")};Pooling=False").Options;
-        await using var db = new PortalDbContext(options);
+        var options = new DbContextOptionsBuilder<PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(_data, "portal.db")};Pooling=False").Options;
+        await using var db = new PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext(options);
         var views = await db.ContentItems.Where(x => x.Kind == ContentKind.News && x.Slug == "le-don-bang-unesco-tai-lang-gom-binh-duc")
             .Join(db.ItemViewCounts, i => i.Id, v => v.ContentItemId, (_, v) => v.Views).SingleOrDefaultAsync();
         var visits = await db.DailyTraffic.SumAsync(x => x.Visits);

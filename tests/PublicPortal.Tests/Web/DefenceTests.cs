@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PublicPortal.Tests.Admin;
@@ -168,32 +169,83 @@ public sealed class ForwardedHeaderTests : IAsyncLifetime
     }
 }
 
-/// <summary>The data-protection keys live in the data directory: a restart signs no one out and breaks no open form.</summary>
+/// <summary>
+/// The data-protection keys live in the database: a restart signs no one out and breaks no open form, a second node
+/// accepts the first node's cookie and form, and the key files of an older build are taken in.
+/// </summary>
 public sealed class DataProtectionKeyTests
 {
-    [Fact]
-    public async Task A_cookie_and_a_form_token_from_before_a_restart_still_work()
-    {
-        string cookie, antiforgery, token, dataDirectory;
-        await using (var first = new PortalFactory { KeepDataOnDispose = true })
-        {
-            await StaffClient.CreateUserAsync(first, "khoi-dong-lai@example.vn", PortalRoles.Editor);
-            (_, cookie) = await StaffClient.SignInAsync(first, "khoi-dong-lai@example.vn");
-            var form = await StaffClient.Replaying(first, cookie).GetAsync("/quan-tri/mat-khau");
-            antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => !c.Contains("portal.auth", StringComparison.Ordinal)).Split(';')[0];
-            token = Html.Parse(await form.Content.ReadAsStringAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            dataDirectory = first.DataDirectory;
-            Assert.NotEmpty(Directory.GetFiles(Path.Combine(dataDirectory, "keys"), "key-*.xml"));
-        }
+    private sealed record Session(string Cookie, string Antiforgery, string Token);
 
-        await using var second = new PortalFactory { ExistingDataDirectory = dataDirectory };
-        var client = StaffClient.Replaying(second, cookie + "; " + antiforgery);
+    private static async Task<Session> SignInAndOpenFormAsync(PortalFactory site, string email)
+    {
+        await StaffClient.CreateUserAsync(site, email, PortalRoles.Editor);
+        var (_, cookie) = await StaffClient.SignInAsync(site, email);
+        var form = await StaffClient.Replaying(site, cookie).GetAsync("/quan-tri/mat-khau");
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => !c.Contains("portal.auth", StringComparison.Ordinal)).Split(';')[0];
+        var token = Html.Parse(await form.Content.ReadAsStringAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return new Session(cookie, antiforgery, token);
+    }
+
+    /// <summary>The session is signed in on this site, and the form opened elsewhere posts here (and is answered, not refused).</summary>
+    private static async Task AssertValidAsync(PortalFactory site, Session session)
+    {
+        var client = StaffClient.Replaying(site, session.Cookie + "; " + session.Antiforgery);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/quan-tri")).StatusCode);
         var posted = await client.PostAsync("/quan-tri/mat-khau", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Current"] = "khong-phai-mat-khau", ["New"] = "mat-khau-moi-hoan-toan-2027", ["Confirm"] = "mat-khau-moi-hoan-toan-2027", ["__RequestVerificationToken"] = token,
+            ["Current"] = "khong-phai-mat-khau", ["New"] = "mat-khau-moi-hoan-toan-2027", ["Confirm"] = "mat-khau-moi-hoan-toan-2027", ["__RequestVerificationToken"] = session.Token,
         }));
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("Mật khẩu hiện tại không đúng", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cookie_and_a_form_token_from_before_a_restart_still_work()
+    {
+        Session session;
+        string dataDirectory;
+        await using (var first = new PortalFactory { KeepDataOnDispose = true })
+        {
+            session = await SignInAndOpenFormAsync(first, "khoi-dong-lai@example.vn");
+            dataDirectory = first.DataDirectory;
+            await first.WithDbAsync(async db => Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync()));
+        }
+        await using var second = new PortalFactory { ExistingDataDirectory = dataDirectory };
+        await AssertValidAsync(second, session);
+    }
+
+    [Fact]
+    public async Task A_sign_in_and_a_form_from_one_node_are_valid_on_another_node_of_the_same_postgresql_database()
+    {
+        await using var nodeA = new PortalFactory { Provider = DatabaseProvider.PostgreSql };
+        var session = await SignInAndOpenFormAsync(nodeA, "hai-may@example.vn");
+        // Its own data directory (no key files to share), the same database.
+        await using var nodeB = new PortalFactory { Provider = DatabaseProvider.PostgreSql, DatabaseOf = nodeA.DataDirectory };
+        Assert.NotEqual(nodeA.DataDirectory, nodeB.DataDirectory);
+        await AssertValidAsync(nodeB, session);
+    }
+
+    [Fact]
+    public async Task The_key_files_of_an_older_build_are_taken_into_the_database_so_its_sign_ins_stay_valid()
+    {
+        Session session;
+        string dataDirectory;
+        await using (var first = new PortalFactory { KeepDataOnDispose = true })
+        {
+            session = await SignInAndOpenFormAsync(first, "ban-cu@example.vn");
+            dataDirectory = first.DataDirectory;
+            // What an older build left: its keys as files in keys/, none in the database.
+            var keysDirectory = Path.Combine(dataDirectory, "keys");
+            Directory.CreateDirectory(keysDirectory);
+            await first.WithDbAsync(async db =>
+            {
+                foreach (var key in await db.DataProtectionKeys.ToListAsync())
+                    await File.WriteAllTextAsync(Path.Combine(keysDirectory, key.FriendlyName + ".xml"), key.Xml);
+                await db.DataProtectionKeys.ExecuteDeleteAsync();
+            });
+        }
+        await using var upgraded = new PortalFactory { ExistingDataDirectory = dataDirectory };
+        await AssertValidAsync(upgraded, session);
     }
 }

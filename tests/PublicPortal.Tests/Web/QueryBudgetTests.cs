@@ -76,7 +76,8 @@ public sealed class QueryBudgetTests : IAsyncLifetime
             TestServices = services =>
             {
                 services.AddHttpContextAccessor(); // so hosting records each request's context for the counter above
-                services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(_commands));
+                // The context type the site registers for SQLite: options are per implementation type.
+                services.ConfigureDbContext<PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext>(o => o.AddInterceptors(_commands));
             },
         };
     }

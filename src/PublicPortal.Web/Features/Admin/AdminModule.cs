@@ -61,21 +61,17 @@ public static class AdminModule
     /// <summary>
     /// Outside Development every cookie is __Host- prefixed and Secure (the browser refuses such a cookie unless it is
     /// Secure, on Path=/ and without Domain); in Development, over plain http, they follow the request. The
-    /// data-protection keys that sign them live in the data directory, so a restart neither signs anyone out nor
-    /// breaks a form left open.
+    /// data-protection keys that sign them live in the database, so a restart neither signs anyone out nor breaks a
+    /// form left open, and every node reads the same keys.
     /// </summary>
     private static void AddCookies(WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
         string Name(string name) => development ? name : "__Host-" + name;
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        builder.Services.AddDataProtection().SetApplicationName("PublicPortal");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<PortalPaths, ILoggerFactory>((o, paths, logs) =>
-        {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(paths.KeysDirectory);
-            else Directory.CreateDirectory(paths.KeysDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysDirectory), logs);
-        });
+        // In the database, with the application name fixed: a cookie or form made by one node is valid on another and
+        // after a restart, on SQLite as on PostgreSQL.
+        builder.Services.AddDataProtection().SetApplicationName("PublicPortal").PersistKeysToDbContext<PortalDbContext>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = Name("portal.af");

@@ -9,6 +9,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Data.PostgreSql;
+using PublicPortal.Web.Data.Sqlite;
 using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Web.Features.Hosting;
@@ -36,11 +38,7 @@ public static class HostingModule
         AddTrustedProxies(builder);
 
         // Pooled: a request's first query no longer builds the context's services anew (a tenth of a page's time).
-        builder.Services.AddDbContextPool<PortalDbContext>((sp, options) =>
-            options.UseSqlite($"Data Source={sp.GetRequiredService<PortalPaths>().DatabaseFile}",
-                // A list in a query (ids.Contains(x.Id)) as one JSON parameter, not one parameter per value: a national
-                // import's 78,000 ids passed SQLite's limit of 32,766 variables and killed the import.
-                sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
+        AddDatabase(builder);
         builder.Services.AddHostedService<DatabaseStartup>();
 
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -133,6 +131,29 @@ public static class HostingModule
     }
 
     /// <summary>Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (Portal:Traffic:TrustedProxies), bound once from the options.</summary>
+    /// <summary>
+    /// The database engine from Portal:Database:Provider: SQLite (the file under the data directory) or PostgreSQL
+    /// (ConnectionStrings:Portal). Pages and services ask for <see cref="PortalDbContext"/> either way.
+    /// </summary>
+    private static void AddDatabase(WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        builder.Services.Configure<DatabaseOptions>(o => o.Provider = provider);
+        switch (provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                var connection = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                if (string.IsNullOrWhiteSpace(connection))
+                    throw new InvalidOperationException("Portal:Database:Provider is PostgreSQL but ConnectionStrings:Portal is not set");
+                builder.Services.AddDbContextPool<PortalDbContext, PostgreSqlPortalDbContext>(o => PostgreSqlPortalDbContext.Configure(o, connection));
+                break;
+            default:
+                builder.Services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>((sp, o) =>
+                    SqlitePortalDbContext.Configure(o, sp.GetRequiredService<PortalPaths>().DatabaseFile));
+                break;
+        }
+    }
+
     private static void AddTrustedProxies(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrafficOptions>>((o, traffic) =>

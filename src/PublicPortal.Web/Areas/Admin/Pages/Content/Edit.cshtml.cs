@@ -143,7 +143,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         {
             outcome = await editor.SaveAsync(item, Id, Version, User.Identity?.Name ?? "?");
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or IOException)
         {
             // A full or read-only disk: the transaction rolled back, the previous version stands, the editor's text is still in the form.
             ModelState.AddModelError("", "Không lưu được vì máy chủ không ghi được dữ liệu (ổ đĩa đầy hoặc chỉ đọc). Phiên bản trước vẫn giữ nguyên; nội dung bạn viết vẫn còn trong biểu mẫu. Hãy thử lại sau hoặc báo quản trị hệ thống.");

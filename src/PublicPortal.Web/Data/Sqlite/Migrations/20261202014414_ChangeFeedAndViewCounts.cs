@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PublicPortal.Web.Data.Migrations
+namespace PublicPortal.Web.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ChangeFeedAndViewCounts : Migration

@@ -5,14 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Data.Sqlite;
 
 #nullable disable
 
-namespace PublicPortal.Web.Data.Migrations
+namespace PublicPortal.Web.Data.Sqlite.Migrations
 {
-    [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202014414_ChangeFeedAndViewCounts")]
-    partial class ChangeFeedAndViewCounts
+    [DbContext(typeof(SqlitePortalDbContext))]
+    [Migration("20261202012706_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -181,52 +182,6 @@ namespace PublicPortal.Web.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("PublicPortal.Web.Data.ChangeRecord", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ContentItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OldSlug")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Touches")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("ContentItemId", "AtUtc");
-
-                    b.ToTable("ChangeRecords");
-                });
-
             modelBuilder.Entity("PublicPortal.Web.Data.ContentItem", b =>
                 {
                     b.Property<int>("Id")
@@ -311,6 +266,9 @@ namespace PublicPortal.Web.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ViewCount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -415,19 +373,6 @@ namespace PublicPortal.Web.Data.Migrations
                     b.HasIndex("Day");
 
                     b.ToTable("ItemDailyViews");
-                });
-
-            modelBuilder.Entity("PublicPortal.Web.Data.ItemViewCount", b =>
-                {
-                    b.Property<int>("ContentItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Views")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ContentItemId");
-
-                    b.ToTable("ItemViewCounts");
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.MediaAsset", b =>
@@ -1193,15 +1138,6 @@ namespace PublicPortal.Web.Data.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Village");
-                });
-
-            modelBuilder.Entity("PublicPortal.Web.Data.ItemViewCount", b =>
-                {
-                    b.HasOne("PublicPortal.Web.Data.ContentItem", null)
-                        .WithOne()
-                        .HasForeignKey("PublicPortal.Web.Data.ItemViewCount", "ContentItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
