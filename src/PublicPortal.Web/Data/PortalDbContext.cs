@@ -14,6 +14,25 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>The keys that sign cookies and forms, shared by every node and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Until the current transaction ends, no other writer on any node that takes the same lock goes on: for writes
+    /// that decide from what they read (a scheduled item's went-live record) and for change records, numbered in commit
+    /// order. SQLite needs none: one process writes to the file, one write at a time.
+    /// </summary>
+    public virtual Task LockWritersAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Held until disposed, across transactions: start-up work that must run on one node at a time (the first import
+    /// into an empty database). Nothing to hold on SQLite.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> HoldStartupLockAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
     public DbSet<DailyTraffic> DailyTraffic => Set<DailyTraffic>();

@@ -59,6 +59,15 @@ public sealed class ReadOnlyDataTests : IAsyncLifetime
         // mapped page of an immutable file kills the process with SIGBUS (no error code SQLite could report). A full
         // or read-only disk leaves the pages SQLite already mapped writable, so this is the disk the test means.
         _frozen = [Path.Combine(_factory.DataDirectory, "portal.db"), Path.Combine(_factory.DataDirectory, "portal.db-wal")];
+        // SQLite removes the log when the last connection to the file closes, and another test's ClearAllPools (process
+        // wide) can close the site's: a connection of the test's own keeps it in place.
+        await using var keepLog = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_frozen[0]};Pooling=False");
+        await keepLog.OpenAsync();
+        await using (var read = keepLog.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM ContentItems";
+            await read.ExecuteScalarAsync();
+        }
         Assert.All(_frozen, file => Assert.True(File.Exists(file), file));
         Freeze(_frozen, on: true);
         var refused = await editor.PostAsync(editUrl, new FormUrlEncodedContent(form));

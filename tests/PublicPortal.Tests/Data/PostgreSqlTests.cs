@@ -78,6 +78,70 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         }
     }
 
+    /// <summary>A second node: its own data directory (search index, media renditions), the first node's database and clock.</summary>
+    private PortalFactory SecondNode() => new() { Provider = DatabaseProvider.PostgreSql, DatabaseOf = _postgres.DataDirectory, Clock = _postgres.Clock };
+
+    [Fact]
+    public async Task Two_nodes_started_at_once_on_an_empty_database_import_the_content_once()
+    {
+        await using var second = SecondNode();
+        await Task.WhenAll(Task.Run(() => _postgres.CreateReader()), Task.Run(() => second.CreateReader()));
+        (int Items, int Revisions) stored = default, seeded = default;
+        await _postgres.WithDbAsync(async db => stored = (await db.ContentItems.CountAsync(), await db.Revisions.CountAsync()));
+        await _sqlite.WithDbAsync(async db => seeded = (await db.ContentItems.CountAsync(), await db.Revisions.CountAsync()));
+        Assert.Equal(seeded, stored);
+        Assert.Equal(Links(await _postgres.CreateReader().GetStringAsync("/tin-tuc")), Links(await second.CreateReader().GetStringAsync("/tin-tuc")));
+    }
+
+    [Fact]
+    public async Task A_scheduled_item_goes_live_once_when_every_node_wakes_at_its_time()
+    {
+        await using var second = SecondNode();
+        _postgres.CreateReader();
+        second.CreateReader();
+        int id;
+        await using (var scope = _postgres.Services.CreateAsyncScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(new ContentItem
+            {
+                Kind = ContentKind.News, Slug = "tin-hen-gio-hai-may", Title = "Tin hẹn giờ trên hai máy", Summary = "Tin đăng theo lịch.",
+                Body = "Nội dung.", Status = ContentStatus.Published, PublishedAtUtc = _postgres.Clock.GetUtcNow().UtcDateTime.AddHours(1),
+            }, null, 0, "bien-tap@example.vn");
+            id = Assert.IsType<SaveOutcome.Saved>(saved).Id;
+        }
+        _postgres.Clock.Advance(TimeSpan.FromMinutes(61));
+        // Both nodes' schedulers, twice each, at the same moment.
+        var wentLive = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        {
+            await using var scope = (n % 2 == 0 ? _postgres : second).Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ContentWriter>().RecordWentLiveAsync();
+        })));
+        Assert.Equal(1, wentLive.Sum());
+        var records = 0;
+        await _postgres.WithDbAsync(async db => records = await db.ChangeRecords.CountAsync(c => c.ContentItemId == id && c.Change == ChangeKinds.WentLive));
+        Assert.Equal(1, records);
+    }
+
+    [Fact]
+    public async Task An_edit_saved_on_one_node_is_found_by_search_on_the_other_within_two_seconds()
+    {
+        await using var second = SecondNode();
+        _postgres.CreateReader();
+        var otherReader = second.CreateReader(); // started with no index of its own: it builds one, then follows the feed
+        var item = await _postgres.FirstPublishedAsync(ContentKind.News);
+        Assert.DoesNotContain("/tin-tuc/" + item.Slug, await otherReader.GetStringAsync("/tim-kiem?q=timthaytrenmayhai"), StringComparison.Ordinal);
+
+        Assert.IsType<SaveOutcome.Saved>(await _postgres.EditAsync(item.Id, i => { i.Title += " timthaytrenmayhai"; return i; }));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var found = false;
+        while (!found && clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            found = (await otherReader.GetStringAsync("/tim-kiem?q=timthaytrenmayhai")).Contains("/tin-tuc/" + item.Slug, StringComparison.Ordinal);
+            if (!found) await Task.Delay(50);
+        }
+        Assert.True(found, $"the other node's search did not find the edit within 2 s ({clock.Elapsed.TotalMilliseconds:N0} ms)");
+    }
+
     /// <summary>A word for each number that the search analyzer keeps whole (letters only).</summary>
     private static string Letters(int n) => new([(char)('a' + n / 26), (char)('a' + n % 26)]);
 

@@ -14,6 +14,8 @@ public static class TestPostgres
         ? value
         : throw new InvalidOperationException($"{Variable} is not set: tests/run.sh starts PostgreSQL on loopback and sets it; run the tests with it");
 
+    private static readonly Lock Creating = new();
+
     private static string NameFor(string dataDirectory) =>
         "portal_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..24];
 
@@ -21,6 +23,8 @@ public static class TestPostgres
     public static string DatabaseFor(string dataDirectory)
     {
         var name = NameFor(dataDirectory);
+        // Two nodes of one test starting at once ask for the same database.
+        lock (Creating)
         using (var connection = new NpgsqlConnection(Server))
         {
             connection.Open();

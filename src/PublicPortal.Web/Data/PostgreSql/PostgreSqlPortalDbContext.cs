@@ -9,8 +9,9 @@ namespace PublicPortal.Web.Data.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalDbContext> options) : PortalDbContext(options)
 {
-    /// <summary>Any number, the same on every node: the lock that puts change records in the order they commit.</summary>
-    private const long ChangeFeedLock = 3073_2021;
+    /// <summary>Any numbers, the same on every node: advisory locks, which PostgreSQL releases if a node dies.</summary>
+    private const long WritersLock = 3073_2021;
+    private const long StartupLock = 3073_2022;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
@@ -39,14 +40,39 @@ public sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalD
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
         {
-            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChangeFeedLock})", cancellationToken);
+            await LockWritersAsync(cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChangeFeedLock})", cancellationToken);
+        await LockWritersAsync(cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
+    }
+
+    public override async Task LockWritersAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null) throw new InvalidOperationException("the writers' lock is taken inside a transaction and held until it ends");
+        // Taken again in the same transaction, it is already held: no wait.
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WritersLock})", cancellationToken);
+    }
+
+    public override async Task<IAsyncDisposable> HoldStartupLockAsync(CancellationToken cancellationToken)
+    {
+        // A session lock on a connection kept open until released (a node that dies releases it with its connection).
+        await Database.OpenConnectionAsync(cancellationToken);
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({StartupLock})", cancellationToken);
+        return new HeldLock(this);
+    }
+
+    private sealed class HeldLock(PostgreSqlPortalDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Unlocked before the connection goes back to the pool, where the lock would otherwise live on.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({StartupLock})");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

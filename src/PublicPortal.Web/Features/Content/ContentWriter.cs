@@ -196,6 +196,9 @@ public sealed class ContentWriter(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Every node's scheduler wakes at the same minute: the first to take the lock writes the records, the others
+        // then read that nothing is due.
+        await db.LockWritersAsync(cancellationToken);
         var due = await db.ContentItems
             .Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc <= now
                 && db.ChangeRecords.Any(c => c.ContentItemId == i.Id)

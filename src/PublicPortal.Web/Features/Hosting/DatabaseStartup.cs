@@ -4,7 +4,7 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Hosting;
 
-/// <summary>Applies migrations, then imports content/ into an empty database, before the server takes requests.</summary>
+/// <summary>Applies migrations, then imports content/ into an empty database (on one node at a time), before the server takes requests.</summary>
 internal sealed class DatabaseStartup(IServiceScopeFactory scopes, PortalPaths paths, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -12,6 +12,9 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, PortalPaths p
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await PortalDatabase.MigrateAsync(db, paths, cancellationToken);
+        // Nodes starting at once on an empty database: one imports, the others wait and then find it done.
+        await using var scopeOfLock = scopes.CreateAsyncScope();
+        await using var startupLock = await scopeOfLock.ServiceProvider.GetRequiredService<PortalDbContext>().HoldStartupLockAsync(cancellationToken);
         if (await db.ContentItems.AnyAsync(cancellationToken)) return;
         if (paths.ContentDirectory is null)
         {

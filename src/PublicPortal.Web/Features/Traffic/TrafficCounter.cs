@@ -348,7 +348,16 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
             {
                 stored = new VisitorSalt { Day = day, Salt = RandomNumberGenerator.GetBytes(32) };
                 db.VisitorSalts.Add(stored);
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another node stored the day's salt first: every node must use that one, or one visitor is two.
+                    db.ChangeTracker.Clear();
+                    stored = await db.VisitorSalts.AsNoTracking().FirstAsync(x => x.Day == day, cancellationToken);
+                }
             }
             var oldest = day.AddDays(-1); // today and yesterday: no salt lives beyond 48 hours
             await db.VisitorSalts.Where(x => x.Day < oldest).ExecuteDeleteAsync(cancellationToken);
