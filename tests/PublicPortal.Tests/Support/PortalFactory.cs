@@ -37,6 +37,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// The Redis server tests/run.sh starts (PORTAL_TEST_REDIS), under a prefix of this site's database, so the nodes of
+    /// one test share what they keep there and tests running beside it do not.
+    /// </summary>
+    public bool UseRedis { get; init; }
+
     /// <summary>On PostgreSQL: another site's data directory whose database this one shares, as a second node does.</summary>
     public string? DatabaseOf { get; init; }
 
@@ -69,6 +75,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Portal:Database:Provider", nameof(DatabaseProvider.PostgreSql));
             builder.UseSetting("ConnectionStrings:Portal", TestPostgres.DatabaseFor(DatabaseOf ?? DataDirectory));
+        }
+        if (UseRedis)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } redis
+                ? redis : throw new InvalidOperationException("PORTAL_TEST_REDIS is not set: tests/run.sh starts Redis on loopback and sets it"));
+            builder.UseSetting("Portal:Redis:Prefix", "portal-test-" + Path.GetFileName(Path.TrimEndingDirectorySeparator(DatabaseOf ?? DataDirectory)) + ":");
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

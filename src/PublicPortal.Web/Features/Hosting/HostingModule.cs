@@ -68,6 +68,18 @@ public static class HostingModule
         // written into each response after it (LiveFigures). Bounded in bytes, so a flood of distinct queries
         // pushes out old entries instead of growing the process.
         builder.Services.AddOutputCache();
+        // Several nodes: one store in Redis, so an edit's eviction on the node that applies it first is seen by all
+        // (each node still evicts as it applies the feed, after its own caches, so no node re-stores a stale page for
+        // long). Redis bounds it in bytes itself (maxmemory with an LRU policy); SizeLimit is for the in-memory store.
+        if (builder.Configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
+        {
+            var prefix = builder.Configuration[RedisPrefixKey] is { Length: > 0 } configured ? configured : "portal:";
+            builder.Services.AddStackExchangeRedisOutputCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = prefix + "output:";
+            });
+        }
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<OutputCacheSettings>>((o, settings) =>
         {
             o.SizeLimit = settings.Value.SizeLimitMegabytes * 1024 * 1024;
@@ -131,6 +143,12 @@ public static class HostingModule
     }
 
     /// <summary>Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (Portal:Traffic:TrustedProxies), bound once from the options.</summary>
+    /// <summary>ConnectionStrings:Redis: set for several nodes (shared output cache).</summary>
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>Portal:Redis:Prefix: what every key this site keeps in Redis starts with (default "portal:"), so sites can share a server.</summary>
+    public const string RedisPrefixKey = "Portal:Redis:Prefix";
+
     /// <summary>
     /// The database engine from Portal:Database:Provider: SQLite (the file under the data directory) or PostgreSQL
     /// (ConnectionStrings:Portal). Pages and services ask for <see cref="PortalDbContext"/> either way.
