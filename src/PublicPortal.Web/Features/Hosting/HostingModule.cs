@@ -73,11 +73,10 @@ public static class HostingModule
         // long). Redis bounds it in bytes itself (maxmemory with an LRU policy); SizeLimit is for the in-memory store.
         if (builder.Configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
         {
-            var prefix = builder.Configuration[RedisPrefixKey] is { Length: > 0 } configured ? configured : "portal:";
             builder.Services.AddStackExchangeRedisOutputCache(o =>
             {
                 o.Configuration = redis;
-                o.InstanceName = prefix + "output:";
+                o.InstanceName = RedisPrefix(builder.Configuration) + "output:";
             });
         }
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<OutputCacheSettings>>((o, settings) =>
@@ -148,6 +147,9 @@ public static class HostingModule
 
     /// <summary>Portal:Redis:Prefix: what every key this site keeps in Redis starts with (default "portal:"), so sites can share a server.</summary>
     public const string RedisPrefixKey = "Portal:Redis:Prefix";
+
+    public static string RedisPrefix(IConfiguration configuration) =>
+        configuration?[RedisPrefixKey] is { Length: > 0 } configured ? configured : "portal:";
 
     /// <summary>
     /// The database engine from Portal:Database:Provider: SQLite (the file under the data directory) or PostgreSQL

@@ -16,7 +16,7 @@ namespace PublicPortal.Web.Features.Traffic;
 // Its semaphore is never disposed: it lives as long as the process, holds no wait handle (AvailableWaitHandle is never
 // read), and disposing it at shutdown made the last request's count or the final flush throw.
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "See above: the semaphore outlives every user of it.")]
-public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger)
+public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TrafficCounter> logger, ClusterVisitors? cluster = null)
 {
     public static readonly TimeSpan VisitGap = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
@@ -32,6 +32,11 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
     private readonly ConcurrentDictionary<UInt128, VisitorState> _visitors = new();
     private readonly ConcurrentDictionary<DateOnly, byte[]> _salts = new();
     private CurrentDay? _current; // replaced whole at midnight (Vietnam time)
+    // Several nodes only: visits begun here since the last flush, and when the last reconciliation looked.
+    private readonly ConcurrentQueue<StartedVisit> _started = new();
+    private long _reconciledTicks;
+
+    private readonly record struct StartedVisit(UInt128 Visitor, DateOnly Day, string? Referrer);
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private long _flushes;
 
@@ -97,12 +102,15 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
     {
         var now = clock.GetUtcNow().UtcTicks;
         var day = _current is { } current && now >= current.FromTicks && now < current.UntilTicks ? current : await DayAsync(now, cancellationToken);
-        var state = _visitors.GetOrAdd(VisitorId(day.Salt, ip, userAgent), static _ => new VisitorState());
+        var visitor = VisitorId(day.Salt, ip, userAgent);
+        var state = _visitors.GetOrAdd(visitor, static _ => new VisitorState());
         var previous = Interlocked.Exchange(ref state.LastTicks, now);
         if (previous == 0 || now - previous > VisitGap.Ticks)
         {
             Interlocked.Increment(ref day.Counts.Visits);
-            if (referrer is not null) Interlocked.Increment(ref _referrers.GetOrAdd((day.Day, ReferrerKey(day.Day, referrer)), static _ => new StrongBox<long>()).Value);
+            var domain = referrer is null ? null : ReferrerKey(day.Day, referrer);
+            if (domain is not null) Interlocked.Increment(ref _referrers.GetOrAdd((day.Day, domain), static _ => new StrongBox<long>()).Value);
+            if (cluster is not null) _started.Enqueue(new StartedVisit(visitor, day.Day, domain));
         }
         Interlocked.Increment(ref day.Counts.PageViews);
         if (item is not null) Interlocked.Increment(ref ItemBox(item, day.Day).Value);
@@ -162,11 +170,12 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
 
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(VietnamTime.ToOffset(instant.UtcDateTime).DateTime);
 
-    /// <summary>Distinct visitors with a page view in the last five minutes.</summary>
+    /// <summary>Distinct visitors with a page view in the last five minutes (on every node, as of the last flush, when there are several).</summary>
     public int Online
     {
         get
         {
+            if (cluster?.Online is { } everywhere) return everywhere;
             var since = clock.GetUtcNow().UtcTicks - OnlineWindow.Ticks;
             return _visitors.Values.Count(v => Interlocked.Read(ref v.LastTicks) >= since);
         }
@@ -190,6 +199,7 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
         await _flushing.WaitAsync(cancellationToken);
         try
         {
+            await ReconcileAcrossNodesAsync();
             Dictionary<(ServedItem Item, DateOnly Day), long> items;
             Dictionary<(DateOnly Day, string Domain), long> referrers;
             Dictionary<(DateOnly Day, Measure Measure), long> days;
@@ -265,6 +275,36 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
         finally
         {
             _flushing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Several nodes: a visit begun here that another node had already counted (its visitor's requests went there too)
+    /// is taken back before the counts are written, so the visitor is one visit. If Redis cannot be reached, the visits
+    /// stay counted as this node saw them and the site goes on.
+    /// </summary>
+    private async Task ReconcileAcrossNodesAsync()
+    {
+        if (cluster is null) return;
+        var now = clock.GetUtcNow();
+        var started = new List<StartedVisit>();
+        while (_started.TryDequeue(out var visit)) started.Add(visit);
+        var since = _reconciledTicks;
+        var active = _visitors.Where(kv => Interlocked.Read(ref kv.Value.LastTicks) >= since).Select(kv => kv.Key).ToList();
+        // Also when nothing happened here: the figure of visitors online on every node must fall as they leave.
+        try
+        {
+            var repeats = (await cluster.ReconcileAsync(started.Select(v => v.Visitor).ToList(), active, now)).ToHashSet();
+            foreach (var visit in started.Where(v => repeats.Contains(v.Visitor)))
+            {
+                Interlocked.Decrement(ref Counts(visit.Day).Visits);
+                if (visit.Referrer is not null) Interlocked.Decrement(ref _referrers.GetOrAdd((visit.Day, visit.Referrer), static _ => new StrongBox<long>()).Value);
+            }
+            _reconciledTicks = now.UtcTicks;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Reconciling {Visits} new visits with the other nodes (Redis) failed; they count as this node saw them", started.Count);
         }
     }
 

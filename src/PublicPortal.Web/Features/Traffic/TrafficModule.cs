@@ -8,6 +8,15 @@ public static class TrafficModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<TrafficOptions>().BindConfiguration(TrafficOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<TrafficCounter>();
+        // Several nodes: visits and "Đang truy cập" across them, reconciled in Redis once a second (ClusterVisitors).
+        if (builder.Configuration.GetConnectionString(Hosting.HostingModule.RedisConnectionName) is { Length: > 0 } redis)
+        {
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false; // a node starts, and counts locally, while Redis is away
+            var prefix = Hosting.HostingModule.RedisPrefix(builder.Configuration) + "traffic:";
+            builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+            builder.Services.AddSingleton(sp => new ClusterVisitors(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), prefix));
+        }
         builder.Services.AddSingleton<LiveFiguresSource>();
         builder.Services.AddSingleton<Hosting.CachedRenditions>();
         builder.Services.AddScoped<TrafficReport>();
