@@ -69,7 +69,7 @@ public sealed class ClusterTrafficTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_redis_gone_the_pages_are_served_and_the_views_counted_on_the_node_itself()
+    public async Task With_redis_gone_the_pages_are_served_the_views_counted_and_sign_in_answered_on_the_node_itself()
     {
         var closedPort = System.Net.Sockets.TcpListener.Create(0);
         closedPort.Start();
@@ -89,5 +89,9 @@ public sealed class ClusterTrafficTests : IAsyncLifetime
         await alone.WithDbAsync(async db => day = await db.DailyTraffic.AsNoTracking().SingleOrDefaultAsync(x => x.Day == today));
         Assert.Equal(5, day?.PageViews);
         Assert.Equal(1, day?.Visits);
+        // The sign-in limits fall back to the node's own window: a wrong password is answered, not a 500.
+        var guess = await PublicPortal.Tests.Admin.StaffClient.PostFormAsync(PublicPortal.Tests.Admin.StaffClient.Anonymous(alone), "/dang-nhap",
+            new() { ["Email"] = "khong-ai@example.vn", ["Password"] = "doan-mat-khau-abc-1" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, guess.StatusCode);
     }
 }

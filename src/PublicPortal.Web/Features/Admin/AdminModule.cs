@@ -50,7 +50,7 @@ public static class AdminModule
         builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<SignInOptions>>((limiter, options) =>
         {
             var signIn = options.Value;
-            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, signIn.PermitLimit, signIn.WindowMinutes));
+            limiter.AddPolicy(AdminPolicies.SignInRateLimit, http => Enquiries.EnquiryRateLimit.PostsPerAddress(http, "sign-in", signIn.PermitLimit, signIn.WindowMinutes));
         });
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<SiteSettings>();

@@ -29,4 +29,16 @@ public sealed class PortalOptions
 
     [Required]
     public AgencyOptions Agency { get; set; } = new();
+
+    /// <summary>Portal:Media: where uploaded originals and attachments live.</summary>
+    public MediaLocationOptions Media { get; set; } = new();
+}
+
+public sealed class MediaLocationOptions
+{
+    /// <summary>
+    /// A folder every node sees (a shared mount), for several nodes; by default media/ in the data directory. With it
+    /// set, renditions are made by each node into its own data directory, from the shared originals.
+    /// </summary>
+    public string? Directory { get; set; }
 }

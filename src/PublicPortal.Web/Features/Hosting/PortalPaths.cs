@@ -11,7 +11,9 @@ public sealed class PortalPaths
         ArgumentNullException.ThrowIfNull(environment);
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         DatabaseFile = Path.Combine(DataDirectory, "portal.db");
-        MediaDirectory = Path.Combine(DataDirectory, "media");
+        MediaIsShared = options.Value.Media.Directory is { Length: > 0 };
+        MediaDirectory = MediaIsShared ? Path.GetFullPath(options.Value.Media.Directory!, environment.ContentRootPath) : Path.Combine(DataDirectory, "media");
+        RenditionsDirectory = MediaIsShared ? Path.Combine(DataDirectory, "renditions") : Path.Combine(MediaDirectory, "renditions");
         KeysDirectory = Path.Combine(DataDirectory, "keys");
         ContentDirectory = options.Value.ContentDirectory is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
@@ -21,6 +23,12 @@ public sealed class PortalPaths
     public string DataDirectory { get; }
     public string DatabaseFile { get; }
     public string MediaDirectory { get; }
+
+    /// <summary>Portal:Media:Directory is set: other nodes write in <see cref="MediaDirectory"/> too.</summary>
+    public bool MediaIsShared { get; }
+
+    /// <summary>Resized copies of images, derived from the originals: this node's own when the originals are shared.</summary>
+    public string RenditionsDirectory { get; }
 
     /// <summary>The data-protection key ring (auth cookies, antiforgery tokens): kept, so a restart signs no one out.</summary>
     public string KeysDirectory { get; }

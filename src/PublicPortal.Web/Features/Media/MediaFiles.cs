@@ -12,8 +12,12 @@ public sealed class MediaFiles(Hosting.PortalPaths paths, ILogger<MediaFiles> lo
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!Directory.Exists(paths.MediaDirectory)) return Task.CompletedTask;
-        var renditions = Path.Combine(paths.MediaDirectory, "renditions");
-        var leftovers = Directory.EnumerateFiles(paths.MediaDirectory, "*" + TemporaryMarker + "*", SearchOption.AllDirectories);
+        var renditions = paths.RenditionsDirectory;
+        // On a shared folder another node may be writing one now, and its lock may not reach across machines: only
+        // leftovers an hour old go there.
+        var leftovers = Directory.EnumerateFiles(paths.MediaDirectory, "*" + TemporaryMarker + "*", SearchOption.AllDirectories)
+            .Where(f => !paths.MediaIsShared || File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1))
+            .Concat(paths.MediaIsShared && Directory.Exists(renditions) ? Directory.EnumerateFiles(renditions, "*" + TemporaryMarker + "*") : []);
         var empty = Directory.Exists(renditions)
             ? Directory.EnumerateFiles(renditions).Where(f => !f.Contains(TemporaryMarker, StringComparison.Ordinal) && new FileInfo(f).Length == 0)
             : [];

@@ -56,9 +56,25 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
         File.Move(temporary, target, overwrite: true);
         db.MediaAssets.Add(asset);
         db.Audit(clock, actor, "media-upload", $"Tải ảnh lên: {asset.OriginalName}", $"media/{asset.Hash}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same image uploaded at the same moment on another node (or in another tab): its file is the same
+            // bytes under the same name, and its row is the one to use.
+            if (await StoredByAnotherAsync(asset.Hash, cancellationToken) is { } stored) return stored;
+            throw;
+        }
         catalog.Forget();
         return asset;
+    }
+
+    private async Task<MediaAsset?> StoredByAnotherAsync(string hash, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.MediaAssets.AsNoTracking().SingleOrDefaultAsync(x => x.Hash == hash, cancellationToken);
     }
 
     /// <summary>The user's file name as display text only: no folders, no control or bidirectional characters, bounded length.</summary>
@@ -81,7 +97,7 @@ public sealed class MediaLibrary(PortalDbContext db, PortalPaths paths, MediaCat
     public void DeleteFiles(MediaAsset asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
-        var renditions = Path.Combine(paths.MediaDirectory, "renditions");
+        var renditions = paths.RenditionsDirectory;
         var files = Directory.Exists(renditions) ? Directory.EnumerateFiles(renditions, asset.Hash + "-*") : [];
         foreach (var file in files.Append(OriginalPath(asset)))
         {

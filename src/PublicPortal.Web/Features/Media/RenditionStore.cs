@@ -39,7 +39,7 @@ public sealed class RenditionStore(PortalPaths paths, ILogger<RenditionStore> lo
     public void Dispose() => _bytes.Dispose();
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _making = new();
 
-    private string PathOf(string hash, int width, string extension) => Path.Combine(paths.MediaDirectory, "renditions", $"{hash}-{width}.{extension}");
+    private string PathOf(string hash, int width, string extension) => Path.Combine(paths.RenditionsDirectory, $"{hash}-{width}.{extension}");
 
     public async Task<string?> GetAsync(string originalPath, string hash, int width, string extension)
     {

@@ -8,7 +8,8 @@ public static class TrafficModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<TrafficOptions>().BindConfiguration(TrafficOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<TrafficCounter>();
-        // Several nodes: visits and "Đang truy cập" across them, reconciled in Redis once a second (ClusterVisitors).
+        // Several nodes: visits and "Đang truy cập" across them, reconciled in Redis once a second (ClusterVisitors),
+        // and the sign-in limits held across them (SharedRateLimits). One connection for both.
         if (builder.Configuration.GetConnectionString(Hosting.HostingModule.RedisConnectionName) is { Length: > 0 } redis)
         {
             var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
@@ -16,6 +17,8 @@ public static class TrafficModule
             var prefix = Hosting.HostingModule.RedisPrefix(builder.Configuration) + "traffic:";
             builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
             builder.Services.AddSingleton(sp => new ClusterVisitors(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), prefix));
+            builder.Services.AddSingleton(sp => new Web.SharedRateLimits(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+                Hosting.HostingModule.RedisPrefix(builder.Configuration) + "limits:", sp.GetRequiredService<ILogger<Web.SharedRateLimits>>()));
         }
         builder.Services.AddSingleton<LiveFiguresSource>();
         builder.Services.AddSingleton<Hosting.CachedRenditions>();

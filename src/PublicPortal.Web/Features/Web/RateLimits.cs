@@ -35,6 +35,18 @@ public static class RateLimits
         });
     }
 
+    /// <summary>
+    /// A fixed window per client that every node shares when there are several (<see cref="SharedRateLimits"/>), this
+    /// node's own otherwise: for posts that guard accounts and inboxes. <paramref name="policy"/> keeps limits apart.
+    /// </summary>
+    public static RateLimitPartition<string> SharedPerClient(HttpContext http, string policy, int permitLimit, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.RequestServices.GetService<SharedRateLimits>() is { } shared
+            ? shared.FixedWindow(policy + ":" + ClientKey(http.Connection.RemoteIpAddress), permitLimit, window)
+            : PerClient(http, permitLimit, window);
+    }
+
     /// <summary>Retry-After in whole seconds, at least one.</summary>
     public static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (!ModelState.IsValid) return Page();
         var email = Email.Trim();
         // Per account, before anything could tell a known address from an unknown one.
-        if (limiter.Refuse(AccountRateLimiter.SignInKey(users, email), Response) is { } refused) return refused;
+        if (await limiter.RefuseAsync(AccountRateLimiter.SignInKey(users, email), Response) is { } refused) return refused;
         var user = await users.FindByEmailAsync(email);
         if (user is null || await users.IsLockedOutAsync(user))
         {

@@ -28,7 +28,7 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, UserM
         ReturnUrl = ReturnUrls.Local(Url, ReturnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return Redirect(SiteLinks.SignIn);
-        if (limiter.Refuse(AccountRateLimiter.TwoFactorKey(user), Response) is { } refused) return refused;
+        if (await limiter.RefuseAsync(AccountRateLimiter.TwoFactorKey(user), Response) is { } refused) return refused;
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = Recovery
             ? await RecoveryCodeSignInAsync(user)

@@ -85,7 +85,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, IUserStore<Por
         var user = await users.GetUserAsync(User);
         if (user is null) return (null, Challenge());
         if (!user.TwoFactorEnabled) return (null, Redirect(Authenticator.EnrolPath));
-        if (limiter.Refuse(AccountRateLimiter.TwoFactorKey(user), Response) is { } limited) return (null, limited);
+        if (await limiter.RefuseAsync(AccountRateLimiter.TwoFactorKey(user), Response) is { } limited) return (null, limited);
         if (await confirmation.ConfirmAsync(user, Password, Code)) return (user, null);
         Error = "Mật khẩu hoặc mã xác thực không đúng.";
         await LoadAsync(user);
