@@ -15,15 +15,13 @@ public sealed class ClusterSignInLimitTests : IAsyncLifetime
 
     public ClusterSignInLimitTests()
     {
-        _first = Node(null);
-        _second = Node(_first.DataDirectory);
+        _first = new PortalFactory
+        {
+            Provider = DatabaseProvider.PostgreSql, UseRedis = true,
+            Settings = { ["Portal:Traffic:TrustAllProxies"] = "true", ["Portal:SignIn:AccountPermitLimit"] = "3" },
+        };
+        _second = _first.NextNode();
     }
-
-    private static PortalFactory Node(string? databaseOf) => new()
-    {
-        Provider = DatabaseProvider.PostgreSql, UseRedis = true, DatabaseOf = databaseOf,
-        Settings = { ["Portal:Traffic:TrustAllProxies"] = "true", ["Portal:SignIn:AccountPermitLimit"] = "3" },
-    };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

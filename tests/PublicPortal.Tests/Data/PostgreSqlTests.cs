@@ -78,8 +78,7 @@ public sealed class PostgreSqlTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A second node: its own data directory (search index, media renditions), the first node's database and clock.</summary>
-    private PortalFactory SecondNode() => new() { Provider = DatabaseProvider.PostgreSql, DatabaseOf = _postgres.DataDirectory, Clock = _postgres.Clock };
+    private PortalFactory SecondNode() => _postgres.NextNode();
 
     [Fact]
     public async Task Two_nodes_started_at_once_on_an_empty_database_import_the_content_once()

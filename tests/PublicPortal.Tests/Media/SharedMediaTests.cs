@@ -20,10 +20,7 @@ public sealed class SharedMediaTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _first = new PortalFactory { Provider = DatabaseProvider.PostgreSql, Settings = { ["Portal:Media:Directory"] = _shared } };
-        _second = new PortalFactory
-        {
-            Provider = DatabaseProvider.PostgreSql, DatabaseOf = _first.DataDirectory, Clock = _first.Clock, Settings = { ["Portal:Media:Directory"] = _shared },
-        };
+        _second = _first.NextNode();
         return Task.CompletedTask;
     }
 

@@ -43,6 +43,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool UseRedis { get; init; }
 
+    /// <summary>
+    /// Another node of this site, as a load balancer's second server: its own data directory (search index, renditions),
+    /// this site's PostgreSQL database and Redis prefix, clock and settings.
+    /// </summary>
+    public PortalFactory NextNode()
+    {
+        if (Provider != DatabaseProvider.PostgreSql) throw new InvalidOperationException("Nodes share a PostgreSQL database: set Provider.");
+        var node = new PortalFactory { Provider = Provider, UseRedis = UseRedis, DatabaseOf = DatabaseOf ?? DataDirectory, Clock = Clock };
+        foreach (var (key, value) in Settings) node.Settings[key] = value;
+        return node;
+    }
+
     /// <summary>On PostgreSQL: another site's data directory whose database this one shares, as a second node does.</summary>
     public string? DatabaseOf { get; init; }
 

@@ -21,11 +21,7 @@ public sealed class ClusterTrafficTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _second = new PortalFactory
-        {
-            Provider = DatabaseProvider.PostgreSql, UseRedis = true, DatabaseOf = _first.DataDirectory, Clock = _first.Clock,
-            Settings = { ["Portal:Traffic:TrustAllProxies"] = "true" },
-        };
+        _second = _first.NextNode();
         return Task.CompletedTask;
     }
 

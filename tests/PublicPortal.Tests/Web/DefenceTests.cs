@@ -221,7 +221,7 @@ public sealed class DataProtectionKeyTests
         await using var nodeA = new PortalFactory { Provider = DatabaseProvider.PostgreSql };
         var session = await SignInAndOpenFormAsync(nodeA, "hai-may@example.vn");
         // Its own data directory (no key files to share), the same database.
-        await using var nodeB = new PortalFactory { Provider = DatabaseProvider.PostgreSql, DatabaseOf = nodeA.DataDirectory };
+        await using var nodeB = nodeA.NextNode();
         Assert.NotEqual(nodeA.DataDirectory, nodeB.DataDirectory);
         await AssertValidAsync(nodeB, session);
     }

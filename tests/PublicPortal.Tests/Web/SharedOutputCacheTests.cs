@@ -16,7 +16,7 @@ public sealed class SharedOutputCacheTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _second = new PortalFactory { Provider = DatabaseProvider.PostgreSql, UseRedis = true, DatabaseOf = _first.DataDirectory, Clock = _first.Clock };
+        _second = _first.NextNode();
         return Task.CompletedTask;
     }
 
