@@ -141,7 +141,6 @@ public static class HostingModule
         return endpoints;
     }
 
-    /// <summary>Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (Portal:Traffic:TrustedProxies), bound once from the options.</summary>
     /// <summary>ConnectionStrings:Redis: set for several nodes (shared output cache).</summary>
     public const string RedisConnectionName = "Redis";
 
@@ -174,6 +173,7 @@ public static class HostingModule
         }
     }
 
+    /// <summary>Which proxies' X-Forwarded-For and X-Forwarded-Proto are believed (Portal:Traffic:TrustedProxies), bound once from the options.</summary>
     private static void AddTrustedProxies(WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrafficOptions>>((o, traffic) =>
