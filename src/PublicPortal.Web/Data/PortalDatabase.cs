@@ -42,8 +42,8 @@ public static class PortalDatabase
 
     /// <summary>
     /// The thirteen migrations made before the first release, squashed into one Initial on 2 December 2026. A database
-    /// at the last of them has Initial's schema (compared table by table, column by column, index by index), so its
-    /// history is rewritten to say Initial and later migrations apply as usual.
+    /// at the last of them has that Initial's schema (compared table by table, column by column, index by index), so its
+    /// history is rewritten to say that Initial, and it goes on from there (<see cref="SquashedIntoInitial"/>).
     /// </summary>
     internal static readonly string[] SquashedMigrations =
     [
@@ -53,18 +53,48 @@ public static class PortalDatabase
         "20261201224530_ProgrammeParts", "20261201232255_DatePrecision",
     ];
 
+    /// <summary>
+    /// Each engine's migrations up to the second squash (2 December 2026, when the engines got one Initial each), in
+    /// order. A database that stopped at one of them runs the rest from the script EF Core made of them then
+    /// (<c>Data/{engine}/Upgrades/after-{id}.sql</c>); then its history is rewritten to the current Initial.
+    /// </summary>
+    internal static IReadOnlyList<string> SquashedIntoInitial(PortalDbContext db) => db.Database.IsNpgsql()
+        ? ["20261202164813_Initial", "20261202210423_Leases"]
+        : ["20261202012706_Initial", "20261202014414_ChangeFeedAndViewCounts", "20261202164721_DataProtectionKeys", "20261202210357_Leases"];
+
     private static async Task AdoptSquashedHistoryAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var history = db.GetService<IHistoryRepository>();
         if (!await history.ExistsAsync(cancellationToken)) return;
         var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToHashSet(StringComparer.Ordinal);
+        var generation = SquashedIntoInitial(db);
         var squashed = SquashedMigrations.Where(applied.Contains).ToList();
-        if (squashed.Count == 0) return;
-        if (!applied.Contains(SquashedMigrations[^1]))
-            throw new InvalidOperationException(
-                $"The database was made by a pre-release build and stops at migration {squashed[^1]}. Start that build once to bring it to " +
-                $"{SquashedMigrations[^1]}, or export its content with it (export <folder>) and import that into a new data folder.");
-        var initial = db.Database.GetMigrations().First();
+        if (squashed.Count > 0)
+        {
+            if (!applied.Contains(SquashedMigrations[^1]))
+                throw new InvalidOperationException(
+                    $"The database was made by a pre-release build and stops at migration {squashed[^1]}. Start that build once to bring it to " +
+                    $"{SquashedMigrations[^1]}, or export its content with it (export <folder>) and import that into a new data folder.");
+            await RewriteHistoryAsync(db, history, squashed, generation[0], cancellationToken);
+            applied = [generation[0]];
+        }
+        var last = generation.LastOrDefault(applied.Contains);
+        if (last is null) return;
+        if (last != generation[^1])
+        {
+            // The script holds one transaction per migration, as EF Core runs them; a stop between two leaves the history
+            // at the last one done, and the next start goes on from there.
+            var engine = db.Database.IsNpgsql() ? "PostgreSql" : "Sqlite";
+            await using var stream = typeof(PortalDatabase).Assembly.GetManifestResourceStream($"Upgrades/{engine}/after-{last}.sql")
+                ?? throw new InvalidOperationException($"The upgrade script after migration {last} is missing from this build");
+            using var reader = new StreamReader(stream);
+            await db.Database.ExecuteSqlRawAsync(await reader.ReadToEndAsync(cancellationToken), cancellationToken);
+        }
+        await RewriteHistoryAsync(db, history, generation, db.Database.GetMigrations().First(), cancellationToken);
+    }
+
+    private static async Task RewriteHistoryAsync(PortalDbContext db, IHistoryRepository history, IEnumerable<string> squashed, string initial, CancellationToken cancellationToken)
+    {
         var script = string.Concat(squashed.Select(history.GetDeleteScript))
             + history.GetInsertScript(new HistoryRow(initial, ProductInfo.GetVersion()));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -46,6 +46,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ReferrerDaily> ReferrerDaily => Set<ReferrerDaily>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<ItemViewCount> ItemViewCounts => Set<ItemViewCount>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -75,6 +76,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         redirect.HasIndex(x => new { x.Kind, x.OldSlug }).IsUnique();
         builder.Entity<DailyTraffic>().HasKey(x => x.Day);
         builder.Entity<VisitorSalt>().HasKey(x => x.Day);
+        var lease = builder.Entity<Lease>();
+        lease.HasKey(x => x.Name);
+        lease.Property(x => x.Name).HasMaxLength(64);
+        lease.Property(x => x.Holder).HasMaxLength(64);
 
         var enquiry = builder.Entity<Enquiry>();
         enquiry.Property(x => x.ProductSlug).HasMaxLength(120);

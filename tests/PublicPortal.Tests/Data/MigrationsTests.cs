@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Data.PostgreSql;
@@ -29,68 +31,136 @@ public sealed class MigrationsTests
             $"dotnet ef migrations add <Name> --context {db.GetType().Name} --output-dir Data/{provider}/Migrations is missing for a model change");
     }
 
-    [Fact]
-    public void The_postgresql_migrations_are_one_initial_migration()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void Each_engine_has_one_initial_migration_and_none_of_the_squashed_ones(DatabaseProvider provider)
     {
-        using var db = Model(DatabaseProvider.PostgreSql);
-        Assert.EndsWith("_Initial", Assert.Single(db.Database.GetMigrations()), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_pre_release_migrations_are_one_initial_migration()
-    {
-        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options;
-        using var db = new SqlitePortalDbContext(options);
+        using var db = Model(provider);
         var migrations = db.Database.GetMigrations().ToList();
-        Assert.EndsWith("_Initial", migrations[0], StringComparison.Ordinal);
-        Assert.DoesNotContain(migrations, m => PortalDatabase.SquashedMigrations.Contains(m));
+        Assert.EndsWith("_Initial", Assert.Single(migrations), StringComparison.Ordinal);
+        Assert.DoesNotContain(migrations, m => PortalDatabase.SquashedMigrations.Contains(m) || PortalDatabase.SquashedIntoInitial(db).Contains(m));
+    }
+
+    /// <summary>
+    /// Databases as builds before the squash left them: the schema each made (EF Core's script of its migrations then,
+    /// in Fixtures/), its history, and an item of its own with 77 views counted.
+    /// </summary>
+    [Theory]
+    [InlineData("sqlite-at-20261202012706_Initial.sql", true)] // a first-wave build, before the first squash
+    [InlineData("sqlite-at-20261202012706_Initial.sql", false)] // a build of the morning of 2 December
+    [InlineData("sqlite-at-20261202164721_DataProtectionKeys.sql", false)] // the last build before this squash
+    public async Task A_sqlite_database_made_by_an_earlier_build_starts_with_its_content_and_a_new_databases_schema(string fixture, bool beforeFirstSquash)
+    {
+        await using var fresh = new PortalFactory { Seeded = false };
+        fresh.CreateReader();
+        var expected = await SqliteSchemaAsync(fresh.DataDirectory);
+
+        await using var site = new PortalFactory { Seeded = false };
+        var data = site.DataDirectory;
+        var viewsInRow = !fixture.Contains("DataProtectionKeys", StringComparison.Ordinal);
+        await ExecuteAsync(data, await File.ReadAllTextAsync(Fixture(fixture)), expectRows: false);
+        await ExecuteAsync(data, OldItem(viewsInRow));
+        if (!viewsInRow) await ExecuteAsync(data, "INSERT INTO ItemViewCounts (ContentItemId, Views) SELECT Id, 77 FROM ContentItems");
+        if (beforeFirstSquash) await RewriteHistoryAsync(data, PortalDatabase.SquashedMigrations);
+
+        var page = await site.CreateReader().GetAsync("/tin-tuc/tin-tu-ban-cu");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Tin từ bản cũ", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(fresh.Services.GetRequiredService<PortalDbContext>().Database.GetMigrations().ToList(), await HistoryAsync(data));
+        Assert.Equal(expected, await SqliteSchemaAsync(data));
+        await site.WithDbAsync(async db => Assert.Equal(77, await db.ItemViewCounts.Select(v => v.Views).SingleAsync()));
     }
 
     [Fact]
-    public async Task A_database_made_before_the_squash_starts_with_its_content_and_history_rewritten()
+    public async Task A_postgresql_database_made_by_the_last_build_before_the_squash_starts_with_its_content_and_a_new_databases_schema()
     {
-        string data;
-        string newsPage;
-        await using (var first = new PortalFactory { KeepDataOnDispose = true })
-        {
-            newsPage = await first.CreateReader().GetStringAsync("/tin-tuc");
-            data = first.DataDirectory;
-        }
-        // What the database of a build from before the squash holds: Initial's schema (the later migrations taken back),
-        // the thirteen old migration ids, and view counts in the item rows.
-        await MigrateDownToInitialAsync(data);
-        await RewriteHistoryAsync(data, PortalDatabase.SquashedMigrations);
-        await ExecuteAsync(data, "UPDATE ContentItems SET ViewCount = 77 WHERE Slug = 'gom-binh-duc'");
+        await using var fresh = new PortalFactory { Provider = DatabaseProvider.PostgreSql, Seeded = false };
+        fresh.CreateReader();
+        var expected = await PostgreSqlSchemaAsync(TestPostgres.DatabaseFor(fresh.DataDirectory));
 
-        await using var again = new PortalFactory { ExistingDataDirectory = data };
-        var response = await again.CreateReader().GetAsync("/tin-tuc");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Titles(newsPage), Titles(await response.Content.ReadAsStringAsync()));
-        var history = await HistoryAsync(data);
-        using var model = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=:memory:").Options);
-        Assert.Equal(model.Database.GetMigrations().ToList(), history);
-        // The counts moved to their own table on the way.
-        await again.WithDbAsync(async db => Assert.Equal(77, await db.ContentItems.Where(x => x.Slug == "gom-binh-duc")
-            .Join(db.ItemViewCounts, i => i.Id, v => v.ContentItemId, (_, v) => v.Views).SingleAsync()));
+        await using var site = new PortalFactory { Provider = DatabaseProvider.PostgreSql, Seeded = false };
+        var database = TestPostgres.DatabaseFor(site.DataDirectory);
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var schema = new NpgsqlCommand(await File.ReadAllTextAsync(Fixture("postgresql-at-20261202164813_Initial.sql")), connection);
+            await schema.ExecuteNonQueryAsync();
+            await using var item = new NpgsqlCommand(OldItem(viewsInRow: false).Replace("'2026-11-20 03:00:00'", "'2026-11-20 03:00:00+00'", StringComparison.Ordinal), connection);
+            await item.ExecuteNonQueryAsync();
+        }
+
+        var page = await site.CreateReader().GetAsync("/tin-tuc/tin-tu-ban-cu");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Tin từ bản cũ", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(expected, await PostgreSqlSchemaAsync(database));
+        var history = new List<string>();
+        await site.WithDbAsync(async db => history = (await db.Database.GetAppliedMigrationsAsync()).ToList());
+        Assert.Equal(fresh.Services.GetRequiredService<PortalDbContext>().Database.GetMigrations().ToList(), history);
     }
 
     [Fact]
     public async Task A_pre_release_database_stopped_half_way_is_refused_with_what_to_do_and_left_as_it_was()
     {
-        string data;
-        await using (var first = new PortalFactory { KeepDataOnDispose = true })
-        {
-            await first.CreateReader().GetStringAsync("/");
-            data = first.DataDirectory;
-        }
+        await using var site = new PortalFactory { Seeded = false };
+        var data = site.DataDirectory;
+        await ExecuteAsync(data, await File.ReadAllTextAsync(Fixture("sqlite-at-20261202012706_Initial.sql")), expectRows: false);
         var halfWay = PortalDatabase.SquashedMigrations[..5];
-        await MigrateDownToInitialAsync(data);
         await RewriteHistoryAsync(data, halfWay);
 
-        await using var again = new PortalFactory { ExistingDataDirectory = data };
-        var error = Assert.ThrowsAny<Exception>(() => again.CreateReader());
+        var error = Assert.ThrowsAny<Exception>(() => site.CreateReader());
         Assert.Contains("pre-release build", Flatten(error), StringComparison.Ordinal);
         Assert.Equal(halfWay, await HistoryAsync(data));
+    }
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "Fixtures", name);
+
+    /// <summary>A published news item as an older build stored it (its columns then), with its views in the row when they were kept there.</summary>
+    private static string OldItem(bool viewsInRow) =>
+        "INSERT INTO \"ContentItems\" (\"Kind\", \"Slug\", \"Title\", \"Summary\", \"Body\", \"Status\", \"PublishedAtUtc\", \"DatePrecision\", "
+        + (viewsInRow ? "\"ViewCount\", " : "") + "\"Version\", \"SearchText\") " +
+        "VALUES ('News', 'tin-tu-ban-cu', 'Tin từ bản cũ', 'Tin lưu từ bản trước.', 'Nội dung của tin.', 'Published', '2026-11-20 03:00:00', 0, " +
+        (viewsInRow ? "77, " : "") + "1, 'tin tu ban cu')";
+
+    /// <summary>Every table's columns (name, type, null, key, default) and every index (columns, unique), as SQLite reports them.</summary>
+    private static async Task<List<string>> SqliteSchemaAsync(string data)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "portal.db")};Pooling=False");
+        await connection.OpenAsync();
+        const string sql = """
+            SELECT t.name || '.' || c.name || ' ' || c.type || ' ' || c."notnull" || ' ' || c.pk || ' ' || ifnull(c.dflt_value, '')
+            FROM sqlite_master t JOIN pragma_table_info(t.name) c
+            WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name <> '__EFMigrationsHistory'
+            UNION ALL
+            SELECT t.name || ' index ' || i.name || ' ' || i."unique" || ' ' || (SELECT group_concat(k.name) FROM pragma_index_info(i.name) k)
+            FROM sqlite_master t JOIN pragma_index_list(t.name) i
+            WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%'
+            """;
+        return await ReadAllAsync(connection, sql);
+    }
+
+    private static async Task<List<string>> PostgreSqlSchemaAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        const string sql = """
+            SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(character_maximum_length::text, '') || ' ' || coalesce(column_default, '')
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            UNION ALL
+            SELECT tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+            """;
+        return await ReadAllAsync(connection, sql);
+    }
+
+    private static async Task<List<string>> ReadAllAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
     }
 
     private static string Flatten(Exception error) =>
@@ -99,19 +169,14 @@ public sealed class MigrationsTests
     private static List<string> Titles(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<h2[^>]*>(.*?)</h2>", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
 
-    private static async Task MigrateDownToInitialAsync(string data)
-    {
-        await using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={Path.Combine(data, "portal.db")};Pooling=False").Options);
-        await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
-    }
-
-    private static async Task ExecuteAsync(string data, string sql)
+    private static async Task ExecuteAsync(string data, string sql, bool expectRows = true)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "portal.db")};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        var rows = await command.ExecuteNonQueryAsync();
+        if (expectRows) Assert.Equal(1, rows);
     }
 
     private static async Task RewriteHistoryAsync(string data, IEnumerable<string> ids)

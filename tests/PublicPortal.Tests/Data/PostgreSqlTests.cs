@@ -122,6 +122,61 @@ public sealed class PostgreSqlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_node_watches_the_schedule_and_when_it_dies_the_other_publishes_the_next_item_on_time()
+    {
+        var settings = new Dictionary<string, string> { ["Portal:ChangeFeed:ScheduleRecheckSeconds"] = "1", ["Portal:ChangeFeed:ScheduleLeaseSeconds"] = "3" };
+        // The survivor owns the test's database (the other two share it, as second nodes do).
+        await using var survivor = new PortalFactory { Provider = DatabaseProvider.PostgreSql };
+        foreach (var (key, value) in settings) survivor.Settings[key] = value;
+        await using var second = survivor.NextNode();
+        await using var third = survivor.NextNode();
+        var reader = survivor.CreateReader();
+        second.CreateReader();
+        third.CreateReader();
+        var nodes = new[] { survivor, second, third }.Select(n => n.Services.GetRequiredService<PublicPortal.Web.Features.Hosting.NodeLeases>().Holder).ToList();
+        Assert.Equal(3, nodes.Distinct().Count());
+
+        // One row, naming one of the three nodes, however often they all look.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        List<Lease> leases = [];
+        await survivor.WithDbAsync(async db => leases = await db.Leases.Where(l => l.Name == ScheduledPublisher.LeaseName).ToListAsync());
+        Assert.Contains(Assert.Single(leases).Holder, nodes);
+
+        // The other two stop, the second as if killed while it held the lease: its row stays until it runs out.
+        await second.DisposeAsync();
+        await third.DisposeAsync();
+        await survivor.WithDbAsync(async db =>
+        {
+            db.Leases.RemoveRange(db.Leases);
+            db.Leases.Add(new Lease { Name = ScheduledPublisher.LeaseName, Holder = nodes[1], ExpiresAtUtc = survivor.Clock.GetUtcNow().UtcDateTime.AddSeconds(3) });
+            await db.SaveChangesAsync();
+        });
+        int id;
+        await using (var scope = survivor.Services.CreateAsyncScope())
+        {
+            id = Assert.IsType<SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(new ContentItem
+            {
+                Kind = ContentKind.News, Slug = "tin-hen-gio-khi-mot-may-chet", Title = "Tin hẹn giờ khi một máy dừng", Summary = "Tin đăng theo lịch.",
+                Body = "Nội dung.", Status = ContentStatus.Published, PublishedAtUtc = survivor.Clock.GetUtcNow().UtcDateTime.AddMinutes(1),
+            }, null, 0, "bien-tap@example.vn")).Id;
+        }
+        survivor.Clock.Advance(TimeSpan.FromMinutes(2)); // past the item's time, and past the dead node's lease
+
+        // Its went-live record (what tells every node's pages, search and feeds) is written by the node left running.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var records = 0;
+        while (records == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await survivor.WithDbAsync(async db => records = await db.ChangeRecords.CountAsync(c => c.ContentItemId == id && c.Change == ChangeKinds.WentLive));
+            if (records == 0) await Task.Delay(100);
+        }
+        Assert.Equal(1, records);
+        Assert.Contains("/tin-tuc/tin-hen-gio-khi-mot-may-chet", await reader.GetStringAsync("/tin-tuc"), StringComparison.Ordinal);
+        await survivor.WithDbAsync(async db => leases = await db.Leases.ToListAsync());
+        Assert.Equal(nodes[0], Assert.Single(leases).Holder);
+    }
+
+    [Fact]
     public async Task An_edit_saved_on_one_node_is_found_by_search_on_the_other_within_two_seconds()
     {
         await using var second = SecondNode();

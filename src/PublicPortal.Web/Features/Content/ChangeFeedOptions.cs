@@ -14,4 +14,11 @@ public sealed class ChangeFeedOptions
     /// <summary>How long the scheduler sleeps at most before looking ahead again (real time).</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 3_600)]
     public int ScheduleRecheckSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// With several nodes, one watches the schedule; if it dies, another takes over within this time (and a third of
+    /// it, its next look).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(3, 3_600)]
+    public int ScheduleLeaseSeconds { get; set; } = 30;
 }

@@ -1,18 +1,25 @@
 using Microsoft.Extensions.Options;
+using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Web.Features.Content;
 
 /// <summary>
 /// Looks ahead to the next scheduled publication and sleeps until it (or until a write, which may schedule an earlier
 /// one); when the time passes, the item's went-live change goes through the writer, so pages, lists, search, feeds and
-/// the sitemap change at that minute through the same handlers as any save.
+/// the sitemap change at that minute through the same handlers as any save. With several nodes, the one holding the
+/// schedule lease does it (the writers' lock inside <see cref="ContentWriter.RecordWentLiveAsync"/> still makes one
+/// record if two ever overlap, e.g. while a lease changes hands).
 /// </summary>
 internal sealed class ScheduledPublisher(
-    IServiceScopeFactory scopes, ChangeFeed feed, TimeProvider clock, IOptions<ChangeFeedOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
+    IServiceScopeFactory scopes, NodeLeases leases, ChangeFeed feed, TimeProvider clock, IOptions<ChangeFeedOptions> options, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
+    public const string LeaseName = "scheduled-publishing";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var recheck = TimeSpan.FromSeconds(options.Value.ScheduleRecheckSeconds);
+        var lease = TimeSpan.FromSeconds(options.Value.ScheduleLeaseSeconds);
+        // Renewed three times within its life, so a live holder never loses it.
+        var recheck = TimeSpan.FromSeconds(Math.Min(options.Value.ScheduleRecheckSeconds, options.Value.ScheduleLeaseSeconds / 3.0));
         while (!stoppingToken.IsCancellationRequested)
         {
             var written = feed.NextWrite;
@@ -21,7 +28,7 @@ internal sealed class ScheduledPublisher(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var writer = scope.ServiceProvider.GetRequiredService<ContentWriter>();
-                await writer.RecordWentLiveAsync(stoppingToken);
+                if (await leases.TryTakeAsync(LeaseName, lease, stoppingToken)) await writer.RecordWentLiveAsync(stoppingToken);
                 if (await writer.NextScheduledAsync(stoppingToken) is { } next)
                 {
                     var until = next - clock.GetUtcNow().UtcDateTime;

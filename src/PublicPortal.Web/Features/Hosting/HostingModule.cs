@@ -40,6 +40,9 @@ public static class HostingModule
         // Pooled: a request's first query no longer builds the context's services anew (a tenth of a page's time).
         AddDatabase(builder);
         builder.Services.AddHostedService<DatabaseStartup>();
+        // Registered before the work that takes leases, so it stops after it and hands them back last.
+        builder.Services.AddSingleton<NodeLeases>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeLeases>());
 
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

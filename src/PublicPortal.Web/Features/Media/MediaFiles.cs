@@ -3,15 +3,22 @@ namespace PublicPortal.Web.Features.Media;
 /// <summary>
 /// Files under media/ are written to "{name}.tmp-{guid}" and then renamed, so no half-written file is ever served. A
 /// process killed between the two (kill -9, power loss) leaves the temporary file behind: on start, every such file no
-/// other process is still writing is deleted, and so is any empty rendition (renditions are rebuilt on request).
+/// other process is still writing is deleted, and so is any empty rendition (renditions are rebuilt on request). On a
+/// shared folder, one node an hour does it: several nodes starting together do not all walk the same folder.
 /// </summary>
-public sealed class MediaFiles(Hosting.PortalPaths paths, ILogger<MediaFiles> logger) : IHostedService
+public sealed class MediaFiles(Hosting.PortalPaths paths, Hosting.NodeLeases leases, ILogger<MediaFiles> logger) : IHostedService
 {
     public const string TemporaryMarker = ".tmp-";
+    public const string CleanUpLease = "media-clean-up";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(paths.MediaDirectory)) return Task.CompletedTask;
+        if (!Directory.Exists(paths.MediaDirectory)) return;
+        if (paths.MediaIsShared && !await leases.TryTakeAsync(CleanUpLease, TimeSpan.FromHours(1), cancellationToken))
+        {
+            logger.LogInformation("Another node cleaned the shared media folder within the hour; not cleaning it again");
+            return;
+        }
         var renditions = paths.RenditionsDirectory;
         // On a shared folder another node may be writing one now, and its lock may not reach across machines: only
         // leftovers an hour old go there.
@@ -42,7 +49,6 @@ public sealed class MediaFiles(Hosting.PortalPaths paths, ILogger<MediaFiles> lo
             }
         }
         if (deleted > 0) logger.LogInformation("Deleted {Count} leftover temporary or empty media files", deleted);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

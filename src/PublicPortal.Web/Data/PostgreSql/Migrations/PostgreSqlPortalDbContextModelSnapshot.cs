@@ -463,6 +463,25 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                     b.ToTable("ItemViewCounts");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.MediaAsset", b =>
                 {
                     b.Property<int>("Id")

@@ -444,6 +444,25 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     b.ToTable("ItemViewCounts");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.MediaAsset", b =>
                 {
                     b.Property<int>("Id")

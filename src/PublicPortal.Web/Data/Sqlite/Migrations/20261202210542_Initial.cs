@@ -69,6 +69,26 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeRecords",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OldSlug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Touches = table.Column<string>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRecords", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentItems",
                 columns: table => new
                 {
@@ -84,7 +104,6 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     DatePrecision = table.Column<int>(type: "INTEGER", nullable: false),
                     CoverImage = table.Column<string>(type: "TEXT", nullable: true),
                     CoverAlt = table.Column<string>(type: "TEXT", nullable: true),
-                    ViewCount = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", nullable: false),
@@ -129,6 +148,20 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enquiries",
                 columns: table => new
                 {
@@ -160,6 +193,19 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ItemDailyViews", x => new { x.Kind, x.Slug, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -361,6 +407,24 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ItemViewCounts",
+                columns: table => new
+                {
+                    ContentItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemViewCounts", x => x.ContentItemId);
+                    table.ForeignKey(
+                        name: "FK_ItemViewCounts_ContentItems_ContentItemId",
+                        column: x => x.ContentItemId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -402,6 +466,11 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                 name: "IX_AuditEntries_AtUtc",
                 table: "AuditEntries",
                 column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeRecords_ContentItemId_AtUtc",
+                table: "ChangeRecords",
+                columns: new[] { "ContentItemId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_Kind_Slug",
@@ -476,16 +545,25 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "ContentItems");
+                name: "ChangeRecords");
 
             migrationBuilder.DropTable(
                 name: "DailyTraffic");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Enquiries");
 
             migrationBuilder.DropTable(
                 name: "ItemDailyViews");
+
+            migrationBuilder.DropTable(
+                name: "ItemViewCounts");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "MediaAssets");
@@ -510,6 +588,9 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ContentItems");
         }
     }
 }

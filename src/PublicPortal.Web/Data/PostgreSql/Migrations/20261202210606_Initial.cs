@@ -197,6 +197,19 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaAssets",
                 columns: table => new
                 {
@@ -549,6 +562,9 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ItemViewCounts");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "MediaAssets");
