@@ -5,10 +5,10 @@ using PublicPortal.Web.Data;
 
 namespace PublicPortal.Tests.Admin;
 
-/// <summary>Editors' work through the admin forms, checked where readers and other editors see it.</summary>
-public sealed class EditorialTests : IAsyncLifetime
+/// <summary>Editors' work through the admin forms, checked where readers and other editors see it, on each engine.</summary>
+public abstract class EditorialTestsOn(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new() { Provider = provider };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -256,6 +256,12 @@ public sealed class EditorialTests : IAsyncLifetime
         await _factory.WithDbAsync(async db => Assert.False(await db.ContentItems.AnyAsync(x => x.Title == "Thông báo YAML hỏng" || x.Title == "Trùng đường dẫn")));
     }
 }
+
+/// <summary>Editors' work on SQLite, the embedded default.</summary>
+public sealed class EditorialTests() : EditorialTestsOn(DatabaseProvider.Sqlite);
+
+/// <summary>Editors' work on PostgreSQL, as several nodes run it (saves, conflicts, schedules, revisions).</summary>
+public sealed class EditorialPostgreSqlTests() : EditorialTestsOn(DatabaseProvider.PostgreSql);
 
 /// <summary>A route's stops are edited with their own fields: add, remove and reorder without JavaScript, then save.</summary>
 public sealed class RouteStopsEditorTests : IAsyncLifetime

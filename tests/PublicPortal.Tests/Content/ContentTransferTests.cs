@@ -10,16 +10,19 @@ using PublicPortal.Web.Features.Hosting;
 
 namespace PublicPortal.Tests.Content;
 
-/// <summary>Import/export against real SQLite files in temp folders.</summary>
-public sealed class ContentTransferTests : IDisposable
+/// <summary>Import/export against a real database (a SQLite file in a temp folder, or a PostgreSQL database of its own).</summary>
+public abstract class ContentTransferTestsOn(DatabaseProvider provider) : IDisposable
 {
     private readonly List<string> _folders = [];
+    private readonly List<string> _databases = [];
     private readonly List<IDisposable> _disposables = [];
 
     public void Dispose()
     {
         foreach (var disposable in _disposables) disposable.Dispose();
+        foreach (var database in _databases) TestPostgres.Drop(database);
         foreach (var folder in _folders) RepositoryPaths.DeleteQuietly(folder);
+        GC.SuppressFinalize(this);
     }
 
     private string NewFolder(string prefix)
@@ -39,7 +42,7 @@ public sealed class ContentTransferTests : IDisposable
             .AddMemoryCache()
             .AddSingleton(paths)
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<PortalDbContext, PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext>(o => o.UseSqlite($"Data Source={paths.DatabaseFile}"))
+            .AddEngine(provider, paths, dataDirectory, _databases)
             .AddSingleton<PublicPortal.Web.Features.Markdown.MarkdownRenderer>()
             .AddSingleton(new ReservedSlugs(new TestEnvironment(dataDirectory)))
             .AddSingleton<ContentRules>()
@@ -242,5 +245,25 @@ public sealed class ContentTransferTests : IDisposable
         public string ApplicationName { get; set; } = "PublicPortal.Web";
         public string ContentRootPath { get; set; } = root;
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
+
+/// <summary>Import and export on SQLite, the embedded default.</summary>
+public sealed class ContentTransferTests() : ContentTransferTestsOn(DatabaseProvider.Sqlite);
+
+/// <summary>Import and export on PostgreSQL, as several nodes run them.</summary>
+public sealed class ContentTransferPostgreSqlTests() : ContentTransferTestsOn(DatabaseProvider.PostgreSql);
+
+internal static class ContentTransferServices
+{
+    /// <summary>The site's context for the engine, on a database of the test's own (one made on PostgreSQL is noted for dropping).</summary>
+    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddEngine(this Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        DatabaseProvider provider, PortalPaths paths, string dataDirectory, List<string> databases)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+            return services.AddDbContext<PortalDbContext, PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext>(o => PublicPortal.Web.Data.Sqlite.SqlitePortalDbContext.Configure(o, paths.DatabaseFile));
+        var connection = TestPostgres.DatabaseFor(dataDirectory);
+        databases.Add(dataDirectory);
+        return services.AddDbContext<PortalDbContext, PublicPortal.Web.Data.PostgreSql.PostgreSqlPortalDbContext>(o => PublicPortal.Web.Data.PostgreSql.PostgreSqlPortalDbContext.Configure(o, connection));
     }
 }

@@ -7,12 +7,12 @@ using PublicPortal.Web.Features.Traffic;
 
 namespace PublicPortal.Tests.Traffic;
 
-/// <summary>The visitor counter under load, across restarts and across Vietnam's day, week and month boundaries.</summary>
-public sealed class TrafficTests
+/// <summary>The visitor counter under load, across restarts and across Vietnam's day, week and month boundaries, on each engine.</summary>
+public abstract class TrafficTestsOn(DatabaseProvider provider)
 {
     /// <summary>A site that believes X-Forwarded-For, so each test reader can have its own address.</summary>
-    private static PortalFactory NewSite(string? dataDirectory = null) =>
-        new() { ExistingDataDirectory = dataDirectory, Settings = { ["Portal:Traffic:TrustAllProxies"] = "true" } };
+    private PortalFactory NewSite(string? dataDirectory = null) =>
+        new() { Provider = provider, ExistingDataDirectory = dataDirectory, Settings = { ["Portal:Traffic:TrustAllProxies"] = "true" } };
 
     private static readonly string[] Pages =
     [
@@ -221,3 +221,9 @@ public sealed class TrafficTests
     [InlineData("Mozilla/5.0 (Linux; Android 14) Chrome/120.0 Mobile Safari/537.36", false)]
     public void Bots_are_recognised_by_user_agent(string userAgent, bool bot) => Assert.Equal(bot, TrafficCounter.IsBot(userAgent));
 }
+
+/// <summary>The counter on SQLite, the embedded default.</summary>
+public sealed class TrafficTests() : TrafficTestsOn(DatabaseProvider.Sqlite);
+
+/// <summary>The counter on PostgreSQL, as several nodes run it (one node here; across nodes: ClusterTrafficTests).</summary>
+public sealed class TrafficPostgreSqlTests() : TrafficTestsOn(DatabaseProvider.PostgreSql);
