@@ -58,16 +58,19 @@ public static class PortalDatabase
     /// order. A database that stopped at one of them runs the rest from the script EF Core made of them then
     /// (<c>Data/{engine}/Upgrades/after-{id}.sql</c>); then its history is rewritten to the current Initial.
     /// </summary>
-    internal static IReadOnlyList<string> SquashedIntoInitial(PortalDbContext db) => db.Database.IsNpgsql()
-        ? ["20261202164813_Initial", "20261202210423_Leases"]
-        : ["20261202012706_Initial", "20261202014414_ChangeFeedAndViewCounts", "20261202164721_DataProtectionKeys", "20261202210357_Leases"];
+    internal static SquashedGeneration SquashedIntoInitial(PortalDbContext db) => db.Database.IsNpgsql()
+        ? new("PostgreSql", ["20261202164813_Initial", "20261202210423_Leases"])
+        : new("Sqlite", ["20261202012706_Initial", "20261202014414_ChangeFeedAndViewCounts", "20261202164721_DataProtectionKeys", "20261202210357_Leases"]);
+
+    /// <summary>One engine's squashed migrations and the folder of its upgrade scripts.</summary>
+    internal sealed record SquashedGeneration(string Engine, IReadOnlyList<string> Migrations);
 
     private static async Task AdoptSquashedHistoryAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var history = db.GetService<IHistoryRepository>();
         if (!await history.ExistsAsync(cancellationToken)) return;
         var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToHashSet(StringComparer.Ordinal);
-        var generation = SquashedIntoInitial(db);
+        var (engine, generation) = SquashedIntoInitial(db);
         var squashed = SquashedMigrations.Where(applied.Contains).ToList();
         if (squashed.Count > 0)
         {
@@ -84,7 +87,6 @@ public static class PortalDatabase
         {
             // The script holds one transaction per migration, as EF Core runs them; a stop between two leaves the history
             // at the last one done, and the next start goes on from there.
-            var engine = db.Database.IsNpgsql() ? "PostgreSql" : "Sqlite";
             await using var stream = typeof(PortalDatabase).Assembly.GetManifestResourceStream($"Upgrades/{engine}/after-{last}.sql")
                 ?? throw new InvalidOperationException($"The upgrade script after migration {last} is missing from this build");
             using var reader = new StreamReader(stream);

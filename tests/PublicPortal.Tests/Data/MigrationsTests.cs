@@ -39,7 +39,7 @@ public sealed class MigrationsTests
         using var db = Model(provider);
         var migrations = db.Database.GetMigrations().ToList();
         Assert.EndsWith("_Initial", Assert.Single(migrations), StringComparison.Ordinal);
-        Assert.DoesNotContain(migrations, m => PortalDatabase.SquashedMigrations.Contains(m) || PortalDatabase.SquashedIntoInitial(db).Contains(m));
+        Assert.DoesNotContain(migrations, m => PortalDatabase.SquashedMigrations.Contains(m) || PortalDatabase.SquashedIntoInitial(db).Migrations.Contains(m));
     }
 
     /// <summary>

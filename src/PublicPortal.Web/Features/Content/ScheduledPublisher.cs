@@ -18,8 +18,10 @@ internal sealed class ScheduledPublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lease = TimeSpan.FromSeconds(options.Value.ScheduleLeaseSeconds);
-        // Renewed three times within its life, so a live holder never loses it.
-        var recheck = TimeSpan.FromSeconds(Math.Min(options.Value.ScheduleRecheckSeconds, options.Value.ScheduleLeaseSeconds / 3.0));
+        // With other nodes, renewed three times within its life, so a live holder never loses it; alone, no lease to renew.
+        var recheck = TimeSpan.FromSeconds(leases.Shared
+            ? Math.Min(options.Value.ScheduleRecheckSeconds, options.Value.ScheduleLeaseSeconds / 3.0)
+            : options.Value.ScheduleRecheckSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             var written = feed.NextWrite;

@@ -76,11 +76,10 @@ public static class HostingModule
         // long). Redis bounds it in bytes itself (maxmemory with an LRU policy); SizeLimit is for the in-memory store.
         if (builder.Configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
         {
-            builder.Services.AddStackExchangeRedisOutputCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = RedisPrefix(builder.Configuration) + "output:";
-            });
+            AddRedisConnection(builder.Services, redis);
+            builder.Services.AddStackExchangeRedisOutputCache(o => o.InstanceName = RedisPrefix(builder.Configuration) + "output:");
+            builder.Services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+                .Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) => o.ConnectionMultiplexerFactory = () => Task.FromResult(connection));
         }
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<OutputCacheSettings>>((o, settings) =>
         {
@@ -146,6 +145,20 @@ public static class HostingModule
 
     /// <summary>ConnectionStrings:Redis: set for several nodes (shared output cache).</summary>
     public const string RedisConnectionName = "Redis";
+
+    /// <summary>
+    /// One connection to Redis for the node (the output cache, the counter's reconciliation, the sign-in limits), as
+    /// StackExchange.Redis intends: it multiplexes. A node starts while Redis is away (no abort on connect), and while
+    /// it is away every command fails at once instead of queueing for the timeout (FailFast), so pages are served
+    /// uncached at full speed, counted per node, and limited per node, until it is back.
+    /// </summary>
+    private static void AddRedisConnection(IServiceCollection services, string configuration)
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+    }
 
     /// <summary>Portal:Redis:Prefix: what every key this site keeps in Redis starts with (default "portal:"), so sites can share a server.</summary>
     public const string RedisPrefixKey = "Portal:Redis:Prefix";

@@ -17,6 +17,9 @@ public sealed class NodeLeases(
 
     private readonly HashSet<string> _held = [];
 
+    /// <summary>True when other nodes may compete for the work (a shared database): holders must renew before expiry.</summary>
+    public bool Shared => !_alone;
+
     /// <summary>This process, as the lease rows name it: machine, process and a random part (a restarted process is another holder).</summary>
     public string Holder { get; } = $"{Truncate(Environment.MachineName, 30)}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..12]}";
 
@@ -70,6 +73,10 @@ public sealed class NodeLeases(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             await db.Leases.Where(l => l.Holder == Holder).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host's services are already gone (a test host disposed before stopping): the leases run out by themselves.
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or OperationCanceledException)
         {

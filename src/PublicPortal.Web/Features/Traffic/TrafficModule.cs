@@ -9,13 +9,10 @@ public static class TrafficModule
         builder.Services.AddOptions<TrafficOptions>().BindConfiguration(TrafficOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<TrafficCounter>();
         // Several nodes: visits and "Đang truy cập" across them, reconciled in Redis once a second (ClusterVisitors),
-        // and the sign-in limits held across them (SharedRateLimits). One connection for both.
-        if (builder.Configuration.GetConnectionString(Hosting.HostingModule.RedisConnectionName) is { Length: > 0 } redis)
+        // and the sign-in limits held across them (SharedRateLimits), on the node's one Redis connection (HostingModule).
+        if (builder.Configuration.GetConnectionString(Hosting.HostingModule.RedisConnectionName) is { Length: > 0 })
         {
-            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            options.AbortOnConnectFail = false; // a node starts, and counts locally, while Redis is away
             var prefix = Hosting.HostingModule.RedisPrefix(builder.Configuration) + "traffic:";
-            builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
             builder.Services.AddSingleton(sp => new ClusterVisitors(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), prefix));
             builder.Services.AddSingleton(sp => new Web.SharedRateLimits(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
                 Hosting.HostingModule.RedisPrefix(builder.Configuration) + "limits:", sp.GetRequiredService<ILogger<Web.SharedRateLimits>>()));
