@@ -52,6 +52,49 @@ public sealed class CataloguePagesTests(PortalFactory factory) : IClassFixture<P
         Assert.StartsWith("4 / 9", document.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The number beside every option is the number of results a reader gets by choosing it, whatever else is chosen:
+    /// each option of each facet followed, on product and village lists, with and without other filters.
+    /// </summary>
+    [Theory]
+    [InlineData("/san-pham", "")]
+    [InlineData("/san-pham", "sao=4")]
+    [InlineData("/san-pham", "sao=4&con-hieu-luc=1")]
+    [InlineData("/san-pham", "huyen=huyen-bac-binh&nhom=1")]
+    [InlineData("/lang-nghe", "")]
+    [InlineData("/lang-nghe", "ocop=1&du-lich=1")]
+    [InlineData("/lang-nghe", "huyen=huyen-bac-binh&loai=lang-nghe")]
+    public async Task Every_option_count_is_what_choosing_it_gives(string list, string query)
+    {
+        static int Results(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            int.Parse(page.QuerySelector(".result-count")!.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        static string With(string query, string key, string value) =>
+            string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith(key + "=", StringComparison.Ordinal)).Append($"{key}={value}"));
+        var (_, _, page) = await Html.GetAsync(_client, $"{list}?{query}");
+        var checkedOptions = 0;
+        foreach (var select in page.QuerySelectorAll("form.facets select"))
+        {
+            var key = select.GetAttribute("name")!;
+            if (key == "sap-xep") continue;
+            foreach (var option in select.QuerySelectorAll("option").Where(o => o.GetAttribute("value") is { Length: > 0 }))
+            {
+                var shown = int.Parse(option.TextContent[(option.TextContent.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+                var (_, _, chosen) = await Html.GetAsync(_client, $"{list}?{With(query, key, option.GetAttribute("value")!)}");
+                Assert.True(shown == Results(chosen), $"{list}?{query}: {key}={option.GetAttribute("value")} says {shown}, gives {Results(chosen)}");
+                checkedOptions++;
+            }
+        }
+        foreach (var box in page.QuerySelectorAll("form.facets input[type=checkbox]"))
+        {
+            var label = box.ParentElement!.TextContent;
+            var shown = int.Parse(label[(label.LastIndexOf('(') + 1)..label.LastIndexOf(')')], System.Globalization.CultureInfo.InvariantCulture);
+            var (_, _, chosen) = await Html.GetAsync(_client, $"{list}?{With(query, box.GetAttribute("name")!, "1")}");
+            Assert.True(shown == Results(chosen), $"{list}?{query}: {box.GetAttribute("name")} says {shown}, gives {Results(chosen)}");
+            checkedOptions++;
+        }
+        Assert.True(checkedOptions >= 8, $"only {checkedOptions} options");
+    }
+
     [Fact]
     public async Task No_match_says_so_and_offers_the_full_list()
     {

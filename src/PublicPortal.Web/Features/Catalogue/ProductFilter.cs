@@ -44,52 +44,124 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        var ordered = catalogue.Memo("products-by-stars-then-name", () =>
-            catalogue.Products.OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList());
-        return ordered.Where(p => Matches(p, catalogue)).ToList();
+        return Ordered(catalogue).Where(p => Matches(p, catalogue)).ToList();
     }
+
+    private static List<ContentItem> Ordered(CatalogueSnapshot catalogue) => catalogue.Memo("products-by-stars-then-name", () =>
+        catalogue.Products.OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList());
 
     /// <summary>Beyond this many, the village list is not offered (a national one has thousands): choosing a district narrows it.</summary>
     public const int MaxVillageOptions = 300;
 
-    // Each facet counts in one pass (FacetCounts): one count per option made a national list (5,400 villages to
-    // choose from, 20,000 products) take half a minute.
+    private static readonly string[] Numbers = [.. Enumerable.Range(0, 10).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    public IReadOnlyList<FacetOption> StarsFacet(CatalogueSnapshot c)
+    private static string? Number(int n) => n is >= 0 and < 10 ? Numbers[n] : null;
+
+    /// <summary>
+    /// The matching products (in <see cref="Apply"/>'s order) and every facet's counts, in one pass over the snapshot's
+    /// products as numbers (<see cref="ProductFacetIndex"/>): an item counts under a facet when it fails no chosen
+    /// condition but that facet's own, and is a result when it fails none. On a national list (20,000 products) one
+    /// pass per facet over the items took 40 ms, one pass with dictionaries of names 27 ms.
+    /// </summary>
+    public ProductFacets Facets(CatalogueSnapshot c)
     {
-        var counts = CountBy(c, this with { Stars = null }, p => p.Product!.Stars.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return StarLevels.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture) is var key
-            ? new FacetOption(key, $"{s} sao", counts.GetValueOrDefault(key), Stars == s) : null!).ToList();
+        ArgumentNullException.ThrowIfNull(c);
+        var index = c.Memo(typeof(ProductFacetIndex), () => new ProductFacetIndex(Ordered(c), c));
+        var (stars, group) = (Stars ?? -1, Group ?? -1);
+        var district = District is null ? -1 : index.DistrictNumbers.GetValueOrDefault(District, -2);
+        var village = Village is null ? -1 : index.VillageNumbers.GetValueOrDefault(Village, -2);
+        var starCounts = new int[6];
+        var groupCounts = new int[7];
+        var districtCounts = new int[index.DistrictKeys.Length];
+        var villageCounts = new int[index.VillageSlugs.Length];
+        var valid = 0;
+        var matching = new List<ContentItem>();
+        for (var i = 0; i < index.Items.Length; i++)
+        {
+            // Which chosen conditions this product fails, one bit each.
+            var failed = (stars >= 0 && index.Stars[i] != stars ? 1 : 0)
+                | (group >= 0 && index.Groups[i] != group ? 2 : 0)
+                | (district != -1 && index.Districts[i] != district ? 4 : 0)
+                | (village != -1 && index.Villages[i] != village ? 8 : 0)
+                | (ValidOnly && !index.Rated[i] ? 16 : 0);
+            if ((failed & (failed - 1)) != 0) continue; // two or more: counts nowhere
+            if (failed == 0) matching.Add(index.Items[i]);
+            if ((failed & ~1) == 0 && index.Stars[i] is >= 0 and < 6) starCounts[index.Stars[i]]++;
+            if ((failed & ~2) == 0 && index.Groups[i] is >= 0 and < 7) groupCounts[index.Groups[i]]++;
+            if ((failed & ~4) == 0 && index.Districts[i] >= 0) districtCounts[index.Districts[i]]++;
+            if ((failed & ~8) == 0 && index.Villages[i] >= 0) villageCounts[index.Villages[i]]++;
+            if ((failed & ~16) == 0 && index.Rated[i]) valid++;
+        }
+        int CountOf(Dictionary<string, int> numbers, int[] counts, string key) => numbers.TryGetValue(key, out var n) ? counts[n] : 0;
+        var villages = index.VillagesWithProducts
+            .Select(v => new FacetOption(v.Slug, v.Title, CountOf(index.VillageNumbers, villageCounts, v.Slug), Village == v.Slug)).ToList();
+        return new ProductFacets(
+            matching,
+            [.. StarLevels.Select(n => new FacetOption(Key(n), $"{n} sao", starCounts[n], Stars == n))],
+            [.. Enumerable.Range(1, 6).Select(g => new FacetOption(Key(g), CatalogueLabels.Group(g), groupCounts[g], Group == g))],
+            [.. c.Districts.Select(d => CatalogueSnapshot.DistrictKey(d) is var key ? new FacetOption(key, d, CountOf(index.DistrictNumbers, districtCounts, key), District == key) : null!)
+                .Where(o => o.Count > 0 || o.Selected)],
+            // Villages that have products at all; too many to choose from: only those the other conditions leave (a chosen district's villages).
+            villages.Count <= MaxVillageOptions ? villages : [.. villages.Where(o => o.Count > 0 || o.Selected)],
+            valid);
     }
 
-    public IReadOnlyList<FacetOption> GroupFacet(CatalogueSnapshot c)
-    {
-        var counts = CountBy(c, this with { Group = null }, p => p.Product!.Group.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Enumerable.Range(1, 6).Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture) is var key
-            ? new FacetOption(key, CatalogueLabels.Group(g), counts.GetValueOrDefault(key), Group == g) : null!).ToList();
-    }
-
-    public IReadOnlyList<FacetOption> DistrictFacet(CatalogueSnapshot c)
-    {
-        var counts = CountBy(c, this with { District = null }, p => c.DistrictKeyOf(p.Product!.Locality));
-        return c.Districts.Select(d => CatalogueSnapshot.DistrictKey(d) is var key ? new FacetOption(key, d, counts.GetValueOrDefault(key), District == key) : null!)
-            .Where(o => o.Count > 0 || o.Selected).ToList();
-    }
-
-    /// <summary>Villages that have products at all (whatever the other conditions), each with its count under them.</summary>
-    public IReadOnlyList<FacetOption> VillageFacet(CatalogueSnapshot c)
-    {
-        var counts = CountBy(c, this with { Village = null }, p => p.Product!.Village);
-        var options = c.Villages.Where(v => c.ProductsOf(v).Count > 0)
-            .Select(v => new FacetOption(v.Slug, v.Title, counts.GetValueOrDefault(v.Slug), Village == v.Slug)).ToList();
-        // Too many to choose from: only those the other conditions leave (a chosen district's villages).
-        return options.Count <= MaxVillageOptions ? options : options.Where(o => o.Count > 0 || o.Selected).ToList();
-    }
-
-    public int ValidCount(CatalogueSnapshot c) => Count(c, this with { ValidOnly = true });
-
-    private static int Count(CatalogueSnapshot c, ProductFilter f) => c.Products.Count(p => f.Matches(p, c));
-
-    private static Dictionary<string, int> CountBy(CatalogueSnapshot c, ProductFilter others, Func<ContentItem, string?> value) =>
-        FacetCounts.Of(c.Products, p => others.Matches(p, c), p => [value(p)]);
+    private static string Key(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A snapshot's products in list order as numbers for the facets: stars, group, district and village as small
+/// integers, and whether the rating is in force on the snapshot's day. Made once per snapshot.
+/// </summary>
+internal sealed class ProductFacetIndex
+{
+    public ProductFacetIndex(List<ContentItem> ordered, CatalogueSnapshot c)
+    {
+        Items = [.. ordered];
+        Stars = new int[Items.Length];
+        Groups = new int[Items.Length];
+        Districts = new int[Items.Length];
+        Villages = new int[Items.Length];
+        Rated = new bool[Items.Length];
+        var districtKeys = new List<string>();
+        var villageSlugs = new List<string>();
+        static int Number(string? key, Dictionary<string, int> numbers, List<string> keys)
+        {
+            if (key is null) return -1;
+            if (!numbers.TryGetValue(key, out var n))
+            {
+                n = keys.Count;
+                numbers[key] = n;
+                keys.Add(key);
+            }
+            return n;
+        }
+        for (var i = 0; i < Items.Length; i++)
+        {
+            var p = Items[i].Product!;
+            (Stars[i], Groups[i], Rated[i]) = (p.Stars, p.Group, Ocop.IsRated(p, c.Today));
+            Districts[i] = Number(c.DistrictKeyOf(p.Locality), DistrictNumbers, districtKeys);
+            Villages[i] = Number(p.Village, VillageNumbers, villageSlugs);
+        }
+        DistrictKeys = [.. districtKeys];
+        VillageSlugs = [.. villageSlugs];
+        VillagesWithProducts = [.. c.Villages.Where(v => c.ProductsOf(v).Count > 0)];
+    }
+
+    public ContentItem[] Items { get; }
+    public int[] Stars { get; }
+    public int[] Groups { get; }
+    public int[] Districts { get; }
+    public int[] Villages { get; }
+    public bool[] Rated { get; }
+    public Dictionary<string, int> DistrictNumbers { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> VillageNumbers { get; } = new(StringComparer.Ordinal);
+    public string[] DistrictKeys { get; }
+    public string[] VillageSlugs { get; }
+    public IReadOnlyList<ContentItem> VillagesWithProducts { get; }
+}
+
+/// <summary>A product list's results and the counts its filter form shows beside each option.</summary>
+public sealed record ProductFacets(
+    IReadOnlyList<ContentItem> Matching, IReadOnlyList<FacetOption> Stars, IReadOnlyList<FacetOption> Groups,
+    IReadOnlyList<FacetOption> Districts, IReadOnlyList<FacetOption> Villages, int ValidCount);

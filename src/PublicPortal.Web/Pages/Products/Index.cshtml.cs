@@ -14,6 +14,9 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
     public ProductFilter Filter { get; private set; } = new(null, null, null, null, false);
     public IReadOnlyList<string> Ignored { get; private set; } = [];
 
+    /// <summary>The matching products and the counts beside each filter option, worked out together.</summary>
+    public ProductFacets Facets { get; private set; } = null!;
+
     /// <summary>This page of the products that match.</summary>
     public Paged<ContentItem> Results { get; private set; } = null!;
 
@@ -25,7 +28,8 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = ProductFilter.Read(Request.Query, Catalogue);
-        Results = Paging.Slice(Filter.Apply(Catalogue), page, options.Value.CataloguePageSize);
+        Facets = Filter.Facets(Catalogue);
+        Results = Paging.Slice(Facets.Matching, page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
         ViewData.Metadata().Title = Paging.Title("Sản phẩm OCOP", page);
         ViewData.Metadata().Description = "Sản phẩm OCOP của tỉnh Bình Thuận: hạng sao, chủ thể, nơi mua và thời hạn chứng nhận.";

@@ -14,6 +14,9 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
     public VillageFilter Filter { get; private set; } = VillageFilter.None;
     public IReadOnlyList<string> Ignored { get; private set; } = [];
 
+    /// <summary>The matching villages and the counts beside each filter option, worked out together.</summary>
+    public VillageFacets Facets { get; private set; } = null!;
+
     /// <summary>This page of the villages that match (all of them, on the map and in the count, would be thousands nationally).</summary>
     public Paged<ContentItem> Results { get; private set; } = null!;
 
@@ -25,7 +28,8 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = VillageFilter.Read(Request.Query, Catalogue);
-        Results = Paging.Slice(Filter.Apply(Catalogue), page, options.Value.CataloguePageSize);
+        Facets = Filter.Facets(Catalogue);
+        Results = Paging.Slice(Facets.Matching, page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
         ViewData.Metadata().Title = Paging.Title("Làng nghề", page);
         ViewData.Metadata().Description = "Danh mục làng nghề và nghề truyền thống của tỉnh Bình Thuận: vị trí, tình trạng, sản phẩm OCOP, tuyến du lịch.";
