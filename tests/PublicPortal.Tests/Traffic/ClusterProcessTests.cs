@@ -269,6 +269,16 @@ public sealed class ClusterProcessTests : IDisposable
             string.Join(", ", upstreams.Select(u => $"{u.Key}: {u.Value}")));
         Assert.Equal(12_800, views);
         Assert.Equal(100, visits);
+        // "Đang truy cập" on either node shows the 100 people, not the two nodes' counts added up (a monitor is not one of them).
+        foreach (var port in new[] { portA, portB })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}{Article}");
+            request.Headers.TryAddWithoutValidation("User-Agent", "uptime-check/1.0");
+            using var response = await direct.SendAsync(request);
+            var page = Html.Parse(await response.Content.ReadAsStringAsync());
+            var online = page.QuerySelectorAll("dt").Single(dt => dt.TextContent == "Đang truy cập").NextElementSibling!.TextContent;
+            Assert.True(online == "100", $"node on {port} shows {online} online");
+        }
 
         // Node A killed (no last flush) while readers go on: nginx answers every one from B.
         var load = ReadAsync(http, 8, 100, 100);
