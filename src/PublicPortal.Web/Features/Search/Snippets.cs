@@ -5,10 +5,11 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace PublicPortal.Web.Features.Search;
 
 /// <summary>
-/// Marks the query's words in an item's own (accented) text and cuts the best passages around them. The text is analysed
-/// by the index's folding analyser, so "lang nghe" marks "làng nghề". This does what Lucene's Highlighter did here, from the
-/// analyser's offsets directly: the Highlighter's per-token fragment and scorer objects measured at three times the cost
-/// of the analysis itself, a quarter of a whole search.
+/// Marks the query's words in an item's own (accented) text and cuts the best passages around them. The text's words are
+/// folded as the index folds them, so "lang nghe" marks "làng nghề": by a plain tokenizer when every query word is
+/// letters and digits, otherwise by the index's analyser (both give the same snippets on every seed text). This does what
+/// Lucene's Highlighter did here, from the words' offsets directly: the Highlighter's per-token fragment and scorer
+/// objects measured at three times the cost of the analysis itself, a quarter of a whole search.
 /// </summary>
 internal static class Snippets
 {
