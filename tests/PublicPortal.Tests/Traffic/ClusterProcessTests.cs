@@ -23,7 +23,7 @@ public sealed class ClusterProcessTests : IDisposable
     private readonly List<Process> _processes = [];
     private readonly string _database;
     private readonly string _prefix = "portal-cluster-" + Guid.NewGuid().ToString("N")[..12] + ":";
-    private readonly int _front = FreePort();
+    private readonly int _front = WatchedProcess.FreePort();
     private readonly X509Certificate2 _certificate = SelfSigned();
 
     public ClusterProcessTests() => _database = TestPostgres.DatabaseFor(Path.Combine(_root, "a"));
@@ -46,13 +46,6 @@ public sealed class ClusterProcessTests : IDisposable
         _certificate.Dispose();
         TestPostgres.Drop(Path.Combine(_root, "a"));
         RepositoryPaths.DeleteQuietly(_root);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private Process Track(ProcessStartInfo start)
@@ -249,7 +242,7 @@ public sealed class ClusterProcessTests : IDisposable
     [Fact]
     public async Task Through_nginx_two_nodes_count_every_view_once_and_one_node_killed_loses_nothing()
     {
-        int portA = FreePort(), portB = FreePort();
+        int portA = WatchedProcess.FreePort(), portB = WatchedProcess.FreePort();
         var nodeA = StartNode("a", portA);
         using var direct = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await WaitForAsync(direct, $"http://127.0.0.1:{portA}{Article}"); // A imports the content first
@@ -333,7 +326,7 @@ public sealed class ClusterProcessTests : IDisposable
     [Fact]
     public async Task Through_nginx_a_session_and_a_form_work_on_either_node_an_edit_is_on_both_at_once_and_the_sign_in_limit_counts_both()
     {
-        int portA = FreePort(), portB = FreePort();
+        int portA = WatchedProcess.FreePort(), portB = WatchedProcess.FreePort();
         var nodeA = StartNode("a", portA);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await WaitForAsync(probe, $"http://127.0.0.1:{portA}/");

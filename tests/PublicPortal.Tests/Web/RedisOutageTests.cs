@@ -16,17 +16,10 @@ namespace PublicPortal.Tests.Web;
 [Collection(TimingSensitive.Name)]
 public sealed class RedisOutageTests : IAsyncLifetime
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = WatchedProcess.FreePort();
     private readonly string _folder = RepositoryPaths.NewTempDirectory("portal-redis");
     private Process? _redis;
     private PortalFactory _site = null!;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>A Redis of this test's own (tests/run.sh installs redis-server), so it can be killed.</summary>
     private async Task StartRedisAsync()

@@ -30,32 +30,17 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
     /// <summary>How many conditions are chosen (said on the folded "Lọc" bar).</summary>
     public int ActiveCount => new object?[] { Stars, Group, District, Village }.Count(x => x is not null) + (ValidOnly ? 1 : 0);
 
-    public bool Matches(ContentItem product, CatalogueSnapshot catalogue)
-    {
-        var p = product.Product!;
-        return (Stars is null || p.Stars == Stars)
-            && (Group is null || p.Group == Group)
-            && (District is null || catalogue.DistrictKeyOf(p.Locality) == District)
-            && (Village is null || p.Village == Village)
-            && (!ValidOnly || Ocop.IsRated(p, catalogue.Today));
-    }
-
-    /// <summary>The matching products, most stars first, then by name (the order is worked out once per snapshot).</summary>
-    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue)
-    {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        return Ordered(catalogue).Where(p => Matches(p, catalogue)).ToList();
-    }
+    /// <summary>
+    /// The matching products, most stars first, then by name (the order is worked out once per snapshot). The
+    /// conditions are stated once, in <see cref="Facets"/>.
+    /// </summary>
+    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) => Facets(catalogue).Matching;
 
     private static List<ContentItem> Ordered(CatalogueSnapshot catalogue) => catalogue.Memo("products-by-stars-then-name", () =>
         catalogue.Products.OrderByDescending(p => p.Product!.Stars).ThenBy(p => p.Title, VietnameseText.Collation).ToList());
 
     /// <summary>Beyond this many, the village list is not offered (a national one has thousands): choosing a district narrows it.</summary>
     public const int MaxVillageOptions = 300;
-
-    private static readonly string[] Numbers = [.. Enumerable.Range(0, 10).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-
-    private static string? Number(int n) => n is >= 0 and < 10 ? Numbers[n] : null;
 
     /// <summary>
     /// The matching products (in <see cref="Apply"/>'s order) and every facet's counts, in one pass over the snapshot's
@@ -72,8 +57,8 @@ public sealed record ProductFilter(int? Stars, int? Group, string? District, str
         var village = Village is null ? -1 : index.VillageNumbers.GetValueOrDefault(Village, -2);
         var starCounts = new int[6];
         var groupCounts = new int[7];
-        var districtCounts = new int[index.DistrictKeys.Length];
-        var villageCounts = new int[index.VillageSlugs.Length];
+        var districtCounts = new int[index.DistrictNumbers.Count];
+        var villageCounts = new int[index.VillageNumbers.Count];
         var valid = 0;
         var matching = new List<ContentItem>();
         for (var i = 0; i < index.Items.Length; i++)
@@ -123,28 +108,16 @@ internal sealed class ProductFacetIndex
         Districts = new int[Items.Length];
         Villages = new int[Items.Length];
         Rated = new bool[Items.Length];
-        var districtKeys = new List<string>();
-        var villageSlugs = new List<string>();
-        static int Number(string? key, Dictionary<string, int> numbers, List<string> keys)
-        {
-            if (key is null) return -1;
-            if (!numbers.TryGetValue(key, out var n))
-            {
-                n = keys.Count;
-                numbers[key] = n;
-                keys.Add(key);
-            }
-            return n;
-        }
+        // Each distinct key gets the next number, in order of first appearance.
+        static int Number(string? key, Dictionary<string, int> numbers) =>
+            key is null ? -1 : numbers.TryGetValue(key, out var n) ? n : numbers[key] = numbers.Count;
         for (var i = 0; i < Items.Length; i++)
         {
             var p = Items[i].Product!;
             (Stars[i], Groups[i], Rated[i]) = (p.Stars, p.Group, Ocop.IsRated(p, c.Today));
-            Districts[i] = Number(c.DistrictKeyOf(p.Locality), DistrictNumbers, districtKeys);
-            Villages[i] = Number(p.Village, VillageNumbers, villageSlugs);
+            Districts[i] = Number(c.DistrictKeyOf(p.Locality), DistrictNumbers);
+            Villages[i] = Number(p.Village, VillageNumbers);
         }
-        DistrictKeys = [.. districtKeys];
-        VillageSlugs = [.. villageSlugs];
         VillagesWithProducts = [.. c.Villages.Where(v => c.ProductsOf(v).Count > 0)];
     }
 
@@ -156,8 +129,6 @@ internal sealed class ProductFacetIndex
     public bool[] Rated { get; }
     public Dictionary<string, int> DistrictNumbers { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> VillageNumbers { get; } = new(StringComparer.Ordinal);
-    public string[] DistrictKeys { get; }
-    public string[] VillageSlugs { get; }
     public IReadOnlyList<ContentItem> VillagesWithProducts { get; }
 }
 

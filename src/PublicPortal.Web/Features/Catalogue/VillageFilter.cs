@@ -34,27 +34,13 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
     /// <summary>How many conditions are chosen (said on the folded "Lọc" bar, so a phone user sees the list is filtered).</summary>
     public int ActiveCount => new object?[] { District, Craft, Type, Status }.Count(x => x is not null) + (HasOcop ? 1 : 0) + (Tourism ? 1 : 0);
 
-    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue)
-    {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        return Ordered(catalogue).Where(v => Matches(v, catalogue)).ToList();
-    }
+    /// <summary>The matching villages in the chosen order. The conditions are stated once, in <see cref="Facets"/>.</summary>
+    public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) => Facets(catalogue).Matching;
 
     /// <summary>All villages in the chosen order; the order by district is worked out once per snapshot.</summary>
     private IReadOnlyList<ContentItem> Ordered(CatalogueSnapshot catalogue) => Sort != "huyen" ? catalogue.Villages
         : catalogue.Memo("villages-by-district", () => catalogue.Villages
             .OrderBy(v => catalogue.DistrictOf(v.Village!.Locality), VietnameseText.Collation).ThenBy(v => v.Title, VietnameseText.Collation).ToList());
-
-    public bool Matches(ContentItem village, CatalogueSnapshot catalogue)
-    {
-        var v = village.Village!;
-        return (District is null || catalogue.DistrictKeyOf(v.Locality) == District)
-            && (Craft is null || v.Crafts.Contains(Craft))
-            && (Type is null || v.Type == Type)
-            && (Status is null || v.Status == Status)
-            && (!HasOcop || catalogue.HasRatedProduct(village))
-            && (!Tourism || v.LinkedToTourism == true);
-    }
 
     /// <summary>The matching villages (in <see cref="Apply"/>'s order) and every facet's counts, in one pass (<see cref="FacetCounts"/>).</summary>
     public VillageFacets Facets(CatalogueSnapshot c)
