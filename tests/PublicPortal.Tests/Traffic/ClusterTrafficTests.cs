@@ -65,7 +65,7 @@ public sealed class ClusterTrafficTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_redis_gone_the_pages_are_served_the_views_counted_and_sign_in_answered_on_the_node_itself()
+    public async Task With_redis_gone_the_pages_are_served_the_views_counted_and_sign_in_and_enquiries_answered_on_the_node_itself()
     {
         var closedPort = System.Net.Sockets.TcpListener.Create(0);
         closedPort.Start();
@@ -89,5 +89,11 @@ public sealed class ClusterTrafficTests : IAsyncLifetime
         var guess = await PublicPortal.Tests.Admin.StaffClient.PostFormAsync(PublicPortal.Tests.Admin.StaffClient.Anonymous(alone), "/dang-nhap",
             new() { ["Email"] = "khong-ai@example.vn", ["Password"] = "doan-mat-khau-abc-1" });
         Assert.Equal(System.Net.HttpStatusCode.OK, guess.StatusCode);
+        // So does the enquiry limit: the buyer's enquiry is stored and thanked.
+        var enquiry = await reader.PostAsync("/san-pham/gom-cham-son-hoa/hoi-mua", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Nguyễn An", ["Form.Contact"] = "0912 345 678", ["Form.Message"] = "Tôi cần mua gốm làm quà tặng.",
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, enquiry.StatusCode);
     }
 }

@@ -46,7 +46,8 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
             .FirstOrDefaultAsync(cancellationToken);
         if (earlier is not null) return new EnquiryOutcome.Duplicate(earlier.Reference, earlier.CreatedAtUtc);
 
-        if (!limit.TryTake(clientKey, now, out var retryAfter)) return new EnquiryOutcome.Limited(retryAfter, limit.PermitLimit, limit.WindowMinutes);
+        var permit = await limit.TakeAsync(clientKey, now);
+        if (!permit.Granted) return new EnquiryOutcome.Limited(permit.RetryAfter, limit.PermitLimit, limit.WindowMinutes);
         var saved = false;
         try
         {
@@ -74,7 +75,7 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
         }
         finally
         {
-            if (!saved) limit.Return(clientKey, now);
+            if (!saved) await limit.ReturnAsync(permit);
         }
     }
 

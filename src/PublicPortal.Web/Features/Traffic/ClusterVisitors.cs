@@ -12,6 +12,9 @@ public sealed class ClusterVisitors(IConnectionMultiplexer redis, string prefix)
 {
     private int _online = -1;
 
+    /// <summary>How long a flush waits for Redis's replies before it counts as this node saw (a reply takes milliseconds).</summary>
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(3);
+
     /// <summary>Visitors online on every node at the last flush; null before the first.</summary>
     public int? Online => Volatile.Read(ref _online) is >= 0 and var online ? online : null;
 
@@ -35,7 +38,9 @@ public sealed class ClusterVisitors(IConnectionMultiplexer redis, string prefix)
         var trimmed = batch.SortedSetRemoveRangeByScoreAsync(OnlineKey, double.NegativeInfinity, nowMs - TrafficCounter.OnlineWindow.TotalMilliseconds, Exclude.Stop);
         var online = batch.SortedSetLengthAsync(OnlineKey);
         batch.Execute();
-        await Task.WhenAll(claims.Select(c => (Task)c.Claimed).Concat(refreshed).Append(added).Append(trimmed).Append(online));
+        // Bounded: a reply lost with its connection (a multiplexer disposed under the command) would otherwise hold the
+        // once-a-second flush, and the site's stop, forever.
+        await Task.WhenAll(claims.Select(c => (Task)c.Claimed).Concat(refreshed).Append(added).Append(trimmed).Append(online)).WaitAsync(ReplyTimeout);
         Volatile.Write(ref _online, (int)Math.Min(int.MaxValue, online.Result));
         return claims.Where(c => !c.Claimed.Result).Select(c => c.Id).ToList();
     }

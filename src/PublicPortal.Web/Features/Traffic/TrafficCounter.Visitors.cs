@@ -73,8 +73,10 @@ public sealed partial class TrafficCounter
             }
             _reconciledTicks = now.UtcTicks;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
+            // Also a cancellation: no token is passed here, so it is Redis's own (its connection closed under the
+            // command, as when the host is disposed while it stops) and must not stop the counts from being written.
             logger.LogWarning(ex, "Reconciling {Visits} new visits with the other nodes (Redis) failed; they count as this node saw them", started.Count);
         }
     }

@@ -5,20 +5,21 @@ using PublicPortal.Web.Data;
 namespace PublicPortal.Tests.Admin;
 
 /// <summary>
-/// Two nodes with one Redis: the sign-in limits hold across them, so a guesser whose posts a load balancer spreads over
-/// both nodes gets no more tries than on one node — per address (10 in 5 minutes) and per account.
+/// Two nodes with one Redis: the sign-in and enquiry limits hold across them, so a guesser or a spammer whose posts a
+/// load balancer spreads over both nodes gets no more tries than on one node — sign-in per address (10 in 5 minutes)
+/// and per account, accepted enquiries per address.
 /// </summary>
-public sealed class ClusterSignInLimitTests : IAsyncLifetime
+public sealed class ClusterRateLimitTests : IAsyncLifetime
 {
     private readonly PortalFactory _first;
     private readonly PortalFactory _second;
 
-    public ClusterSignInLimitTests()
+    public ClusterRateLimitTests()
     {
         _first = new PortalFactory
         {
             Provider = DatabaseProvider.PostgreSql, UseRedis = true,
-            Settings = { ["Portal:Traffic:TrustAllProxies"] = "true", ["Portal:SignIn:AccountPermitLimit"] = "3" },
+            Settings = { ["Portal:Traffic:TrustAllProxies"] = "true", ["Portal:SignIn:AccountPermitLimit"] = "3", ["Portal:Enquiry:PermitLimit"] = "3" },
         };
         _second = _first.NextNode();
     }
@@ -65,5 +66,35 @@ public sealed class ClusterSignInLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await GuessAsync(From(n % 2 == 0 ? _first : _second, $"10.78.0.{n + 1}"), "hai-nut@example.vn", n)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await GuessAsync(From(_second, "10.78.0.9"), "hai-nut@example.vn", 4)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await GuessAsync(From(_first, "10.78.0.10"), "hai-nut@example.vn", 5)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> EnquireAsync(HttpClient client, int n) =>
+        client.PostAsync("/san-pham/gom-cham-son-hoa/hoi-mua", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Khách " + n, ["Form.Contact"] = "0912 345 678", ["Form.Message"] = $"Câu hỏi thử số {n} về gốm Chăm.",
+        }));
+
+    [Fact]
+    public async Task The_fourth_enquiry_from_one_address_is_refused_whichever_node_gets_it()
+    {
+        var nodes = new[] { From(_first, "10.79.0.1"), From(_second, "10.79.0.1") };
+        for (var n = 0; n < 3; n++)
+        {
+            var sent = await EnquireAsync(nodes[n % 2], n);
+            Assert.True(sent.StatusCode == HttpStatusCode.Redirect, $"enquiry {n + 1}: {sent.StatusCode}");
+        }
+        foreach (var (node, n) in nodes.Select((node, n) => (node, n + 3)))
+        {
+            var refused = await EnquireAsync(node, n);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains("đã có 3 câu hỏi được gửi trong 10 phút qua", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var stored = 0;
+        await _first.WithDbAsync(async db => stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Enquiries));
+        Assert.Equal(3, stored);
+        // Another address is not held back, and the window slides on the site's clock: ten minutes on, one more goes.
+        Assert.Equal(HttpStatusCode.Redirect, (await EnquireAsync(From(_second, "10.79.0.2"), 9)).StatusCode);
+        _first.Clock.Advance(TimeSpan.FromMinutes(10)); // both nodes' clock
+        Assert.Equal(HttpStatusCode.Redirect, (await EnquireAsync(nodes[1], 10)).StatusCode);
     }
 }
