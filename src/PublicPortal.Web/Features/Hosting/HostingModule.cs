@@ -62,8 +62,11 @@ public static class HostingModule
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
-            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<WholeBodyBrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
+            // The site's own text formats beside the framework's list: feeds, maps, routes and tables are text too.
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/rss+xml", "application/geo+json", "application/gpx+xml", "text/csv", "text/calendar", "application/manifest+json"]);
         });
         builder.Services.AddOptions<OutputCacheSettings>().BindConfiguration(OutputCacheSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         // Every public page says how it is cached (PublicCacheAttribute): the query keys it reads, the tags the change
