@@ -73,7 +73,7 @@ public sealed class PublishedItemsTests : IAsyncLifetime
         var newest = await NewestAsync(ContentKind.News);
         var other = await _site.FirstPublishedAsync(ContentKind.News);
         Assert.NotEqual(newest.Id, other.Id);
-        string[] pages = ["/", "/tin-tuc", "/tin-tuc/" + other.Slug]; // home, the list, another item's "Tin khác"
+        string[] pages = ["/", "/tin-tuc", "/tin-tuc/" + other.Slug, "/rss.xml"]; // home, the list, another item's "Tin khác", the feed
         foreach (var page in pages)
         {
             Assert.Contains(newest.Title, await _reader.GetStringAsync(page), StringComparison.Ordinal);

@@ -27,39 +27,12 @@ public static class FeedsModule
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/rss.xml", async (HttpContext http, PortalDbContext db, TimeProvider clock) =>
+        // The feed is the same for every reader until the next change: made once per change (PublishedItems).
+        endpoints.MapGet("/rss.xml", async (HttpContext http, PortalDbContext db, TimeProvider clock, PublishedItems published) =>
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var items = await db.ContentItems.AsNoTracking()
-                .Where(x => FeedKinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now)
-                .OrderByDescending(x => x.PublishedAtUtc).Take(20).ListFields().ToListAsync();
             var origin = Origin(http);
-            return Xml(writer =>
-            {
-                writer.WriteStartElement("rss");
-                writer.WriteAttributeString("version", "2.0");
-                writer.WriteStartElement("channel");
-                writer.WriteElementString("title", "Cổng thông tin làng nghề Bình Thuận");
-                writer.WriteElementString("link", origin + "/");
-                writer.WriteElementString("description", "Tin tức và thông báo của Chương trình bảo tồn và phát triển làng nghề tỉnh Bình Thuận 2021–2030.");
-                writer.WriteElementString("language", "vi");
-                foreach (var item in items)
-                {
-                    var url = origin + ContentKinds.UrlOf(item.Kind, item.Slug);
-                    writer.WriteStartElement("item");
-                    writer.WriteElementString("title", item.Title);
-                    writer.WriteElementString("link", url);
-                    writer.WriteStartElement("guid");
-                    writer.WriteAttributeString("isPermaLink", "true");
-                    writer.WriteString(url);
-                    writer.WriteEndElement();
-                    writer.WriteElementString("pubDate", item.PublishedAtUtc.ToString("r", CultureInfo.InvariantCulture));
-                    if (item.Summary is not null) writer.WriteElementString("description", item.Summary);
-                    writer.WriteEndElement();
-                }
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }, "application/rss+xml; charset=utf-8");
+            var feed = await published.MemoAsync(("rss.xml", origin), () => RssAsync(db, clock.GetUtcNow().UtcDateTime, origin));
+            return Results.Bytes(feed, "application/rss+xml; charset=utf-8");
         }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Feeds] });
         endpoints.MapGet("/sitemap.xml", async (HttpContext http, PortalDbContext db, TimeProvider clock) =>
         {
@@ -69,16 +42,49 @@ public static class FeedsModule
                 .OrderBy(x => x.Kind).ThenBy(x => x.Slug)
                 .Select(x => new { x.Kind, x.Slug, Changed = x.UpdatedAtUtc ?? x.PublishedAtUtc }).ToListAsync();
             var origin = Origin(http);
-            return Xml(writer =>
+            return Results.Bytes(XmlBytes(writer =>
             {
                 writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
                 foreach (var section in Sections) Url(writer, origin + section, null);
                 foreach (var item in items)
                     Url(writer, origin + ContentKinds.UrlOf(item.Kind, item.Slug), item.Changed);
                 writer.WriteEndElement();
-            }, "application/xml; charset=utf-8");
+            }), "application/xml; charset=utf-8");
         }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Sitemap] });
         return endpoints;
+    }
+
+    private static async Task<byte[]> RssAsync(PortalDbContext db, DateTime nowUtc, string origin)
+    {
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(x => FeedKinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= nowUtc)
+            .OrderByDescending(x => x.PublishedAtUtc).Take(20).ListFields().ToListAsync();
+        return XmlBytes(writer =>
+        {
+            writer.WriteStartElement("rss");
+            writer.WriteAttributeString("version", "2.0");
+            writer.WriteStartElement("channel");
+            writer.WriteElementString("title", "Cổng thông tin làng nghề Bình Thuận");
+            writer.WriteElementString("link", origin + "/");
+            writer.WriteElementString("description", "Tin tức và thông báo của Chương trình bảo tồn và phát triển làng nghề tỉnh Bình Thuận 2021–2030.");
+            writer.WriteElementString("language", "vi");
+            foreach (var item in items)
+            {
+                var url = origin + ContentKinds.UrlOf(item.Kind, item.Slug);
+                writer.WriteStartElement("item");
+                writer.WriteElementString("title", item.Title);
+                writer.WriteElementString("link", url);
+                writer.WriteStartElement("guid");
+                writer.WriteAttributeString("isPermaLink", "true");
+                writer.WriteString(url);
+                writer.WriteEndElement();
+                writer.WriteElementString("pubDate", item.PublishedAtUtc.ToString("r", CultureInfo.InvariantCulture));
+                if (item.Summary is not null) writer.WriteElementString("description", item.Summary);
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        });
     }
 
     private static void Url(XmlWriter writer, string location, DateTime? changed)
@@ -91,7 +97,7 @@ public static class FeedsModule
 
     private static string Origin(HttpContext http) => Hosting.SiteUrls.OriginOf(http);
 
-    private static IResult Xml(Action<XmlWriter> write, string contentType)
+    private static byte[] XmlBytes(Action<XmlWriter> write)
     {
         var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -100,6 +106,6 @@ public static class FeedsModule
             write(writer);
             writer.WriteEndDocument();
         }
-        return Results.Bytes(buffer.ToArray(), contentType);
+        return buffer.ToArray();
     }
 }
