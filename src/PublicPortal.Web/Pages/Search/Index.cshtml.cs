@@ -11,7 +11,7 @@ namespace PublicPortal.Web.Pages.Search;
 /// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n[&amp;chinh-xac=1] — a GET page, so results can be linked and cached.</summary>
 [PublicPortal.Web.Features.Hosting.PublicCache("q", "loai", "huyen", "page", AsTypedKey, Tags = [PublicPortal.Web.Features.Hosting.OutputCacheTags.Search])]
 [EnableRateLimiting(SearchModule.PageRateLimit)]
-public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageModel
+public sealed class IndexModel(SearchIndex index, TimeProvider clock, PublishedItems published) : PageModel
 {
     public const int PageSize = 10;
 
@@ -38,7 +38,10 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock) : PageMode
         ViewData.Metadata().Title = Query.Length == 0 ? "Tìm kiếm" : $"Tìm kiếm: {Query}";
         ViewData.Metadata().NoIndex = true;
         if (Query.Length == 0) return Page();
-        Results = index.Search(new SearchRequest(Query, Kind, District, CurrentPage, PageSize, AsTyped), clock.GetUtcNow().UtcDateTime);
+        // Results stand until the next change (a scheduled item going live is one), like the lists: a query asked
+        // again, as popular words are, is answered from memory, not searched and its snippets cut again.
+        var request = new SearchRequest(Query, Kind, District, CurrentPage, PageSize, AsTyped);
+        Results = published.Memo(request, () => index.Search(request, clock.GetUtcNow().UtcDateTime));
         return CurrentPage > TotalPages && Results.Total > 0 ? NotFound() : Page();
     }
 
