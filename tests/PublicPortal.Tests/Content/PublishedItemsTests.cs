@@ -68,6 +68,24 @@ public sealed class PublishedItemsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_plan_edited_shows_on_the_next_request_of_its_tracker_and_a_new_day_judges_it_again()
+    {
+        var plan = await ItemAsync(ContentKind.Plan);
+        var tracker = "/chuong-trinh/" + plan.Slug + "/tien-do";
+        var before = await _reader.GetStringAsync(tracker);
+        Assert.Equal(before, await _reader.GetStringAsync(tracker)); // its body is kept now (the figures are the same)
+
+        Assert.IsType<SaveOutcome.Saved>(await _site.EditAsync(plan.Id, i => { i.Title = "Kế hoạch đã đổi tên để thử"; return i; }));
+        var after = await _reader.GetStringAsync(tracker);
+        Assert.Contains("Kế hoạch đã đổi tên để thử", after, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch đã đổi tên để thử", await _reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // Nothing changes overnight but the date: the body is made again for the new day (judged "as of today").
+        _site.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Contains("Kế hoạch đã đổi tên để thử", await _reader.GetStringAsync(tracker), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_news_item_edited_shows_on_the_next_request_of_every_list_and_page_that_shows_it()
     {
         var newest = await NewestAsync(ContentKind.News);

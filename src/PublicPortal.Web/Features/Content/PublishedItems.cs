@@ -21,6 +21,18 @@ public sealed class PublishedItems : IDisposable
     /// <summary>Something changed: nothing read before is trusted.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
+    /// <summary>
+    /// The key of a page fragment rendered once per change (Razor's &lt;cache vary-by&gt;, for the pages that cost most
+    /// to render: the home page and a plan's tracker): this generation, what the fragment shows, and the day in Vietnam,
+    /// so a judgement made "as of today" is made again tomorrow. Read before the page reads its data, as
+    /// <see cref="MemoAsync{T}"/> does: a change applied meanwhile leaves the fragment under a key no later request asks for.
+    /// </summary>
+    public string FragmentKey(string scope, DateTime nowUtc) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Interlocked.Read(ref _generation)}|{scope}|{VietnamTime.Date(nowUtc)}");
+
+    /// <summary>How long a fragment no one asks for is kept (as the memos).</summary>
+    public static readonly TimeSpan FragmentLifetime = TimeSpan.FromMinutes(30);
+
     /// <summary>The visible item of a kind at an address.</summary>
     public Task<ContentItem?> FindAsync(PortalDbContext db, ContentKind kind, string slug, DateTime nowUtc, CancellationToken cancellationToken) =>
         GetAsync(db, kind, slug, nowUtc, visible => visible.FirstOrDefaultAsync(x => x.Slug == slug, cancellationToken));
