@@ -196,7 +196,9 @@ public sealed class PublicPagesTests(PortalFactory factory) : IClassFixture<Port
     {
         var (_, _, document) = await Html.GetAsync(_client, "/");
         var css = document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
-        Assert.Contains("?v=", css, StringComparison.Ordinal);
+        // Every stylesheet and script is addressed by its content, so a year's caching never serves an old copy.
+        foreach (var asset in document.QuerySelectorAll("link[rel=stylesheet], script[src]"))
+            Assert.Matches(@"^/(css|js)/[a-z-]+\.(css|js)\?v=[A-Za-z0-9_-]{43}$", asset.GetAttribute("href") ?? asset.GetAttribute("src"));
         var response = await _client.GetAsync(css);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
