@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PublicPortal.Tests.Support;
 using PublicPortal.Web.Data;
 
@@ -90,7 +91,7 @@ public sealed class ClusterRateLimitTests : IAsyncLifetime
             Assert.Contains("đã có 3 câu hỏi được gửi trong 10 phút qua", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         var stored = 0;
-        await _first.WithDbAsync(async db => stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Enquiries));
+        await _first.WithDbAsync(async db => stored = await db.Enquiries.CountAsync());
         Assert.Equal(3, stored);
         // Another address is not held back, and the window slides on the site's clock: ten minutes on, one more goes.
         Assert.Equal(HttpStatusCode.Redirect, (await EnquireAsync(From(_second, "10.79.0.2"), 9)).StatusCode);
