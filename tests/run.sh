@@ -67,6 +67,19 @@ for file in "${trx[@]}"; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+# CI keeps only the end of this output: name each failed test and the start of its message just above the totals.
+for file in "${trx[@]}"; do
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED: " substr($0, RSTART + 10, RLENGTH - 11); inside = 1; lines = 0 }
+    inside && /<Message>/ { message = 1 }
+    inside && message {
+      last = /<\/Message>/
+      sub(/.*<Message>/, ""); sub(/<\/Message>.*/, "")
+      if (lines++ < 12) print "  " $0
+      if (last) { message = 0; inside = 0 }
+    }
+  ' "$file" | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+done
 # Two test projects must each leave a report; a missing one is a failure, not a silent pass.
 if ((${#trx[@]} < 2)); then failed=$((failed + 1)); status=1; fi
 if ((status != 0 && failed == 0)); then failed=1; fi

@@ -3,7 +3,7 @@
 
 # wrk_run <path> <seconds>: prints "requests/s p50-ms p99-ms".
 wrk_run() {
-  taskset -c 1 wrk -t1 -c"$connections" -d"$2"s --latency -H "Accept-Encoding: br" -H "User-Agent: $agent" \
+  taskset -c 1 wrk -t1 -c"$connections" -d"$2"s --timeout 10s --latency -H "Accept-Encoding: br" -H "User-Agent: $agent" \
     "$base$1" | python3 -c '
 import re, sys
 text = sys.stdin.read()
@@ -11,7 +11,9 @@ def ms(label):
     m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
     if not m: return float("nan")
     v = float(m.group(1)); return v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+# A run that completes no request (a slow page in a short run) prints no rate: it counts as 0, not as a crash.
+m = re.search(r"Requests/sec:\s+([\d.]+)", text)
+rps = float(m.group(1)) if m else 0.0
 errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
 if errors: print("non-2xx responses: " + errors.group(1), file=sys.stderr)
 p50, p99 = ms("50%"), ms("99%")
@@ -30,7 +32,8 @@ import sys
 label = sys.argv[1]
 p1, s1, p2, s2 = (list(map(float, x.split())) for x in sys.argv[2:6])
 page, static = (p1[0] + p2[0]) / 2, (s1[0] + s2[0]) / 2
-print(f"| {label:<34} | {page:>9.0f} | {static:>9.0f} | {page / static:>5.2f}x | {max(p1[1], p2[1]):>6.2f} | {max(p1[2], p2[2]):>6.2f} |")
+ratio = f"{page / static:>5.2f}x" if static > 0 else "  n/a "
+print(f"| {label:<34} | {page:>9.0f} | {static:>9.0f} | {ratio} | {max(p1[1], p2[1]):>6.2f} | {max(p1[2], p2[2]):>6.2f} |")
 PY
 }
 
