@@ -126,6 +126,56 @@ public sealed class PublishedItemsTests : IAsyncLifetime
         Assert.Contains(document.Title, await _reader.GetStringAsync("/van-ban?loai=" + Uri.EscapeDataString("Loại văn bản thử nghiệm")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_village_renamed_shows_on_the_next_request_of_every_catalogue_page_that_names_it()
+    {
+        ContentItem village = null!;
+        string route = "", product = "";
+        await _site.WithDbAsync(async db =>
+        {
+            var items = await db.ContentItems.AsNoTracking().Where(x => x.Status == ContentStatus.Published).ToListAsync();
+            var (r, v) = items.Where(x => x.Kind == ContentKind.Route)
+                .SelectMany(x => x.Route!.Stops.Where(s => s.Kind == "village").Select(s => (Route: x, Village: items.FirstOrDefault(v => v.Kind == ContentKind.Village && v.Slug == s.Slug))))
+                .First(x => x.Village is not null && items.Any(p => p.Kind == ContentKind.Product && p.Product!.Village == x.Village.Slug));
+            village = v!;
+            route = "/tuyen-du-lich/" + r.Slug;
+            product = "/san-pham/" + items.First(p => p.Kind == ContentKind.Product && p.Product!.Village == village.Slug).Slug;
+        });
+        // The village's page, the list as it opens and sorted otherwise, a route through it, a product made there.
+        string[] pages = ["/lang-nghe/" + village.Slug, "/lang-nghe", "/lang-nghe?sap-xep=huyen", route, product];
+        foreach (var page in pages)
+            for (var i = 0; i < 2; i++) Assert.Contains(village.Title, await _reader.GetStringAsync(page), StringComparison.Ordinal); // kept now
+
+        const string renamed = "Làng nghề đổi tên để thử";
+        Assert.IsType<SaveOutcome.Saved>(await _site.EditAsync(village.Id, i => { i.Title = renamed; return i; }));
+        foreach (var page in pages)
+        {
+            var html = await _reader.GetStringAsync(page);
+            Assert.Contains(renamed, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(village.Title, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_kept_page_body_belongs_to_its_own_address_and_query_and_never_repeats_a_stray_parameter()
+    {
+        // Two orders of the same list, each read twice (the second from memory): each keeps its own order.
+        var byName = await _reader.GetStringAsync("/lang-nghe");
+        var byDistrict = await _reader.GetStringAsync("/lang-nghe?sap-xep=huyen");
+        Assert.Equal(Titles(byName), Titles(await _reader.GetStringAsync("/lang-nghe")));
+        Assert.Equal(Titles(byDistrict), Titles(await _reader.GetStringAsync("/lang-nghe?sap-xep=huyen")));
+        Assert.NotEqual(Titles(byName), Titles(byDistrict));
+
+        // A reader's tracking parameter is neither in the body they get nor in the body kept for the next reader.
+        var tagged = await _reader.GetStringAsync("/lang-nghe?sap-xep=huyen&utm_source=zalo-abc123");
+        Assert.DoesNotContain("zalo-abc123", tagged, StringComparison.Ordinal);
+        Assert.Equal(Titles(byDistrict), Titles(tagged));
+        Assert.DoesNotContain("zalo-abc123", await _reader.GetStringAsync("/lang-nghe?sap-xep=huyen"), StringComparison.Ordinal);
+
+        static List<string> Titles(string html) =>
+            System.Text.RegularExpressions.Regex.Matches(html, "href=\"/lang-nghe/([^\"?#]+)\"").Select(m => m.Groups[1].Value).ToList();
+    }
+
     private async Task<ContentItem> NewestAsync(ContentKind kind)
     {
         ContentItem? item = null;

@@ -58,7 +58,7 @@ public sealed record RoutePlan(IReadOnlyList<PlannedStop> Stops, IReadOnlyList<R
     public static string Km(double km)
     {
         var rounded = RoundKm(km);
-        return rounded.ToString(rounded < 10 ? "0.0" : "0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " km";
+        return rounded.ToString(rounded < 10 ? "0.0" : "0", PublicPortal.Web.Features.Content.VietnameseText.Culture) + " km";
     }
 
     public static double RoundKm(double km) => Math.Round(km, km < 10 ? 1 : 0, MidpointRounding.AwayFromZero);

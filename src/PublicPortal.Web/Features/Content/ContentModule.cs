@@ -19,6 +19,9 @@ public static class ContentModule
         builder.Services.AddScoped<ContentTransfer>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddSingleton<PublishedItems>();
+        // Public page bodies are rendered once per change, with or without the output cache.
+        builder.Services.AddSingleton<PageFragments>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<PageFragments>());
         builder.Services.AddSingleton<IChangeHandler, CacheChangeHandler>();
         builder.Services.AddSingleton<IChangeHandler, Hosting.OutputCacheChangeHandler>();
         return builder;

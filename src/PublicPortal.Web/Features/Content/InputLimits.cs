@@ -179,5 +179,5 @@ public static class InputLimits
     private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create(
         "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 
-    private static string Number(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+    private static string Number(int n) => n.ToString("N0", VietnameseText.Culture);
 }

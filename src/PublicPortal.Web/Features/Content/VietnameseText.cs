@@ -6,8 +6,11 @@ namespace PublicPortal.Web.Features.Content;
 /// <summary>Folding and slugging of Vietnamese text: NFC first, marks stripped, đ folded by hand (it has no decomposition).</summary>
 public static class VietnameseText
 {
+    /// <summary>Vietnamese number and date conventions (1.234,5), looked up once: each lookup by name takes a lock.</summary>
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>Vietnamese alphabetical order (Đ after D, marks after the plain letter), for lists people scan.</summary>
-    public static readonly StringComparer Collation = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+    public static readonly StringComparer Collation = StringComparer.Create(Culture, ignoreCase: false);
 
     public static string Nfc(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 

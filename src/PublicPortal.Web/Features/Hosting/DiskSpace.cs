@@ -11,7 +11,7 @@ public static class DiskSpace
     {
         try
         {
-            return (FreeBytes(directory) / 1024d / 1024 / 1024).ToString("N1", CultureInfo.GetCultureInfo("vi-VN")) + " GB";
+            return (FreeBytes(directory) / 1024d / 1024 / 1024).ToString("N1", PublicPortal.Web.Features.Content.VietnameseText.Culture) + " GB";
         }
         catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
         {

@@ -196,7 +196,7 @@ public static class ProgressTracker
                     var restored = RestoredOn(v.Village!, from, asOf);
                     return new Counted(v.Title, UrlOf(v), restored is not null, restored is { } on
                         ? $"Hoạt động trở lại từ ngày {VietnamTime.Date(on)}"
-                        : $"Hiện: {CatalogueLabels.Of(StatusOn(v.Village!, asOf)).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}");
+                        : $"Hiện: {CatalogueLabels.Of(StatusOn(v.Village!, asOf)).ToLower(PublicPortal.Web.Features.Content.VietnameseText.Culture)}");
                 }).ToList();
                 return (rows.Count(r => r.Counts), rows);
             }
@@ -282,7 +282,7 @@ public static class ProgressTracker
     /// <summary>"52,5 %", "3 làng nghề", "1,5 lần" in Vietnamese number format.</summary>
     public static string Format(decimal value, string? unit)
     {
-        var number = value.ToString(value == Math.Round(value) ? "N0" : "N1", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        var number = value.ToString(value == Math.Round(value) ? "N0" : "N1", PublicPortal.Web.Features.Content.VietnameseText.Culture);
         return unit is null ? number : unit.StartsWith('%') ? $"{number}{unit}" : $"{number} {unit}";
     }
 }

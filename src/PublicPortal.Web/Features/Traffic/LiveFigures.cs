@@ -55,5 +55,5 @@ public static class LiveFigures
     /// <summary>A figure as Vietnamese readers write it: 1.234.</summary>
     public static string Format(long value) => value.ToString("N0", Vietnamese);
 
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = PublicPortal.Web.Features.Content.VietnameseText.Culture;
 }

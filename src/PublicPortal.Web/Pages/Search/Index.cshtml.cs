@@ -50,7 +50,7 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock, PublishedI
     /// <summary>A count as readers write it ("1.234"); an estimate from a sample is rounded and says so ("khoảng 28.000").</summary>
     public string Count(int count)
     {
-        var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        var vi = PublicPortal.Web.Features.Content.VietnameseText.Culture;
         if (!Results.Approximate) return count.ToString("N0", vi);
         var magnitude = count < 100 ? 1 : (int)Math.Pow(10, Math.Floor(Math.Log10(count)) - 1);
         return "khoảng " + (Math.Round((double)count / magnitude) * magnitude).ToString("N0", vi);

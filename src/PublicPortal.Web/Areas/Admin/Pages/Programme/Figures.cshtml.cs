@@ -100,7 +100,7 @@ public sealed class FiguresModel(PortalDbContext db, ContentWriter editor, Catal
     {
         var trimmed = (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
         if (trimmed.Length is 0 or > 20) return null;
-        return decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.GetCultureInfo("vi-VN"), out var vi) && !trimmed.Contains('.', StringComparison.Ordinal) ? vi
+        return decimal.TryParse(trimmed, NumberStyles.Number, PublicPortal.Web.Features.Content.VietnameseText.Culture, out var vi) && !trimmed.Contains('.', StringComparison.Ordinal) ? vi
             : decimal.TryParse(trimmed, NumberStyles.Number, CultureInfo.InvariantCulture, out var invariant) && !trimmed.Contains(',', StringComparison.Ordinal) ? invariant
             : null;
     }
