@@ -10,8 +10,10 @@ using PublicPortal.Web.Features.Search;
 namespace PublicPortal.Tests.Search;
 
 /// <summary>
-/// The index's own directory reads with positional reads on one shared handle: every input, clone and slice keeps its own
-/// position, so none may see bytes meant for another, and only the input or slicer that opened a handle may close it.
+/// The index's own directory: files opened for searching are held in memory, files opened for merging are read with
+/// positional reads on one shared handle. Either way every input, clone and slice keeps its own position, so none may
+/// see bytes meant for another; only the input or slicer that opened a handle may close it, and a file held in memory
+/// keeps no handle at all.
 /// </summary>
 public sealed class PositionalReadDirectoryTests : IDisposable
 {
@@ -54,10 +56,23 @@ public sealed class PositionalReadDirectoryTests : IDisposable
 
     private static byte[] Expected(long at, int count) => Bytes.AsSpan((int)at, count).ToArray();
 
-    [Fact]
-    public void Reads_back_the_bytes_written_at_any_offset()
+    /// <summary>"searching": what a reader opens (held in memory); "merging": what a merge opens (read from disk).</summary>
+    private static IOContext Context(string use) => use switch
     {
-        using var input = _directory.OpenInput(FileName, IOContext.DEFAULT);
+        "searching" => IOContext.READ,
+        "merging" => new IOContext(new MergeInfo(1, Bytes.Length, false, 1)),
+        _ => throw new ArgumentOutOfRangeException(nameof(use)),
+    };
+
+    private int HandlesOnTheFile() =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Count(fd => fd.LinkTarget == Path.Combine(_folder, FileName));
+
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Reads_back_the_bytes_written_at_any_offset(string use)
+    {
+        using var input = _directory.OpenInput(FileName, Context(use));
 
         Assert.Equal(Bytes.Length, input.Length);
         foreach (var (at, count) in new[] { (0L, 1), (0L, Bytes.Length), (4095L, 2), (4096L, 4096), (12_345L, 9_000), (Bytes.Length - 7L, 7) })
@@ -67,10 +82,12 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         Assert.Equal(100 + 50, input.Position);
     }
 
-    [Fact]
-    public void Reading_past_the_end_throws()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Reading_past_the_end_throws(string use)
     {
-        using var input = _directory.OpenInput(FileName, IOContext.DEFAULT);
+        using var input = _directory.OpenInput(FileName, Context(use));
 
         Assert.Throws<EndOfStreamException>(() => Read(input, Bytes.Length - 3, 4));
         Assert.Throws<EndOfStreamException>(() => Read(input, Bytes.Length - 3, 10_000)); // larger than the buffer: read directly
@@ -78,10 +95,12 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         Assert.Throws<EndOfStreamException>(() => input.ReadByte());
     }
 
-    [Fact]
-    public void A_slice_reads_its_own_range_and_ends_where_the_range_ends()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void A_slice_reads_its_own_range_and_ends_where_the_range_ends(string use)
     {
-        using var slicer = _directory.CreateSlicer(FileName, IOContext.DEFAULT);
+        using var slicer = _directory.CreateSlicer(FileName, Context(use));
         using var slice = slicer.OpenSlice("middle", 10_000, 20_000);
 
         Assert.Equal(20_000, slice.Length);
@@ -93,10 +112,12 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         Assert.Throws<EndOfStreamException>(() => Read(slice, 0, 20_001));
     }
 
-    [Fact]
-    public void A_full_slice_reads_the_whole_file()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void A_full_slice_reads_the_whole_file(string use)
     {
-        using var slicer = _directory.CreateSlicer(FileName, IOContext.DEFAULT);
+        using var slicer = _directory.CreateSlicer(FileName, Context(use));
 #pragma warning disable CS0618 // Lucene marks it obsolete (3.x compound files) but still calls it: it must work.
         using var slice = slicer.OpenFullSlice();
 #pragma warning restore CS0618
@@ -106,11 +127,13 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         Assert.Throws<EndOfStreamException>(() => Read(slice, Bytes.Length - 1, 2));
     }
 
-    [Fact]
-    public void Clones_and_slices_keep_their_own_positions()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Clones_and_slices_keep_their_own_positions(string use)
     {
-        using var input = _directory.OpenInput(FileName, IOContext.DEFAULT);
-        using var slicer = _directory.CreateSlicer(FileName, IOContext.DEFAULT);
+        using var input = _directory.OpenInput(FileName, Context(use));
+        using var slicer = _directory.CreateSlicer(FileName, Context(use));
         using var first = slicer.OpenSlice("first", 0, 25_000);
         using var second = slicer.OpenSlice("second", 25_000, 25_000);
         input.Seek(1_000);
@@ -135,11 +158,13 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Concurrent_readers_each_get_the_right_bytes()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Concurrent_readers_each_get_the_right_bytes(string use)
     {
-        using var input = _directory.OpenInput(FileName, IOContext.DEFAULT);
-        using var slicer = _directory.CreateSlicer(FileName, IOContext.DEFAULT);
+        using var input = _directory.OpenInput(FileName, Context(use));
+        using var slicer = _directory.CreateSlicer(FileName, Context(use));
         const int offset = 3_333;
         using var slice = slicer.OpenSlice("tail", offset, Bytes.Length - offset);
 
@@ -162,10 +187,12 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         Assert.Equal(0, failures);
     }
 
-    [Fact]
-    public void Disposing_a_clone_leaves_the_input_open()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Disposing_a_clone_leaves_the_input_open(string use)
     {
-        using var input = _directory.OpenInput(FileName, IOContext.DEFAULT);
+        using var input = _directory.OpenInput(FileName, Context(use));
         var clone = (IndexInput)input.Clone();
         Assert.Equal(Expected(0, 10), Read(clone, 0, 10));
         ((IndexInput)clone.Clone()).Dispose();
@@ -176,10 +203,12 @@ public sealed class PositionalReadDirectoryTests : IDisposable
         Assert.Equal(Expected(40_000, 100), Read(later, 40_000, 100));
     }
 
-    [Fact]
-    public void Disposing_a_slice_or_its_clone_leaves_the_slicer_open()
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Disposing_a_slice_or_its_clone_leaves_the_slicer_open(string use)
     {
-        using var slicer = _directory.CreateSlicer(FileName, IOContext.DEFAULT);
+        using var slicer = _directory.CreateSlicer(FileName, Context(use));
         var slice = slicer.OpenSlice("one", 100, 1_000);
         ((IndexInput)slice.Clone()).Dispose();
         Assert.Equal(Expected(100, 1_000), Read(slice, 0, 1_000));
@@ -193,15 +222,54 @@ public sealed class PositionalReadDirectoryTests : IDisposable
     public void The_input_that_opened_the_handle_closes_it()
     {
         // No handle is left open for the life of the process: once the owner is closed, its clones cannot read either.
-        var input = _directory.OpenInput(FileName, IOContext.DEFAULT);
+        var input = _directory.OpenInput(FileName, Context("merging"));
         var clone = (IndexInput)input.Clone();
+        Assert.Equal(1, HandlesOnTheFile());
         input.Dispose();
+        Assert.Equal(0, HandlesOnTheFile());
         Assert.Throws<ObjectDisposedException>(() => Read(clone, 30_000, 100));
 
-        var slicer = _directory.CreateSlicer(FileName, IOContext.DEFAULT);
+        var slicer = _directory.CreateSlicer(FileName, Context("merging"));
         var slice = slicer.OpenSlice("one", 0, 1_000);
         slicer.Dispose();
         Assert.Throws<ObjectDisposedException>(() => Read(slice, 0, 100));
+    }
+
+    [Fact]
+    public void A_file_held_in_memory_keeps_no_handle_and_its_clones_read_on()
+    {
+        var input = _directory.OpenInput(FileName, Context("searching"));
+        using var slicer = _directory.CreateSlicer(FileName, Context("searching"));
+        Assert.Equal(0, HandlesOnTheFile());
+        var clone = (IndexInput)input.Clone();
+        input.Dispose();
+        Assert.Equal(Expected(30_000, 100), Read(clone, 30_000, 100));
+    }
+
+    [Theory]
+    [InlineData("searching")]
+    [InlineData("merging")]
+    public void Numbers_read_back_as_Lucene_wrote_them(string use)
+    {
+        const string name = "numbers.bin";
+        using (var output = _directory.CreateOutput(name, IOContext.DEFAULT))
+        {
+            output.WriteInt16(-12_345);
+            output.WriteInt32(int.MinValue + 7);
+            output.WriteInt64(0x0102_0304_0506_0708L);
+            output.WriteVInt32(300);
+            output.WriteVInt64(long.MaxValue);
+            output.WriteString("Làng gốm Bình Đức");
+        }
+        using var input = _directory.OpenInput(name, Context(use));
+        Assert.Equal(-12_345, input.ReadInt16());
+        Assert.Equal(int.MinValue + 7, input.ReadInt32());
+        Assert.Equal(0x0102_0304_0506_0708L, input.ReadInt64());
+        Assert.Equal(300, input.ReadVInt32());
+        Assert.Equal(long.MaxValue, input.ReadVInt64());
+        Assert.Equal("Làng gốm Bình Đức", input.ReadString());
+        Assert.Equal(input.Length, input.Position);
+        Assert.Throws<EndOfStreamException>(() => input.ReadInt32());
     }
 
     [Fact]
