@@ -39,7 +39,7 @@ public sealed class LinksAndMetadataTests(PortalFactory factory) : IClassFixture
         string[] fixedPages =
         [
             SiteLinks.Home, SiteLinks.Search, SiteLinks.SearchFor("gốm"), SiteLinks.OpenData, SiteLinks.TrafficNotes, SiteLinks.Rss, SiteLinks.Sitemap,
-            SiteLinks.About, SiteLinks.Contact, SiteLinks.SignIn, SiteLinks.ListPage(ContentKind.News, 2),
+            SiteLinks.About, SiteLinks.Contact, SiteLinks.Compliance, SiteLinks.Accessibility, SiteLinks.SiteMapPage, SiteLinks.SignIn, SiteLinks.ListPage(ContentKind.News, 2),
             SiteLinks.PlanProgress("ke-hoach-3073"), SiteLinks.DocumentFile("801-qd-ttg"), SiteLinks.ProductEnquiry("gom-cham-son-hoa"),
             SiteLinks.RouteGpx("mot-ngay-di-san-cham"), SiteLinks.RouteGeoJson("mot-ngay-di-san-cham"),
             SiteLinks.Api.Villages, SiteLinks.Api.Products, SiteLinks.Api.Sights, SiteLinks.Api.Routes, SiteLinks.Api.Map, SiteLinks.Api.PlanProgress("ke-hoach-3073"),

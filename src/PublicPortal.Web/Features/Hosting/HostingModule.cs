@@ -30,6 +30,7 @@ public static class HostingModule
             .ValidateDataAnnotations()
             .Validate(o => o.Agency.Name.Length > 0, "Portal:Agency must be configured")
             .Validate(o => SiteUrls.IsOrigin(o.PublicOrigin), "Portal:PublicOrigin must be an http(s) origin such as https://langnghe.example.vn")
+            .Validate(o => o.RelatedPortals.All(p => p.IsValid), "Portal:RelatedPortals: each needs a Name and an absolute http(s) Url")
             .ValidateOnStart();
         builder.Services.AddSingleton<PortalPaths>();
         builder.Services.AddSingleton<SiteUrls>();

@@ -30,6 +30,9 @@ public sealed class PortalOptions
     [Required]
     public AgencyOptions Agency { get; set; } = new();
 
+    /// <summary>Related portals linked from every page's footer and the HTML sitemap, in this order.</summary>
+    public List<RelatedPortal> RelatedPortals { get; set; } = [];
+
     /// <summary>Portal:Media: where uploaded originals and attachments live.</summary>
     public MediaLocationOptions Media { get; set; } = new();
 }

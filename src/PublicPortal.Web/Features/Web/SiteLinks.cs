@@ -22,8 +22,15 @@ public static class SiteLinks
     /// <summary>Editor-written top-level pages (kind Page): their address is their slug.</summary>
     public const string AboutSlug = "gioi-thieu";
     public const string ContactSlug = "lien-he";
+    public const string ComplianceSlug = "tuan-thu";
+    public const string AccessibilitySlug = "tiep-can";
     public static string About => Item(ContentKind.Page, AboutSlug);
     public static string Contact => Item(ContentKind.Page, ContactSlug);
+    public static string Compliance => Item(ContentKind.Page, ComplianceSlug);
+    public static string Accessibility => Item(ContentKind.Page, AccessibilitySlug);
+
+    /// <summary>The HTML sitemap: every section and item, for readers (/sitemap.xml is for crawlers).</summary>
+    public const string SiteMapPage = "/so-do-trang";
 
     public static string Item(ContentItem item)
     {

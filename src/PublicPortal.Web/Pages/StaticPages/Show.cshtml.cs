@@ -19,6 +19,9 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
     public HtmlString Body { get; private set; } = HtmlString.Empty;
     public bool IsContactPage => Item.Slug == "lien-he";
 
+    /// <summary>When the page was last saved (or went live, if later): a statement's "last reviewed" date, kept by the data.</summary>
+    public DateTime UpdatedAtUtc => Item.UpdatedAtUtc is { } updated && updated > Item.PublishedAtUtc ? updated : Item.PublishedAtUtc;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var item = await published.FindAsync(db, ContentKind.Page, slug, clock.GetUtcNow().UtcDateTime, cancellationToken);

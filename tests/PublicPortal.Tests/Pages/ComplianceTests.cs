@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PublicPortal.Tests.Support;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Tests.Pages;
+
+/// <summary>
+/// The portal shows which legal requirement it meets where (/tuan-thu), states its accessibility (/tiep-can), lists
+/// every section and item on one page (/so-do-trang), and links every page's footer to them and to related portals.
+/// </summary>
+public sealed class ComplianceTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Every_place_the_compliance_list_names_answers_200()
+    {
+        var client = factory.CreateReader();
+        var (response, body, document) = await Html.GetAsync(client, SiteLinks.Compliance);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The list is data: what Decree 42 asked, marked as the basis before 1 July 2026, beside what replaced it.
+        Assert.Contains("Nghị định 42/2022/NĐ-CP", body, StringComparison.Ordinal);
+        Assert.Contains("Căn cứ trước 01/07/2026", body, StringComparison.Ordinal);
+        Assert.Contains("Nghị định 224/2026/NĐ-CP", body, StringComparison.Ordinal);
+        Assert.Contains("Thông tư 22/2023/TT-BTTTT", body, StringComparison.Ordinal);
+
+        var rows = document.QuerySelectorAll("main table tbody tr");
+        Assert.True(rows.Length >= 10, $"only {rows.Length} requirements listed");
+        var places = rows.SelectMany(r => r.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!)).Where(h => h.StartsWith('/')).Distinct().ToList();
+        Assert.Contains(SiteLinks.List(ContentKind.Document), places);
+        Assert.Contains(SiteLinks.SiteMapPage, places);
+        Assert.Contains(SiteLinks.Accessibility, places);
+        foreach (var place in places)
+            Assert.True((await client.GetAsync(place)).StatusCode == HttpStatusCode.OK, $"{place}, named on the compliance list, does not answer 200");
+        // What is not met yet says so, rather than pointing nowhere.
+        Assert.Contains(rows, r => r.TextContent.Contains("Chưa đáp ứng", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_compliance_list_is_content_an_editor_revises()
+    {
+        ContentItem page = null!;
+        await factory.WithDbAsync(async db => page = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Kind == ContentKind.Page && x.Slug == SiteLinks.ComplianceSlug));
+        const string row = "| Yêu cầu thử nghiệm mới | Văn bản thử | Đang hiệu lực | [Văn bản](/van-ban) |";
+        Assert.IsType<SaveOutcome.Saved>(await factory.EditAsync(page.Id, i => { i.Body = i.Body.Replace("| Tìm kiếm thông tin |", row + "\n| Tìm kiếm thông tin |", StringComparison.Ordinal); return i; }));
+        var (_, _, document) = await Html.GetAsync(factory.CreateReader(), SiteLinks.Compliance);
+        Assert.Contains(document.QuerySelectorAll("main table tbody tr"), r => r.TextContent.Contains("Yêu cầu thử nghiệm mới", StringComparison.Ordinal));
+        await factory.WithDbAsync(async db => Assert.True(await db.Revisions.CountAsync(r => r.ContentItemId == page.Id) >= 2));
+    }
+
+    [Fact]
+    public async Task The_accessibility_statement_names_the_standard_the_checks_the_gaps_and_the_review_date()
+    {
+        var (response, body, _) = await Html.GetAsync(factory.CreateReader(), SiteLinks.Accessibility);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var part in new[] { "WCAG 2.1 mức AA", "axe-core", "Nu", "tắt JavaScript", "Hạn chế đã biết", "Báo cho chúng tôi", "ngày rà soát gần nhất" })
+            Assert.Contains(part, body, StringComparison.Ordinal);
+        // The review date is the statement's own: the day it was last saved.
+        Assert.Matches(@"Cập nhật: <time datetime=""\d{4}-\d{2}-\d{2}T[^""]+"">\d{2}/\d{2}/\d{4}</time>", body);
+    }
+
+    [Fact]
+    public async Task The_sitemap_page_lists_every_section_and_every_published_item_and_no_other()
+    {
+        var client = factory.CreateReader();
+        var (response, _, document) = await Html.GetAsync(client, SiteLinks.SiteMapPage);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var links = document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToHashSet();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        List<ContentItem> items = [];
+        await factory.WithDbAsync(async db => items = await db.ContentItems.AsNoTracking()
+            .Where(x => x.Kind != ContentKind.Locality && x.Kind != ContentKind.Craft).ToListAsync());
+        var visible = items.Where(x => x.Status == ContentStatus.Published && x.PublishedAtUtc <= now).ToList();
+        Assert.NotEmpty(visible);
+        foreach (var item in visible) Assert.Contains(SiteLinks.Item(item), links);
+        foreach (var item in items.Except(visible)) Assert.DoesNotContain(SiteLinks.Item(item), links);
+        foreach (var kind in new[] { ContentKind.News, ContentKind.Document, ContentKind.Village, ContentKind.Product, ContentKind.Route })
+            Assert.Contains(SiteLinks.List(kind), links);
+    }
+
+    [Fact]
+    public async Task Every_page_footer_links_the_sitemap_compliance_accessibility_and_the_related_portals()
+    {
+        var portals = factory.Services.GetRequiredService<IOptions<PublicPortal.Web.Features.Hosting.PortalOptions>>().Value.RelatedPortals;
+        Assert.Contains(portals, p => p.Url == "https://dichvucong.gov.vn"); // the national public-service portal
+        var client = factory.CreateReader();
+        foreach (var path in new[] { SiteLinks.Home, SiteLinks.List(ContentKind.Village), SiteLinks.Compliance, "/trang-khong-co" })
+        {
+            var (_, _, document) = await Html.GetAsync(client, path);
+            var footer = document.QuerySelector("footer.site-footer")!;
+            var hrefs = footer.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+            Assert.Contains(SiteLinks.SiteMapPage, hrefs);
+            Assert.Contains(SiteLinks.Compliance, hrefs);
+            Assert.Contains(SiteLinks.Accessibility, hrefs);
+            foreach (var portal in portals)
+            {
+                var link = footer.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == portal.Url);
+                Assert.Equal(portal.Name, link.TextContent);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/lien-he")]
+    [InlineData("")]
+    public async Task A_related_portal_that_is_not_a_web_address_stops_the_site_from_starting_with_a_clear_message(string url)
+    {
+        await using var site = new PortalFactory { Settings = { ["Portal:RelatedPortals:0:Name"] = "Cổng lạ", ["Portal:RelatedPortals:0:Url"] = url } };
+        var error = await Record.ExceptionAsync(() => Task.Run(() => site.CreateReader()));
+        Assert.NotNull(error);
+        Assert.Contains("Portal:RelatedPortals", error.ToString(), StringComparison.Ordinal);
+    }
+}
