@@ -76,4 +76,24 @@ public sealed class CatalogueUnitTests
     [InlineData(52.2, "52 km")]
     [InlineData(70.5, "71 km")]
     public void Distances_are_rounded_to_a_tenth_under_ten_km_and_to_a_km_above(double km, string text) => Assert.Equal(text, RoutePlan.Km(km));
+
+    [Fact]
+    public void A_flood_of_distinct_filters_is_worked_out_each_time_instead_of_held()
+    {
+        var snapshot = new CatalogueSnapshot([], new DateOnly(2026, 12, 7));
+        var made = new Dictionary<int, int>();
+        object Make(int key) { made[key] = made.GetValueOrDefault(key) + 1; return new object(); }
+
+        // Readers asking for the same few filters get the one worked out first.
+        var first = snapshot.View<object>(("filter", 0), () => Make(0));
+        Assert.Same(first, snapshot.View<object>(("filter", 0), () => Make(0)));
+        // Someone walking through every combination fills the room kept for views, then is served without keeping more.
+        for (var key = 1; key <= CatalogueSnapshot.MaxKeptViews + 50; key++)
+            for (var twice = 0; twice < 2; twice++) snapshot.View<object>(("filter", key), () => Make(key));
+
+        Assert.Equal(1, made[0]);
+        Assert.Equal(1, made[CatalogueSnapshot.MaxKeptViews - 1]);
+        Assert.Equal(2, made[CatalogueSnapshot.MaxKeptViews + 50]);
+        Assert.Equal(CatalogueSnapshot.MaxKeptViews, made.Count(m => m.Value == 1));
+    }
 }

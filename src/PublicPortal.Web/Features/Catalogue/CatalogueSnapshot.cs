@@ -57,6 +57,25 @@ public sealed class CatalogueSnapshot
         return (T)_memo.GetOrAdd(key, static (_, make) => make(), make);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _views = new();
+
+    /// <summary>How many list views (<see cref="View{T}"/>) one snapshot keeps.</summary>
+    public const int MaxKeptViews = 256;
+
+    /// <summary>
+    /// A list view worked out from this snapshot (a filter's matches and counts: a pass over thousands of items
+    /// nationally), kept as long as the snapshot for the first <see cref="MaxKeptViews"/> distinct keys. Readers ask for
+    /// a few filters again and again; a flood of distinct ones is worked out each time instead of held in memory.
+    /// </summary>
+    public T View<T>(object key, Func<T> make) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(make);
+        if (_views.TryGetValue(key, out var kept)) return (T)kept;
+        var made = make();
+        return _views.Count < MaxKeptViews ? (T)_views.GetOrAdd(key, made) : made;
+    }
+
     /// <summary>An item's body as HTML, rendered the first time a page shows it.</summary>
     public Microsoft.AspNetCore.Html.HtmlString BodyOf(ContentItem item)
     {
@@ -122,8 +141,13 @@ public sealed class CatalogueSnapshot
 
     public IReadOnlyList<ContentItem> RoutesThrough(ContentItem stop)
     {
-        var kind = stop.Kind == ContentKind.Village ? "village" : "sight";
-        return Routes.Where(r => r.Route!.Stops.Any(s => s.Kind == kind && s.Slug == stop.Slug)).ToList();
+        ArgumentNullException.ThrowIfNull(stop);
+        // Once per item and snapshot: a walk over every route's stops (hundreds of routes nationally).
+        return Memo((nameof(RoutesThrough), stop.Kind, stop.Slug), () =>
+        {
+            var kind = stop.Kind == ContentKind.Village ? "village" : "sight";
+            return Routes.Where(r => r.Route!.Stops.Any(s => s.Kind == kind && s.Slug == stop.Slug)).ToList();
+        });
     }
 
     public GeoPoint? LocationOf(ContentItem item) => item.Village?.Location ?? item.Sight?.Location;
@@ -131,12 +155,16 @@ public sealed class CatalogueSnapshot
     public ContentItem? StopTarget(RouteStop stop) => Find(stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug);
 
     /// <summary>Sights (or villages) with a position, nearest first.</summary>
-    public IReadOnlyList<(ContentItem Item, double Km)> Nearby(ContentItem from, IEnumerable<ContentItem> candidates, int take)
+    /// <summary>The nearest located sights (and villages, when asked) to an item, nearest first.</summary>
+    public IReadOnlyList<(ContentItem Item, double Km)> Nearby(ContentItem from, int take, bool villagesToo = false)
     {
+        ArgumentNullException.ThrowIfNull(from);
         if (LocationOf(from) is not { } origin) return [];
-        return candidates.Where(c => c != from && LocationOf(c) is not null)
+        // Once per item and snapshot: thousands of distances nationally.
+        return Memo((nameof(Nearby), from.Kind, from.Slug, take, villagesToo), () => (villagesToo ? Sights.Concat(Villages) : Sights)
+            .Where(c => c != from && LocationOf(c) is not null)
             .Select(c => (c, Geo.DistanceKm(origin, LocationOf(c)!)))
-            .OrderBy(x => x.Item2).Take(take).ToList();
+            .OrderBy(x => x.Item2).Take(take).ToList());
     }
 
     private static List<ContentItem> Of(IEnumerable<ContentItem> items, ContentKind kind) =>

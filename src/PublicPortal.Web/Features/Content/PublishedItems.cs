@@ -78,14 +78,26 @@ public sealed class PublishedItems : IDisposable
         return made;
     }
 
+    private static readonly object NoneOfKind = new();
+
     private async Task<ContentItem?> GetAsync(PortalDbContext db, ContentKind kind, string? slug, DateTime nowUtc, Func<IQueryable<ContentItem>, Task<ContentItem?>> read)
     {
         ArgumentNullException.ThrowIfNull(db);
         // The generation is read before the query: a change applied while it runs leaves the result under a key
         // no later request asks for.
         var key = (Interlocked.Read(ref _generation), kind, slug);
-        if (_items.TryGetValue(key, out ContentItem? kept) && kept!.PublishedAtUtc <= nowUtc) return kept;
+        if (_items.TryGetValue(key, out object? kept))
+        {
+            if (kept is ContentItem found && found.PublishedAtUtc <= nowUtc) return found;
+            if (ReferenceEquals(kept, NoneOfKind)) return null;
+        }
         var item = await read(db.ContentItems.AsNoTracking().Visible(kind, nowUtc));
+        if (item is null && slug is null)
+        {
+            // "No item of this kind yet" (the home page asks for the newest plan on every request) holds until the next
+            // change, as a found item does; absent addresses are not remembered, or random ones would fill the memory.
+            _items.Set(key, NoneOfKind, new MemoryCacheEntryOptions { Size = 64, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
         if (item is not null)
         {
             _items.Set(key, item, new MemoryCacheEntryOptions

@@ -28,7 +28,7 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         (Filter, Ignored) = ProductFilter.Read(Request.Query, Catalogue);
-        Facets = Filter.Facets(Catalogue);
+        Facets = Catalogue.View(Filter, () => Filter.Facets(Catalogue));
         Results = Paging.Slice(Facets.Matching, page, options.Value.CataloguePageSize);
         if (page > Results.TotalPages) return NotFound();
         ViewData.Metadata().Title = Paging.Title("Sản phẩm OCOP", page);

@@ -27,7 +27,7 @@ public sealed class ShowModel(CatalogueService catalogue) : PageModel
         ServedItem.Set(HttpContext, sight, OutputCacheTags.Catalogue); // names, nearby places, stops and products of the catalogue
         Body = Catalogue.BodyOf(sight); // rendered once per catalogue change, not per request
         Routes = Catalogue.RoutesThrough(sight);
-        Nearby = Catalogue.Nearby(sight, Catalogue.Sights.Concat(Catalogue.Villages), 5);
+        Nearby = Catalogue.Nearby(sight, 5, villagesToo: true);
         ViewData.Metadata().DescribeItem(sight);
         return Page();
     }

@@ -29,7 +29,7 @@ public sealed class ShowModel(CatalogueService catalogue) : PageModel
         Body = Catalogue.BodyOf(village); // rendered once per catalogue change, not per request
         Products = Catalogue.ProductsOf(village);
         Routes = Catalogue.RoutesThrough(village);
-        NearbySights = Catalogue.Nearby(village, Catalogue.Sights, 5);
+        NearbySights = Catalogue.Nearby(village, 5);
         ViewData.Metadata().DescribeItem(village);
         return Page();
     }
