@@ -79,6 +79,8 @@ public sealed class ComplianceTests(PortalFactory factory) : IClassFixture<Porta
         foreach (var item in items.Except(visible)) Assert.DoesNotContain(SiteLinks.Item(item), links);
         foreach (var kind in new[] { ContentKind.News, ContentKind.Document, ContentKind.Village, ContentKind.Product, ContentKind.Route })
             Assert.Contains(SiteLinks.List(kind), links);
+        // The related portals, as the compliance list says.
+        Assert.Contains("https://dichvucong.gov.vn", links);
     }
 
     [Fact]

@@ -154,7 +154,6 @@ public sealed class CatalogueSnapshot
 
     public ContentItem? StopTarget(RouteStop stop) => Find(stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug);
 
-    /// <summary>Sights (or villages) with a position, nearest first.</summary>
     /// <summary>The nearest located sights (and villages, when asked) to an item, nearest first.</summary>
     public IReadOnlyList<(ContentItem Item, double Km)> Nearby(ContentItem from, int take, bool villagesToo = false)
     {
