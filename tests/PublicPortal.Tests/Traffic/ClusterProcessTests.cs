@@ -77,6 +77,8 @@ public sealed class ClusterProcessTests : IDisposable
         start.Environment["ConnectionStrings__Redis"] = Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS")
             ?? throw new InvalidOperationException("PORTAL_TEST_REDIS is not set: tests/run.sh starts Redis and sets it");
         start.Environment["Portal__Redis__Prefix"] = _prefix;
+        // The poll is only the fallback: an edit on both nodes within 2 s shows that the nodes tell each other of writes.
+        start.Environment["Portal__ChangeFeed__PollMilliseconds"] = "10000";
         start.Environment["Portal__Traffic__TrustedProxies__0"] = "127.0.0.1"; // nginx, and only nginx
         return start;
     }

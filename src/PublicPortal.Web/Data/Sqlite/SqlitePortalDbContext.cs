@@ -11,6 +11,7 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
         return options.UseSqlite($"Data Source={databaseFile}",
             // A list in a query (ids.Contains(x.Id)) as one JSON parameter, not one parameter per value: a national
             // import's 78,000 ids passed SQLite's limit of 32,766 variables and killed the import.
-            sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+            sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            .AddInterceptors(ReadOnlyConnectionRecovery.Instance);
     }
 }

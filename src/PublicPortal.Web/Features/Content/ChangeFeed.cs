@@ -17,8 +17,18 @@ public sealed class ChangeFeed
     /// <summary>Every handler has applied the records up to this sequence.</summary>
     public long AppliedThrough => Interlocked.Read(ref _applied);
 
+    /// <summary>A write of this process committed (other nodes hear of it through <see cref="ClusterChangeSignal"/>).</summary>
+    public event Action? Committed;
+
     /// <summary>A write committed: wake whoever waits for writes (the processor, the scheduler) now rather than at their next poll.</summary>
     public void Notify()
+    {
+        Wake();
+        Committed?.Invoke();
+    }
+
+    /// <summary>Another node committed a write: read the feed now rather than at the next poll.</summary>
+    public void Wake()
     {
         TaskCompletionSource written;
         lock (_gate)

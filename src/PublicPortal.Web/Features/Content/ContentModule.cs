@@ -35,6 +35,12 @@ public static class ContentModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHostedService<ChangeFeedProcessor>();
+        if (builder.Configuration.GetConnectionString(Hosting.HostingModule.RedisConnectionName) is { Length: > 0 })
+        {
+            var channel = Hosting.HostingModule.RedisPrefix(builder.Configuration) + "changes";
+            builder.Services.AddHostedService(sp => new ClusterChangeSignal(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+                sp.GetRequiredService<ChangeFeed>(), channel, sp.GetRequiredService<ILogger<ClusterChangeSignal>>()));
+        }
         builder.Services.AddHostedService<ScheduledPublisher>();
         return builder;
     }
