@@ -14,13 +14,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Features.
     public ContentItem? Plan { get; private set; }
     public Features.Programme.PlanProgress? Progress { get; private set; }
 
-    /// <summary>The page's body is rendered once per change (see <see cref="Features.Content.PublishedItems.FragmentKey"/>).</summary>
-    public string FragmentKey { get; private set; } = "";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        FragmentKey = published.FragmentKey("home", now);
         var items = db.ContentItems.AsNoTracking();
         (News, Announcements, Documents) = await published.MemoAsync(typeof(IndexModel), async () => new Latest(
             await items.Visible(ContentKind.News, now).Newest().Take(6).ListFields().ToListAsync(cancellationToken),

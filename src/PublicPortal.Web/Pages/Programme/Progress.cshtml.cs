@@ -19,13 +19,9 @@ public sealed class ProgressModel(PortalDbContext db, CatalogueService catalogue
     public PlanProgress Progress { get; private set; } = null!;
     public IReadOnlyDictionary<int, IReadOnlyList<SearchHit>> TaskNews { get; private set; } = new Dictionary<int, IReadOnlyList<SearchHit>>();
 
-    /// <summary>The page's body is rendered once per change (see <see cref="PublishedItems.FragmentKey"/>).</summary>
-    public string FragmentKey { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        FragmentKey = published.FragmentKey("tien-do/" + slug, now);
         var plan = await published.FindAsync(db, ContentKind.Plan, slug, now, cancellationToken);
         if (plan is null) return NotFound();
         // Not the plan's own page (it does not count as a view of it), but it shows the plan, the catalogue and news.
