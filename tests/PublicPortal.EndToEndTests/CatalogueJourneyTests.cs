@@ -47,6 +47,26 @@ public sealed class CatalogueJourneyTests(PortalServer server)
         });
 
     [Fact]
+    public Task Reader_says_a_village_page_was_not_useful_and_reports_what_is_wrong_without_JavaScript() =>
+        server.RunAsync(nameof(Reader_says_a_village_page_was_not_useful_and_reports_what_is_wrong_without_JavaScript), async page =>
+        {
+            await page.GotoAsync(server.BaseUrl + "/lang-nghe/gom-binh-duc");
+            var question = page.Locator(".page-feedback");
+            await Assertions.Expect(question.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Trang này có hữu ích không?");
+            await question.GetByRole(AriaRole.Button, new() { Name = "Không, trang này chưa hữu ích" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("Cảm ơn bạn đã cho biết");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo lỗi" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Form_Message_error")).ToContainTextAsync("Vui lòng cho biết");
+
+            await page.GetByLabel("Điều gì trên trang chưa đúng hoặc chưa rõ?").FillAsync("Giờ mở cửa của làng gốm chưa có trên trang.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo lỗi" }).ClickAsync();
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Cảm ơn bạn đã báo lỗi");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Quay lại trang" }).ClickAsync();
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Làng gốm gọ Bình Đức");
+        }, new BrowserNewContextOptions { JavaScriptEnabled = false });
+
+    [Fact]
     public Task Buyer_sends_an_enquiry_and_is_thanked() =>
         server.RunAsync(nameof(Buyer_sends_an_enquiry_and_is_thanked), async page =>
         {

@@ -24,6 +24,8 @@ public sealed class PageQualityTests(PortalServer server)
         "/tuan-thu",
         "/tiep-can",
         "/so-do-trang",
+        "/gop-y-trang?trang=%2Flang-nghe",
+        "/gop-y-trang?trang=%2Flang-nghe&da-gui=khong",
         "/trang-khong-co",
         "/lang-nghe",
         "/lang-nghe/gom-binh-duc",

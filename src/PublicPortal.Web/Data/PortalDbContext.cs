@@ -35,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+    public DbSet<PageFeedback> PageFeedback => Set<PageFeedback>();
     public DbSet<DailyTraffic> DailyTraffic => Set<DailyTraffic>();
     public DbSet<VisitorSalt> VisitorSalts => Set<VisitorSalt>();
     public DbSet<Revision> Revisions => Set<Revision>();
@@ -91,6 +92,15 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         enquiry.HasIndex(x => x.Reference).IsUnique(); // two enquiries saved at once cannot take the same number
         enquiry.Property(x => x.Fingerprint).HasMaxLength(EnquiryLimits.Fingerprint);
         enquiry.HasIndex(x => x.Fingerprint);
+
+        var feedback = builder.Entity<PageFeedback>();
+        feedback.Property(x => x.Path).HasMaxLength(PageFeedbackLimits.Path);
+        feedback.Property(x => x.Message).HasMaxLength(PageFeedbackLimits.Message);
+        feedback.Property(x => x.Contact).HasMaxLength(PageFeedbackLimits.Contact);
+        feedback.Property(x => x.Fingerprint).HasMaxLength(PageFeedbackLimits.Fingerprint);
+        feedback.HasIndex(x => x.Fingerprint);
+        feedback.HasIndex(x => x.CreatedAtUtc);
+        feedback.HasIndex(x => new { x.Handled, x.CreatedAtUtc }); // the inbox: open reports, newest first
 
         var change = builder.Entity<ChangeRecord>();
         change.HasKey(x => x.Sequence);

@@ -4,17 +4,20 @@ using PublicPortal.Web.Features.Content;
 
 namespace PublicPortal.Web.Features.Hosting;
 
-/// <summary>Applies migrations, then imports content/ into an empty database (on one node at a time), before the server takes requests.</summary>
+/// <summary>Applies migrations, then imports content/ into an empty database, on one node at a time, before the server takes requests.</summary>
 internal sealed class DatabaseStartup(IServiceScopeFactory scopes, PortalPaths paths, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Nodes starting at once: one migrates and, on an empty database, imports; the others wait and then find it done
+        // (EF Core's own migration lock did not keep two nodes from running the same second migration).
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await PortalDatabase.MigrateAsync(db, paths, cancellationToken);
-        // Nodes starting at once on an empty database: one imports, the others wait and then find it done.
+        // A database that does not exist yet (a new installation) is created first: the lock lives in it.
+        if (!await db.Database.CanConnectAsync(cancellationToken)) await PortalDatabase.MigrateAsync(db, paths, cancellationToken);
         await using var scopeOfLock = scopes.CreateAsyncScope();
         await using var startupLock = await scopeOfLock.ServiceProvider.GetRequiredService<PortalDbContext>().HoldStartupLockAsync(cancellationToken);
+        await PortalDatabase.MigrateAsync(db, paths, cancellationToken);
         if (await db.ContentItems.AnyAsync(cancellationToken)) return;
         if (paths.ContentDirectory is null)
         {

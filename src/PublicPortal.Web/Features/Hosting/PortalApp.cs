@@ -2,6 +2,7 @@ using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
+using PublicPortal.Web.Features.Feedback;
 using PublicPortal.Web.Features.Feeds;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Media;
@@ -47,6 +48,7 @@ public static class PortalApp
         builder.AddChangeFeedProcessing();
         builder.AddMedia();
         builder.AddEnquiries();
+        builder.AddFeedback();
         builder.AddTraffic();
         builder.AddAdmin();
         return builder;

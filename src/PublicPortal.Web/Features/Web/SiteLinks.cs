@@ -29,6 +29,11 @@ public static class SiteLinks
     public static string Compliance => Item(ContentKind.Page, ComplianceSlug);
     public static string Accessibility => Item(ContentKind.Page, AccessibilitySlug);
 
+    /// <summary>Readers' word on a page: "was this page useful?" and "report a problem on this page".</summary>
+    public const string Feedback = "/gop-y-trang";
+
+    public static string PageFeedback(string pagePath) => Feedback + QueryString.Create("trang", pagePath);
+
     /// <summary>The HTML sitemap: every section and item, for readers (/sitemap.xml is for crawlers).</summary>
     public const string SiteMapPage = "/so-do-trang";
 
@@ -81,6 +86,7 @@ public static class SiteLinks
         public const string Content = "/quan-tri/noi-dung";
         public const string Media = "/quan-tri/thu-vien-anh";
         public const string Enquiries = "/quan-tri/hoi-mua";
+        public const string Feedback = "/quan-tri/gop-y";
         public const string Analytics = "/quan-tri/thong-ke";
         public const string Users = "/quan-tri/nguoi-dung";
         public const string Audit = "/quan-tri/nhat-ky";

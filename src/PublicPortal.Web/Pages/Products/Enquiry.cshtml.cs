@@ -46,7 +46,7 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
-        if (IsCrossSite()) return BadRequest();
+        if (CrossSitePosts.IsCrossSite(HttpContext)) return BadRequest();
         if (!string.IsNullOrEmpty(Form.Website))
         {
             // A bot filled the hidden field: answer as if it worked, store nothing.
@@ -90,17 +90,5 @@ public sealed class EnquiryModel(CatalogueService catalogue, EnquiryDesk desk, P
         ViewData.Metadata().Title = $"Hỏi mua: {product.Title}";
         ViewData.Metadata().NoIndex = true;
         return true;
-    }
-
-    private bool IsCrossSite()
-    {
-        if (Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site") return true;
-        // "Origin: null" comes from sandboxed frames, data: URLs and some redirects: never from this site's own form.
-        var origin = Request.Headers.Origin.ToString();
-        if (origin.Length == 0) return false;
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)) return true;
-        var site = new Uri(PublicPortal.Web.Features.Hosting.SiteUrls.OriginOf(HttpContext));
-        return !string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase)
-               && !string.Equals(uri.Authority, site.Authority, StringComparison.OrdinalIgnoreCase);
     }
 }

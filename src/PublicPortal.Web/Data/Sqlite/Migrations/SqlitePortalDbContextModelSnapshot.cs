@@ -519,6 +519,50 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     b.ToTable("MediaAssets");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.PageFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Handled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("Handled", "CreatedAtUtc");
+
+                    b.ToTable("PageFeedback");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PublicPortal.Web.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PageFeedback : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PageFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Useful = table.Column<bool>(type: "boolean", nullable: true),
+                    Message = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Handled = table.Column<bool>(type: "boolean", nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PageFeedback", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PageFeedback_CreatedAtUtc",
+                table: "PageFeedback",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PageFeedback_Fingerprint",
+                table: "PageFeedback",
+                column: "Fingerprint");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PageFeedback_Handled_CreatedAtUtc",
+                table: "PageFeedback",
+                columns: new[] { "Handled", "CreatedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PageFeedback");
+        }
+    }
+}
