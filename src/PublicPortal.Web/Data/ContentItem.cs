@@ -58,6 +58,14 @@ public sealed class ContentItem
     public DateTime? UpdatedAtUtc { get; set; }
     public List<SourceRef> Sources { get; set; } = [];
 
+    /// <summary>The English version (all three, or none: an English page is never half-translated); shown under /en/.</summary>
+    public string? TitleEn { get; set; }
+    public string? SummaryEn { get; set; }
+    public string? BodyEn { get; set; }
+
+    /// <summary>Whether the item has an English version.</summary>
+    public bool HasEnglish => TitleEn is not null;
+
     /// <summary>Title, number, issuer and summary folded to ASCII lower case, so plain-LIKE search ignores diacritics.</summary>
     public string SearchText { get; set; } = "";
 

@@ -118,12 +118,14 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
         var item = builder.Entity<ContentItem>();
         item.Ignore(x => x.FileViews);
+        item.Ignore(x => x.HasEnglish);
         item.HasIndex(x => new { x.Kind, x.Slug }).IsUnique();
         item.HasIndex(x => new { x.Kind, x.Status, x.PublishedAtUtc });
         // Optimistic concurrency: a save that read an older version fails instead of overwriting another editor's work.
         item.Property(x => x.Version).IsConcurrencyToken();
         item.Property(x => x.Slug).HasMaxLength(120);
         item.Property(x => x.Title).HasMaxLength(400);
+        item.Property(x => x.TitleEn).HasMaxLength(400);
         item.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         item.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         item.OwnsMany(x => x.Sources, b => b.ToJson());

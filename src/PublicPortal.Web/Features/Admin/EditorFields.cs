@@ -12,7 +12,7 @@ namespace PublicPortal.Web.Features.Admin;
 /// </summary>
 public static class EditorFields
 {
-    private static readonly string[] FormKeys = ["title", "slug", "summary", "status", "published", "views"];
+    private static readonly string[] FormKeys = ["title", "slug", "summary", "status", "published", "views", "english"];
 
     private static readonly ISerializer Scalars = new SerializerBuilder().Build();
 
@@ -170,7 +170,7 @@ public static class EditorFields
     }
 
     /// <summary>Builds the item from the form; the parser's message when the YAML or a value is wrong.</summary>
-    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, string? extraYaml)
+    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, string? extraYaml, EnglishFields? english = null)
     {
         var common = new Dictionary<string, string?>
         {
@@ -187,7 +187,14 @@ public static class EditorFields
         var owned = Mapping(extra).Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not null && FormKeys.Contains(k)).ToList();
         if (owned.Count > 0)
             throw new ContentFormatException($"khóa {string.Join(", ", owned.Select(k => $"“{k}”"))} đã có ô riêng trong biểu mẫu; hãy xóa khỏi phần YAML và dùng ô đó");
-        var text = "---\n" + Scalars.Serialize(common) + (extra.Length > 0 ? extra + "\n" : "") + "---\n\n" + (body ?? "").Replace("\r\n", "\n").Trim() + "\n";
+        var englishYaml = english is null ? "" : Scalars.Serialize(new Dictionary<string, Dictionary<string, string?>>
+        {
+            ["english"] = new() { ["title"] = english.Title, ["summary"] = english.Summary, ["body"] = english.Body?.Replace("\r\n", "\n") },
+        });
+        var text = "---\n" + Scalars.Serialize(common) + englishYaml + (extra.Length > 0 ? extra + "\n" : "") + "---\n\n" + (body ?? "").Replace("\r\n", "\n").Trim() + "\n";
         return FrontMatter.Parse(text, kind, slug);
     }
 }
+
+/// <summary>The English version as typed in the editor's own fields (empty fields: no English version).</summary>
+public sealed record EnglishFields(string? Title, string? Summary, string? Body);

@@ -22,6 +22,12 @@ public sealed class ContentRules(MarkdownRenderer markdown, ReservedSlugs reserv
             problems["Slug"] = $"Đường dẫn “{item.Slug}” là địa chỉ của một trang của cổng ({ContentKinds.UrlOf(item.Kind, item.Slug)}); hãy chọn đường dẫn khác.";
         if (markdown.TryToSafeHtml(item.Body, out _) is { } body)
             problems["Body"] = body;
+        if (item.TitleEn is { Length: > InputLimits.MaxTitle } titleEn)
+            problems["TitleEn"] = $"Tiêu đề tiếng Anh dài {titleEn.Length} ký tự; tối đa {InputLimits.MaxTitle}.";
+        if (item.SummaryEn is { Length: > InputLimits.MaxSummary } summaryEn)
+            problems["SummaryEn"] = $"Tóm tắt tiếng Anh dài {summaryEn.Length} ký tự; tối đa {InputLimits.MaxSummary}.";
+        if (item.BodyEn is { } bodyEn && markdown.TryToSafeHtml(bodyEn, out _) is { } englishProblem)
+            problems["BodyEn"] = "Bản tiếng Anh: " + englishProblem;
         var lists = new (string Name, int Count)[]
         {
             ("ảnh", item.Photos.Count), ("nguồn", item.Sources.Count), ("mục tiêu", item.Targets.Count),

@@ -32,6 +32,12 @@ public sealed class PageMetadata
     public string? Canonical { get; set; }
 
     /// <summary>The &lt;title&gt;: the page's title, then the site's name.</summary>
+    /// <summary>
+    /// The same page in the other language (the Vietnamese of an English page, the English of a Vietnamese one), when
+    /// it exists: the language switch leads there and search engines are told of it (hreflang).
+    /// </summary>
+    public string? OtherLanguage { get; set; }
+
     public string DocumentTitle => Title is null ? SiteName : $"{Title} – {SiteName}";
 
     public string DescriptionOrDefault => Description ?? DefaultDescription;
@@ -44,6 +50,7 @@ public sealed class PageMetadata
         Description = item.Summary;
         OgImage = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
         OgType = "article";
+        OtherLanguage = item.HasEnglish ? EnglishSite.Item(item.Kind, item.Slug) : null;
     }
 }
 

@@ -12,6 +12,7 @@ public static class WebModule
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // The one rate limiter of the site; features add their policies to its options (Configure<RateLimiterOptions>).
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -29,6 +30,12 @@ public static class WebModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // The UI strings' language follows the address (English under /en/); formatting stays explicit in the code.
+        app.Use((context, next) =>
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = EnglishSite.IsEnglish(context.Request.Path.Value) ? EnglishSite.Culture : Content.VietnameseText.Culture;
+            return next(context);
+        });
         return app;
     }
 }

@@ -271,6 +271,9 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BodyEn")
+                        .HasColumnType("text");
+
                     b.Property<string>("CoverAlt")
                         .HasColumnType("text");
 
@@ -332,8 +335,15 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                     b.Property<string>("Summary")
                         .HasColumnType("text");
 
+                    b.Property<string>("SummaryEn")
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 

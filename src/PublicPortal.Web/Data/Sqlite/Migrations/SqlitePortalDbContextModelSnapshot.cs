@@ -254,6 +254,9 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyEn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CoverAlt")
                         .HasColumnType("TEXT");
 
@@ -315,8 +318,15 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SummaryEn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 

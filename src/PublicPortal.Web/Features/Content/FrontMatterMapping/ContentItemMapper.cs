@@ -48,6 +48,7 @@ internal static class ContentItemMapper
                 Url = AbsoluteUrl(s.Url, $"sources[{i}].url"),
             }).ToList(),
         };
+        ReadEnglish(item, dto.English);
         DocumentMapper.Read(item, dto);
         PlanMapper.Read(item, dto);
 
@@ -78,9 +79,23 @@ internal static class ContentItemMapper
             Views = item.FileViews is null or 0 ? null : item.FileViews,
             Sources = item.Sources.Count == 0 ? null : item.Sources.Select(s => new SourceDto { Title = s.Title, Url = s.Url }).ToList(),
         };
+        if (item.HasEnglish) dto.English = new EnglishDto { Title = item.TitleEn, Summary = item.SummaryEn, Body = item.BodyEn is { Length: > 0 } b ? b + "\n" : null };
         DocumentMapper.Write(item, dto);
         PlanMapper.Write(item, dto);
         CatalogueMapper.Write(item, dto);
         return dto;
+    }
+
+    /// <summary>An English version is whole: a title, and a summary or a body; never a body without a title.</summary>
+    private static void ReadEnglish(ContentItem item, EnglishDto? english)
+    {
+        if (english is null) return;
+        var title = Optional(english.Title);
+        var summary = Optional(english.Summary);
+        var body = string.IsNullOrWhiteSpace(english.Body) ? null : VietnameseText.Nfc(english.Body.Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+        if (title is null && summary is null && body is null) return;
+        if (title is null) throw new ContentFormatException("english.title is required when an English summary or body is given");
+        if (summary is null && body is null) throw new ContentFormatException("english needs a summary or a body besides its title");
+        (item.TitleEn, item.SummaryEn, item.BodyEn) = (title, summary, body);
     }
 }

@@ -24,6 +24,9 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     [BindProperty] public bool Published { get; set; }
     [BindProperty] public DateTime PublishedAt { get; set; }
     [BindProperty] public string? Body { get; set; }
+    [BindProperty] public string? TitleEn { get; set; }
+    [BindProperty] public string? SummaryEn { get; set; }
+    [BindProperty] public string? BodyEn { get; set; }
     [BindProperty] public string? Extra { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<StopInput> Stops { get; set; } = [];
@@ -49,6 +52,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
 
     public ContentKind Kind { get; private set; } = ContentKind.News;
     public string? PreviewHtml { get; private set; }
+    public string? PreviewHtmlEn { get; private set; }
     public SaveOutcome.Conflict? Conflict { get; private set; }
     public RevisionComparison? ConflictDiff { get; private set; }
     public string? Saved { get; private set; }
@@ -91,6 +95,12 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         var slug = string.IsNullOrWhiteSpace(Slug) ? VietnameseText.Slugify(Title ?? "") : Slug.Trim();
         if (string.IsNullOrWhiteSpace(Title)) ModelState.AddModelError(nameof(Title), "Hãy nhập tiêu đề.");
         else if (!VietnameseText.IsValidSlug(slug)) ModelState.AddModelError(nameof(Slug), $"Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ “{VietnameseText.Slugify(slug)}”).");
+        // An English version is whole or absent: the English page never shows half a translation.
+        var anyEnglish = !string.IsNullOrWhiteSpace(SummaryEn) || !string.IsNullOrWhiteSpace(BodyEn);
+        if (anyEnglish && string.IsNullOrWhiteSpace(TitleEn))
+            ModelState.AddModelError(nameof(TitleEn), "Hãy nhập tiêu đề tiếng Anh, hoặc để trống cả ba ô tiếng Anh nếu chưa có bản dịch.");
+        else if (!anyEnglish && !string.IsNullOrWhiteSpace(TitleEn))
+            ModelState.AddModelError(nameof(SummaryEn), "Bản tiếng Anh cần tóm tắt hoặc nội dung, không chỉ tiêu đề.");
         if (Kind == ContentKind.Document && Upload is { Length: > 0 } && ModelState.IsValid)
         {
             // The file is checked and stored first; the item then points at it (a refused save leaves only an unused file).
@@ -122,7 +132,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
                 var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, Stops.Select(ToStop).OfType<RouteStop>().ToList())
                     : HasPosition ? EditorFields.WithLocation(Extra, Kind, position)
                     : Extra;
-                item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra);
+                item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra, new(TitleEn, SummaryEn, BodyEn));
             }
             catch (ContentFormatException ex)
             {
@@ -135,6 +145,11 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             // The public site's own pipeline: what the preview shows is what will be published.
             if (markdown.TryToSafeHtml(item.Body, out var html) is { } problem) ModelState.AddModelError(nameof(Body), problem);
             else PreviewHtml = html;
+            if (item.BodyEn is not null)
+            {
+                if (markdown.TryToSafeHtml(item.BodyEn, out var english) is { } problemEn) ModelState.AddModelError(nameof(BodyEn), problemEn);
+                else PreviewHtmlEn = english;
+            }
             return Page();
         }
 
@@ -247,6 +262,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         Published = item.Status == ContentStatus.Published;
         PublishedAt = VietnamTime.ToOffset(item.PublishedAtUtc).DateTime;
         Body = item.Body;
+        (TitleEn, SummaryEn, BodyEn) = (item.TitleEn, item.SummaryEn, item.BodyEn);
         Extra = EditorFields.ExtraYaml(item);
         Stops = item.Route?.Stops.Select(s => new StopInput { Place = s.Kind + ":" + s.Slug, Note = s.Note, Minutes = s.Minutes }).ToList() ?? [];
         if ((item.Village?.Location ?? item.Sight?.Location) is { } point)

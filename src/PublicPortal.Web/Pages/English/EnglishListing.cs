@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Web.Pages.English;
+
+/// <summary>One item in an English list: its English title and summary, or its Vietnamese title marked as such.</summary>
+public sealed record EnglishListing(string Url, string Title, string? Summary, bool Translated)
+{
+    public static async Task<IReadOnlyList<EnglishListing>> LoadAsync(PortalDbContext db, EnglishSite.Section section, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(section);
+        var rows = await db.ContentItems.AsNoTracking().Visible(section.Kind, nowUtc)
+            .Select(x => new { x.Slug, x.Title, x.TitleEn, x.SummaryEn }).ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new EnglishListing($"{EnglishSite.List(section)}/{r.Slug}", r.TitleEn ?? r.Title, r.TitleEn is null ? null : r.SummaryEn, r.TitleEn is not null))
+            .OrderByDescending(r => r.Translated).ThenBy(r => r.Title, VietnameseText.Collation)
+            .ToList();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Hosting;
+using PublicPortal.Web.Features.Web;
+
+namespace PublicPortal.Web.Pages.English;
+
+/// <summary>The English home page: what the portal is, and each section of the English site with its items.</summary>
+[PublicCache]
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<(EnglishSite.Section Section, IReadOnlyList<EnglishListing> Items)> Sections { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sections = new List<(EnglishSite.Section, IReadOnlyList<EnglishListing>)>();
+        foreach (var section in EnglishSite.Sections)
+        {
+            sections.Add((section, await EnglishListing.LoadAsync(db, section, now, cancellationToken)));
+            OutputCacheTags.Add(HttpContext, OutputCacheTags.Kind(section.Kind));
+        }
+        Sections = sections;
+        ViewData.Metadata().OtherLanguage = SiteLinks.Home;
+    }
+}
