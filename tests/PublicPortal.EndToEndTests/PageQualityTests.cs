@@ -30,7 +30,7 @@ public sealed class PageQualityTests(PortalServer server)
         "/en/contact",
         "/en/compliance",
         "/en/villages/gom-binh-duc",
-        "/en/villages/may-tre-dan-dong-ha",
+        "/en/programme/ke-hoach-3073",
         "/gop-y-trang?trang=%2Flang-nghe&da-gui=khong",
         "/trang-khong-co",
         "/lang-nghe",

@@ -22,6 +22,9 @@ public sealed class PhoneAndPrintTests(PortalServer server, ITestOutputHelper ou
             var top = await page.EvaluateAsync<double>("() => document.querySelector('main').getBoundingClientRect().top + window.scrollY");
             output.WriteLine($"top of <main> at 390 px on {path}: {top:0} px");
             Assert.True(top <= 200, $"{path}: <main> starts {top:0} px from the top");
+            // The language switch sits beside the kicker line without covering its words.
+            var edges = await page.EvaluateAsync<double[]>("() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('.brand-kicker')); return [r.getBoundingClientRect().right, document.querySelector('.language-switch').getBoundingClientRect().left]; }");
+            Assert.True(edges[0] < edges[1], $"{path}: the language switch ({edges[1]:0} px) covers the kicker ending at {edges[0]:0} px");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the screen");
         }, Phone());

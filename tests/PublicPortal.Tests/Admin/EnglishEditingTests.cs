@@ -15,23 +15,31 @@ public sealed class EnglishEditingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
-    public async Task An_editor_adds_an_English_version_previews_it_and_it_is_on_the_English_page_with_its_revision()
+    public async Task An_editor_removes_and_adds_an_English_version_previews_it_and_it_is_on_the_English_page_with_its_revision()
     {
         var editor = await StaffClient.SignedInAsync(_factory, "bien-tap-en@example.vn", PortalRoles.Editor);
         var id = 0;
         await _factory.WithDbAsync(async db => id = await db.ContentItems.Where(x => x.Kind == ContentKind.Village && x.Slug == "may-tre-dan-dong-ha").Select(x => x.Id).SingleAsync());
         var editUrl = $"/quan-tri/noi-dung/sua/{id}";
         var reader = _factory.CreateReader();
-        var (_, _, before) = await Html.GetAsync(reader, "/en/villages/may-tre-dan-dong-ha");
-        Assert.NotNull(before.QuerySelector(".not-translated"));
-
         var (_, _, page) = await Html.GetAsync(editor, editUrl);
         Assert.Equal("Tiêu đề tiếng Anh", page.QuerySelector("label[for=TitleEn]")!.TextContent);
         Assert.Equal("en", page.QuerySelector("#BodyEn")!.GetAttribute("lang"));
+        Assert.StartsWith("Làng nghề mây tre đan Đông Hà (", page.QuerySelector("#TitleEn")!.GetAttribute("value"), StringComparison.Ordinal);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        // Half a translation is refused, with the reason beside the field and the editor's text kept.
+        // Emptying the three English fields removes the English version: the English page then says so.
         var form = await StaffClient.EditFormAsync(editor, editUrl);
+        form["__RequestVerificationToken"] = token;
+        (form["TitleEn"], form["SummaryEn"], form["BodyEn"]) = ("", "", "");
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync(editUrl, new FormUrlEncodedContent(form))).StatusCode);
+        var (_, _, before) = await Html.GetAsync(reader, "/en/villages/may-tre-dan-dong-ha");
+        Assert.NotNull(before.QuerySelector(".not-translated"));
+        var (_, _, untranslated) = await Html.GetAsync(reader, "/lang-nghe/may-tre-dan-dong-ha");
+        Assert.Null(untranslated.QuerySelector("link[hreflang]"));
+
+        // Half a translation is refused, with the reason beside the field and the editor's text kept.
+        form = await StaffClient.EditFormAsync(editor, editUrl);
         form["__RequestVerificationToken"] = token;
         form["BodyEn"] = "Bamboo and rattan weaving.";
         var half = await editor.PostAsync(editUrl, new FormUrlEncodedContent(form));

@@ -86,29 +86,86 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     [Fact]
     public async Task An_untranslated_item_says_so_plainly_links_its_Vietnamese_page_and_is_kept_out_of_search_engines()
     {
-        var untranslated = await UntranslatedVillageAsync();
+        // Every village, sight and route has its English version; the plan's is still to be written.
+        var untranslated = await UntranslatedAsync();
+        Assert.Equal(ContentKind.Plan, untranslated.Kind);
         var client = factory.CreateReader();
-        var (response, _, page) = await Html.GetAsync(client, "/en/villages/" + untranslated.Slug);
+        var (response, _, page) = await Html.GetAsync(client, "/en/programme/" + untranslated.Slug);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var title = page.QuerySelector("main h1")!;
         Assert.Equal((untranslated.Title, "vi"), (title.TextContent, title.GetAttribute("lang")));
         var notice = page.QuerySelector("main .not-translated")!;
         Assert.StartsWith("This page has not been translated into English yet.", notice.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/lang-nghe/" + untranslated.Slug, notice.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/chuong-trinh/" + untranslated.Slug, notice.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
         Assert.Empty(page.QuerySelectorAll("link[hreflang]"));
         Assert.Null(page.QuerySelector("main .prose")); // no half page: nothing of the Vietnamese body
 
         // Its Vietnamese page offers the same item in English, but does not announce a translation.
-        var (_, _, vi) = await Html.GetAsync(client, "/lang-nghe/" + untranslated.Slug);
-        Assert.Equal("/en/villages/" + untranslated.Slug, vi.QuerySelector("a.language-switch")!.GetAttribute("href"));
+        var (_, _, vi) = await Html.GetAsync(client, "/chuong-trinh/" + untranslated.Slug);
+        Assert.Equal("/en/programme/" + untranslated.Slug, vi.QuerySelector("a.language-switch")!.GetAttribute("href"));
         Assert.Empty(vi.QuerySelectorAll("link[hreflang]"));
 
         // In the English list it is marked as Vietnamese only.
-        var (_, _, list) = await Html.GetAsync(client, "/en/villages");
-        var entry = list.QuerySelectorAll("ul.english-list li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/en/villages/" + untranslated.Slug);
+        var (_, _, list) = await Html.GetAsync(client, "/en/programme");
+        var entry = list.QuerySelectorAll("ul.english-list li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/en/programme/" + untranslated.Slug);
         Assert.Equal("vi", entry.QuerySelector("a")!.GetAttribute("lang"));
         Assert.Contains("in Vietnamese only", entry.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_seeded_village_sight_and_route_has_its_English_version_in_the_English_lists()
+    {
+        var client = factory.CreateReader();
+        foreach (var section in new[] { "villages", "sights", "routes" })
+        {
+            var (_, _, list) = await Html.GetAsync(client, "/en/" + section);
+            var entries = list.QuerySelectorAll("ul.english-list li");
+            Assert.NotEmpty(entries);
+            Assert.All(entries, li => Assert.False(li.QuerySelector("a")!.HasAttribute("lang"), li.TextContent));
+        }
+        // A name keeps its Vietnamese spelling, with an English gloss.
+        var (_, _, village) = await Html.GetAsync(client, "/en/villages/gom-binh-duc");
+        Assert.Equal("Làng gốm gọ Bình Đức (Bình Đức pottery village)", village.QuerySelector("main h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_English_pages_where_they_exist_each_naming_its_other_language()
+    {
+        var xml = XDocument.Parse(await factory.CreateReader().GetStringAsync("/sitemap.xml"));
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var urls = xml.Root!.Elements(sm + "url").ToDictionary(
+            u => new Uri(u.Element(sm + "loc")!.Value).AbsolutePath,
+            u => u.Elements(xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => new Uri(l.Attribute("href")!.Value).AbsolutePath));
+        foreach (var (vi, en) in new[] { ("/lang-nghe/gom-binh-duc", "/en/villages/gom-binh-duc"), ("/gioi-thieu", "/en/about"), ("/lang-nghe", "/en/villages"), ("/", "/en") })
+        {
+            foreach (var page in new[] { vi, en })
+            {
+                Assert.True(urls.ContainsKey(page), page + " is not in the sitemap");
+                Assert.Equal((vi, en, vi), (urls[page]["vi"], urls[page]["en"], urls[page]["x-default"]));
+            }
+        }
+        // An item without its English version: only its Vietnamese page, naming no alternate.
+        Assert.DoesNotContain("/en/programme/ke-hoach-3073", urls.Keys);
+        Assert.Empty(urls["/chuong-trinh/ke-hoach-3073"]);
+        Assert.Empty(urls["/tin-tuc"]);
+    }
+
+    [Fact]
+    public async Task The_English_feed_has_the_English_versions_only()
+    {
+        var client = factory.CreateReader();
+        var response = await client.GetAsync("/en/rss.xml");
+        Assert.Equal("application/rss+xml", response.Content.Headers.ContentType!.MediaType);
+        var channel = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+        Assert.Equal("en", channel.Element("language")!.Value);
+        var items = channel.Elements("item").Select(i => (Title: i.Element("title")!.Value, Link: new Uri(i.Element("link")!.Value).AbsolutePath)).ToList();
+        Assert.Contains(("Làng gốm gọ Bình Đức (Bình Đức pottery village)", "/en/villages/gom-binh-duc"), items);
+        Assert.All(items, i => Assert.StartsWith("/en/", i.Link, StringComparison.Ordinal));
+        Assert.DoesNotContain(items, i => i.Link == "/en/programme/ke-hoach-3073");
+        var (_, _, page) = await Html.GetAsync(client, "/en");
+        Assert.Equal("/en/rss.xml", page.QuerySelector("link[type='application/rss+xml']")!.GetAttribute("href"));
     }
 
     [Theory]
@@ -156,11 +213,12 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         Assert.Contains("summary or a body", onlyTitle.Message, StringComparison.Ordinal);
     }
 
-    private async Task<ContentItem> UntranslatedVillageAsync()
+    private async Task<ContentItem> UntranslatedAsync()
     {
         ContentItem? found = null;
+        ContentKind[] sections = [ContentKind.Village, ContentKind.Sight, ContentKind.Route, ContentKind.Plan];
         await factory.WithDbAsync(async db => found = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            db.ContentItems.Where(x => x.Kind == ContentKind.Village && x.TitleEn == null && x.Status == ContentStatus.Published).OrderBy(x => x.Slug)));
+            db.ContentItems.Where(x => sections.Contains(x.Kind) && x.TitleEn == null && x.Status == ContentStatus.Published).OrderBy(x => x.Kind).ThenBy(x => x.Slug)));
         return found!;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Web;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 
@@ -34,24 +35,77 @@ public static class FeedsModule
             var feed = await published.MemoAsync(("rss.xml", origin), () => RssAsync(db, clock.GetUtcNow().UtcDateTime, origin));
             return Results.Bytes(feed, "application/rss+xml; charset=utf-8");
         }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Feeds] });
+        // The English feed: items as their English versions are published (an item without one is not in it).
+        endpoints.MapGet(EnglishSite.Rss, async (HttpContext http, PortalDbContext db, TimeProvider clock, PublishedItems published) =>
+        {
+            var origin = Origin(http);
+            var feed = await published.MemoAsync(("en/rss.xml", origin), () => EnglishRssAsync(db, clock.GetUtcNow().UtcDateTime, origin));
+            return Results.Bytes(feed, "application/rss+xml; charset=utf-8");
+        }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Feeds] });
         endpoints.MapGet("/sitemap.xml", async (HttpContext http, PortalDbContext db, TimeProvider clock) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var items = await db.ContentItems.AsNoTracking()
                 .Where(x => PublicKinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now)
                 .OrderBy(x => x.Kind).ThenBy(x => x.Slug)
-                .Select(x => new { x.Kind, x.Slug, Changed = x.UpdatedAtUtc ?? x.PublishedAtUtc }).ToListAsync();
+                .Select(x => new { x.Kind, x.Slug, Changed = x.UpdatedAtUtc ?? x.PublishedAtUtc, English = x.TitleEn != null }).ToListAsync();
             var origin = Origin(http);
             return Results.Bytes(XmlBytes(writer =>
             {
                 writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-                foreach (var section in Sections) Url(writer, origin + section, null);
+                writer.WriteAttributeString("xmlns", "xhtml", null, Xhtml);
+                foreach (var section in Sections) Url(writer, origin, section, EnglishSite.Counterpart(section), null);
+                Url(writer, origin, EnglishSite.Home, SiteLinks.Home, null);
+                foreach (var section in EnglishSite.Sections)
+                    Url(writer, origin, EnglishSite.List(section), EnglishSite.Counterpart(EnglishSite.List(section)), null);
                 foreach (var item in items)
-                    Url(writer, origin + ContentKinds.UrlOf(item.Kind, item.Slug), item.Changed);
+                {
+                    var vietnamese = ContentKinds.UrlOf(item.Kind, item.Slug);
+                    // An English page is listed, and named as the alternate, only where the item has its English version.
+                    var english = item.English ? EnglishSite.Item(item.Kind, item.Slug) : null;
+                    Url(writer, origin, vietnamese, english, item.Changed);
+                    if (english is not null) Url(writer, origin, english, vietnamese, item.Changed);
+                }
                 writer.WriteEndElement();
             }), "application/xml; charset=utf-8");
         }).CacheOutput(new PublicCacheAttribute { Tags = [OutputCacheTags.Sitemap] });
         return endpoints;
+    }
+
+    private static async Task<byte[]> EnglishRssAsync(PortalDbContext db, DateTime nowUtc, string origin)
+    {
+        var kinds = EnglishSite.Sections.Select(x => x.Kind).Append(ContentKind.Page).ToList();
+        var items = (await db.ContentItems.AsNoTracking()
+            .Where(x => kinds.Contains(x.Kind) && x.TitleEn != null && x.Status == ContentStatus.Published && x.PublishedAtUtc <= nowUtc)
+            .OrderByDescending(x => x.PublishedAtUtc).ThenBy(x => x.Slug)
+            .Select(x => new { x.Kind, x.Slug, x.TitleEn, x.SummaryEn, x.PublishedAtUtc }).ToListAsync())
+            .Select(x => (Url: EnglishSite.Item(x.Kind, x.Slug), x.TitleEn, x.SummaryEn, x.PublishedAtUtc)).Where(x => x.Url is not null).Take(20).ToList();
+        return XmlBytes(writer =>
+        {
+            writer.WriteStartElement("rss");
+            writer.WriteAttributeString("version", "2.0");
+            writer.WriteStartElement("channel");
+            writer.WriteElementString("title", "Bình Thuận craft villages");
+            writer.WriteElementString("link", origin + EnglishSite.Home);
+            writer.WriteElementString("description", "Craft villages, sights and tourism routes of the Bình Thuận craft village programme, 2021–2030, in English.");
+            writer.WriteElementString("language", "en");
+            foreach (var item in items)
+            {
+                var url = origin + item.Url;
+                writer.WriteStartElement("item");
+                writer.WriteElementString("title", item.TitleEn);
+                writer.WriteElementString("link", url);
+                writer.WriteStartElement("guid");
+                writer.WriteAttributeString("isPermaLink", "true");
+                writer.WriteString(url);
+                writer.WriteEndElement();
+                writer.WriteElementString("pubDate", item.PublishedAtUtc.ToString("r", CultureInfo.InvariantCulture));
+                if (item.SummaryEn is not null) writer.WriteElementString("description", item.SummaryEn);
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        });
     }
 
     private static async Task<byte[]> RssAsync(PortalDbContext db, DateTime nowUtc, string origin)
@@ -87,11 +141,26 @@ public static class FeedsModule
         });
     }
 
-    private static void Url(XmlWriter writer, string location, DateTime? changed)
+    private const string Xhtml = "http://www.w3.org/1999/xhtml";
+
+    /// <summary>One page; with its other-language version, both named as alternates (hreflang), Vietnamese the default.</summary>
+    private static void Url(XmlWriter writer, string origin, string path, string? otherLanguage, DateTime? changed)
     {
         writer.WriteStartElement("url");
-        writer.WriteElementString("loc", location);
+        writer.WriteElementString("loc", origin + path);
         if (changed is { } c) writer.WriteElementString("lastmod", c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (otherLanguage is not null)
+        {
+            var (vi, en) = EnglishSite.IsEnglish(path) ? (otherLanguage, path) : (path, otherLanguage);
+            foreach (var (language, href) in new[] { ("vi", vi), ("en", en), ("x-default", vi) })
+            {
+                writer.WriteStartElement("xhtml", "link", Xhtml);
+                writer.WriteAttributeString("rel", "alternate");
+                writer.WriteAttributeString("hreflang", language);
+                writer.WriteAttributeString("href", origin + href);
+                writer.WriteEndElement();
+            }
+        }
         writer.WriteEndElement();
     }
 

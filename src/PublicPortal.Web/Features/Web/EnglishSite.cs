@@ -12,6 +12,7 @@ namespace PublicPortal.Web.Features.Web;
 public static class EnglishSite
 {
     public const string Home = "/en";
+    public const string Rss = "/en/rss.xml";
 
     /// <summary>English dates and numbers: "1 December 2026", "1,234.5".</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");

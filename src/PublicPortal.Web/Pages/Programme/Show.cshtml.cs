@@ -26,6 +26,7 @@ public sealed class ShowModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         if (plan is null) return NotFound();
         Plan = plan;
         ServedItem.Set(HttpContext, plan, OutputCacheTags.Kind(ContentKind.Document));
+        if (plan.HasEnglish) ViewData.Metadata().OtherLanguage = EnglishSite.Item(ContentKind.Plan, plan.Slug);
         var linked = new[] { plan.DocumentSlug, plan.ParentSlug }.OfType<string>().ToList();
         var documents = await db.ContentItems.AsNoTracking().Visible(ContentKind.Document, now)
             .Where(x => linked.Contains(x.Slug)).ToListAsync(cancellationToken);
