@@ -79,33 +79,10 @@ public static class FeedsModule
             .Where(x => kinds.Contains(x.Kind) && x.TitleEn != null && x.Status == ContentStatus.Published && x.PublishedAtUtc <= nowUtc)
             .OrderByDescending(x => x.PublishedAtUtc).ThenBy(x => x.Slug)
             .Select(x => new { x.Kind, x.Slug, x.TitleEn, x.SummaryEn, x.PublishedAtUtc }).ToListAsync())
-            .Select(x => (Url: EnglishSite.Item(x.Kind, x.Slug), x.TitleEn, x.SummaryEn, x.PublishedAtUtc)).Where(x => x.Url is not null).Take(20).ToList();
-        return XmlBytes(writer =>
-        {
-            writer.WriteStartElement("rss");
-            writer.WriteAttributeString("version", "2.0");
-            writer.WriteStartElement("channel");
-            writer.WriteElementString("title", "Bình Thuận craft villages");
-            writer.WriteElementString("link", origin + EnglishSite.Home);
-            writer.WriteElementString("description", "Craft villages, sights and tourism routes of the Bình Thuận craft village programme, 2021–2030, in English.");
-            writer.WriteElementString("language", "en");
-            foreach (var item in items)
-            {
-                var url = origin + item.Url;
-                writer.WriteStartElement("item");
-                writer.WriteElementString("title", item.TitleEn);
-                writer.WriteElementString("link", url);
-                writer.WriteStartElement("guid");
-                writer.WriteAttributeString("isPermaLink", "true");
-                writer.WriteString(url);
-                writer.WriteEndElement();
-                writer.WriteElementString("pubDate", item.PublishedAtUtc.ToString("r", CultureInfo.InvariantCulture));
-                if (item.SummaryEn is not null) writer.WriteElementString("description", item.SummaryEn);
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        });
+            .Where(x => EnglishSite.Item(x.Kind, x.Slug) is not null).Take(20)
+            .Select(x => new FeedItem(EnglishSite.Item(x.Kind, x.Slug)!, x.TitleEn!, x.SummaryEn, x.PublishedAtUtc));
+        return Rss(origin, EnglishSite.Home, "en", "Bình Thuận craft villages",
+            "Craft villages, sights and tourism routes of the Bình Thuận craft village programme, 2021–2030, in English.", items);
     }
 
     private static async Task<byte[]> RssAsync(PortalDbContext db, DateTime nowUtc, string origin)
@@ -113,33 +90,40 @@ public static class FeedsModule
         var items = await db.ContentItems.AsNoTracking()
             .Where(x => FeedKinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= nowUtc)
             .OrderByDescending(x => x.PublishedAtUtc).Take(20).ListFields().ToListAsync();
-        return XmlBytes(writer =>
-        {
-            writer.WriteStartElement("rss");
-            writer.WriteAttributeString("version", "2.0");
-            writer.WriteStartElement("channel");
-            writer.WriteElementString("title", "Cổng thông tin làng nghề Bình Thuận");
-            writer.WriteElementString("link", origin + "/");
-            writer.WriteElementString("description", "Tin tức và thông báo của Chương trình bảo tồn và phát triển làng nghề tỉnh Bình Thuận 2021–2030.");
-            writer.WriteElementString("language", "vi");
-            foreach (var item in items)
-            {
-                var url = origin + ContentKinds.UrlOf(item.Kind, item.Slug);
-                writer.WriteStartElement("item");
-                writer.WriteElementString("title", item.Title);
-                writer.WriteElementString("link", url);
-                writer.WriteStartElement("guid");
-                writer.WriteAttributeString("isPermaLink", "true");
-                writer.WriteString(url);
-                writer.WriteEndElement();
-                writer.WriteElementString("pubDate", item.PublishedAtUtc.ToString("r", CultureInfo.InvariantCulture));
-                if (item.Summary is not null) writer.WriteElementString("description", item.Summary);
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        });
+        return Rss(origin, "/", "vi", "Cổng thông tin làng nghề Bình Thuận",
+            "Tin tức và thông báo của Chương trình bảo tồn và phát triển làng nghề tỉnh Bình Thuận 2021–2030.",
+            items.Select(x => new FeedItem(ContentKinds.UrlOf(x.Kind, x.Slug), x.Title, x.Summary, x.PublishedAtUtc)));
     }
+
+    /// <summary>One entry of a feed: the page's path, its title and summary in the feed's language, when it was published.</summary>
+    private sealed record FeedItem(string Path, string Title, string? Summary, DateTime PublishedAtUtc);
+
+    private static byte[] Rss(string origin, string home, string language, string title, string description, IEnumerable<FeedItem> items) => XmlBytes(writer =>
+    {
+        writer.WriteStartElement("rss");
+        writer.WriteAttributeString("version", "2.0");
+        writer.WriteStartElement("channel");
+        writer.WriteElementString("title", title);
+        writer.WriteElementString("link", origin + home);
+        writer.WriteElementString("description", description);
+        writer.WriteElementString("language", language);
+        foreach (var item in items)
+        {
+            var url = origin + item.Path;
+            writer.WriteStartElement("item");
+            writer.WriteElementString("title", item.Title);
+            writer.WriteElementString("link", url);
+            writer.WriteStartElement("guid");
+            writer.WriteAttributeString("isPermaLink", "true");
+            writer.WriteString(url);
+            writer.WriteEndElement();
+            writer.WriteElementString("pubDate", item.PublishedAtUtc.ToString("r", CultureInfo.InvariantCulture));
+            if (item.Summary is not null) writer.WriteElementString("description", item.Summary);
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    });
 
     private const string Xhtml = "http://www.w3.org/1999/xhtml";
 
