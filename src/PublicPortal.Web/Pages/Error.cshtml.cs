@@ -7,9 +7,9 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages;
 
-/// <summary>Every error status ends here (re-executed), with a message in Vietnamese and a way on.</summary>
+/// <summary>Every error status ends here (re-executed), with a message in the language of the address asked for and a way on.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+public sealed class ErrorModel(ILogger<ErrorModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public int Code { get; private set; }
     public string Heading { get; private set; } = "";
@@ -21,20 +21,16 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     /// <summary>The search box starts with the words of a mistyped or moved address ("/lang-nghe/gom-bau-truc": "gom bau truc").</summary>
     public string? SearchWords { get; private set; }
 
-    /// <summary>The way on from any error: home, the main sections by their real routes, and contact.</summary>
-    public static readonly IReadOnlyList<(string Href, string Label)> Sections =
-    [
-        (SiteLinks.Home, "Trang chủ"),
-        (SiteLinks.List(ContentKind.News), "Tin tức"),
-        (SiteLinks.List(ContentKind.Announcement), "Thông báo"),
-        (SiteLinks.List(ContentKind.Village), "Làng nghề"),
-        (SiteLinks.List(ContentKind.Product), "Sản phẩm OCOP"),
-        (SiteLinks.List(ContentKind.Sight), "Điểm đến"),
-        (SiteLinks.List(ContentKind.Route), "Tuyến du lịch"),
-        (SiteLinks.List(ContentKind.Document), "Văn bản"),
-        (SiteLinks.List(ContentKind.Plan), "Chương trình"),
-        (SiteLinks.Contact, "Liên hệ"),
-    ];
+    /// <summary>The resource keys of an error's heading and message (in the resx files, in both languages).</summary>
+    public static (string Heading, string Message) KeysOf(int code) => code switch
+    {
+        404 or 400 or 403 or 405 or 413 or 429 => ($"Error.{code}.Heading", $"Error.{code}.Message"),
+        >= 500 => ("Error.500.Heading", "Error.500.Message"),
+        _ => ("Error.Other.Heading", "Error.Other.Message"),
+    };
+
+    /// <summary>The codes with their own text; every other code shares one (tests check each is translated).</summary>
+    public static readonly IReadOnlyList<int> Codes = [400, 403, 404, 405, 413, 429, 500, 418];
 
     // Re-executed requests keep their method (a failed POST, DELETE…), so the page is filled here, whatever handler runs or not.
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
@@ -51,17 +47,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         Code = exception is not null ? 500 : code is >= 400 and <= 599 ? code.Value : 404;
         if (exception is not null) logger.LogError(exception.Error, "Unhandled exception on {Path}", exception.Path);
         Response.StatusCode = reExecuted || exception is not null ? Code : StatusCodes.Status404NotFound;
-        (Heading, Message) = Code switch
-        {
-            404 => ("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ, hoặc bắt đầu từ trang chủ."),
-            400 => ("Yêu cầu không hợp lệ", "Địa chỉ hoặc tham số trên đường dẫn không hợp lệ (ví dụ số trang phải là một số dương). Hãy quay lại trang trước và thử lại."),
-            403 => ("Không có quyền truy cập", "Tài khoản của bạn không có quyền mở trang này. Nếu cần, hãy liên hệ quản trị viên của cổng."),
-            413 => ("Tệp hoặc nội dung quá lớn", "Nội dung gửi lên vượt quá giới hạn cho phép. Hãy chọn tệp nhỏ hơn rồi thử lại."),
-            405 => ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa gửi."),
-            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Xin vui lòng thử lại sau ít phút."),
-            >= 500 => ("Đã xảy ra lỗi", "Hệ thống gặp sự cố khi xử lý yêu cầu. Xin vui lòng thử lại sau; nếu lỗi còn lặp lại, hãy báo cho chúng tôi qua trang Liên hệ."),
-            _ => ("Không thể hiển thị trang", "Yêu cầu không thực hiện được."),
-        };
+        var (heading, message) = KeysOf(Code);
+        (Heading, Message) = (localizer[heading], localizer[message]);
         Detail = HttpContext.Items[Features.Web.UploadLimitsAttribute.ErrorDetailKey] as string;
         if (Code == 404) SearchWords = WordsOf(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath);
         ViewData.Metadata().Title = Heading;

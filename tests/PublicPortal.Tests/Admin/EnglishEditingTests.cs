@@ -35,6 +35,8 @@ public sealed class EnglishEditingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync(editUrl, new FormUrlEncodedContent(form))).StatusCode);
         var (_, _, before) = await Html.GetAsync(reader, "/en/villages/may-tre-dan-dong-ha");
         Assert.NotNull(before.QuerySelector(".not-translated"));
+        var (_, _, notFound) = await Html.GetAsync(reader, "/en/search?q=rattan+weaving+by+hand");
+        Assert.DoesNotContain(notFound.QuerySelectorAll("ol.result-list a"), a => a.GetAttribute("href") == "/en/villages/may-tre-dan-dong-ha");
         var (_, _, untranslated) = await Html.GetAsync(reader, "/lang-nghe/may-tre-dan-dong-ha");
         Assert.Null(untranslated.QuerySelector("link[hreflang]"));
 
@@ -69,6 +71,9 @@ public sealed class EnglishEditingTests : IAsyncLifetime
         // Now translated, the Vietnamese page announces its English version, and the English list shows it in English.
         var (_, _, vietnamese) = await Html.GetAsync(reader, "/lang-nghe/may-tre-dan-dong-ha");
         Assert.EndsWith("/en/villages/may-tre-dan-dong-ha", vietnamese.QuerySelector("link[hreflang=en]")!.GetAttribute("href"), StringComparison.Ordinal);
+        // English search finds the new English words at once (the saved write is the next search's index).
+        var (_, _, found) = await Html.GetAsync(reader, "/en/search?q=rattan+weaving+by+hand");
+        Assert.Equal("/en/villages/may-tre-dan-dong-ha", found.QuerySelector("ol.result-list h3 a")!.GetAttribute("href"));
         var (_, _, list) = await Html.GetAsync(reader, "/en/villages");
         Assert.Contains(list.QuerySelectorAll("ul.english-list a"), a => a.TextContent == "Mây tre đan Đông Hà (Đông Hà bamboo and rattan weaving)" && !a.HasAttribute("lang"));
 

@@ -18,6 +18,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     {
         "/en", "/en/villages", "/en/sights", "/en/routes", "/en/programme", "/en/about", "/en/contact", "/en/compliance", "/en/accessibility",
         "/en/villages/gom-binh-duc", "/en/sights/thap-po-sah-inu", "/en/routes/mot-ngay-di-san-cham", "/en/programme/ke-hoach-3073",
+        "/en/search", "/en/search?q=binh+duc+pottery",
     };
 
     [Theory]
@@ -177,6 +178,26 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateReader().GetAsync(url)).StatusCode);
 
     [Fact]
+    public async Task A_missing_English_page_says_so_in_English_and_offers_English_search_and_sections()
+    {
+        var (response, body, page) = await Html.GetAsync(factory.CreateReader(), "/en/villages/gom-bau-truc");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Page not found", page.QuerySelector("main h1")!.TextContent);
+        Assert.Equal("Error 404", page.QuerySelector(".error-code")!.TextContent);
+        var search = page.QuerySelector("main form.search-form")!;
+        Assert.Equal(("/en/search", "gom bau truc"), (search.GetAttribute("action"), search.QuerySelector("input[name=q]")!.GetAttribute("value")));
+        Assert.Contains(("Craft villages", "/en/villages"), page.QuerySelectorAll(".error-sections a").Select(a => (a.TextContent, a.GetAttribute("href"))));
+        Assert.Equal("/", page.QuerySelector("a.language-switch")!.GetAttribute("href"));
+        Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
+
+        // The Vietnamese site's missing pages stay Vietnamese.
+        var (_, _, vietnamese) = await Html.GetAsync(factory.CreateReader(), "/lang-nghe/gom-bau-truc");
+        Assert.Equal(("vi", "Không tìm thấy trang"), (vietnamese.DocumentElement.GetAttribute("lang"), vietnamese.QuerySelector("main h1")!.TextContent));
+        Assert.Equal("/tim-kiem", vietnamese.QuerySelector("main form.search-form")!.GetAttribute("action"));
+    }
+
+    [Fact]
     public void Every_UI_string_a_page_uses_is_translated_in_both_languages()
     {
         var resources = Path.Combine(RepositoryPaths.Root, "src", "PublicPortal.Web", "Resources");
@@ -188,6 +209,9 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
             .SelectMany(file => LocalizerKey().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value)))
             .ToList();
         Assert.NotEmpty(used);
+        // Keys chosen in code: the menus' labels and the error pages' texts.
+        used.AddRange(PublicPortal.Web.Features.Web.SiteNavigation.Vietnamese.Concat(PublicPortal.Web.Features.Web.SiteNavigation.English).Select(n => ("SiteNavigation", n.Key)));
+        used.AddRange(PublicPortal.Web.Pages.ErrorModel.Codes.Select(PublicPortal.Web.Pages.ErrorModel.KeysOf).SelectMany(k => new[] { ("ErrorModel", k.Heading), ("ErrorModel", k.Message) }));
         var missing = used.Where(u => !vi.ContainsKey(u.Key) || !en.ContainsKey(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
         Assert.True(missing.Count == 0, "untranslated: " + string.Join(", ", missing));
         Assert.Equal(vi.Keys.Order(), en.Keys.Order());

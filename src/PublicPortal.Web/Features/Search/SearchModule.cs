@@ -18,6 +18,7 @@ public static class SearchModule
         builder.Services.AddScoped<SearchIndexer>();
         builder.Services.AddHostedService<SearchStartup>();
         builder.Services.AddSingleton<IChangeHandler, SearchChangeHandler>();
+        builder.Services.AddSingleton<EnglishSearch>();
         builder.Services.AddOptions<SearchRateLimitOptions>().BindConfiguration(SearchRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<SearchRateLimitOptions>>((limiter, settings) =>
         {

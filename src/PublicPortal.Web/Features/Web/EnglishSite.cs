@@ -13,6 +13,7 @@ public static class EnglishSite
 {
     public const string Home = "/en";
     public const string Rss = "/en/rss.xml";
+    public const string Search = "/en/search";
 
     /// <summary>English dates and numbers: "1 December 2026", "1,234.5".</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
@@ -36,6 +37,15 @@ public static class EnglishSite
         ["compliance"] = SiteLinks.ComplianceSlug,
         ["accessibility"] = SiteLinks.AccessibilitySlug,
     };
+
+    /// <summary>Whether a request is for the English site; an error page re-executed for an English address is English.</summary>
+    public static bool IsEnglish(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return IsEnglish(context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
+            ?? context.Request.Path.Value);
+    }
 
     public static bool IsEnglish(string? path) =>
         path is not null && (path == Home || path.StartsWith(Home + "/", StringComparison.Ordinal));
@@ -70,12 +80,14 @@ public static class EnglishSite
             var rest = path.Length > Home.Length ? path[(Home.Length + 1)..].TrimEnd('/') : "";
             if (rest.Length == 0) return SiteLinks.Home;
             var parts = rest.Split('/');
+            if (path == Search) return SiteLinks.Search;
             if (parts.Length == 1)
                 return Pages.TryGetValue(parts[0], out var page) ? SiteLinks.Item(ContentKind.Page, page)
                     : SectionOf(parts[0]) is { } listed ? SiteLinks.List(listed.Kind) : null;
             return parts.Length == 2 && SectionOf(parts[0]) is { } section ? SiteLinks.Item(section.Kind, parts[1]) : null;
         }
         if (path == SiteLinks.Home) return Home;
+        if (path == SiteLinks.Search) return Search;
         if (Sections.FirstOrDefault(s => SiteLinks.List(s.Kind) == path) is { } list) return List(list);
         return ContentKinds.ItemOf(path) is var (kind, slug) ? Item(kind, slug) : null;
     }

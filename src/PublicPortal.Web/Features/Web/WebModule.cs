@@ -33,7 +33,7 @@ public static class WebModule
         // The UI strings' language follows the address (English under /en/); formatting stays explicit in the code.
         app.Use((context, next) =>
         {
-            System.Globalization.CultureInfo.CurrentUICulture = EnglishSite.IsEnglish(context.Request.Path.Value) ? EnglishSite.Culture : Content.VietnameseText.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = EnglishSite.IsEnglish(context) ? EnglishSite.Culture : Content.VietnameseText.Culture;
             return next(context);
         });
         return app;
