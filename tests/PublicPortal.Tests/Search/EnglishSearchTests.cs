@@ -48,12 +48,34 @@ public sealed class EnglishSearchTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task An_untranslated_page_is_found_by_its_Vietnamese_name_and_marked_as_Vietnamese()
+    public async Task The_plan_is_found_in_English_and_by_its_number()
     {
-        var (hits, _) = await SearchAsync("ke hoach 3073");
-        var plan = Assert.Single(hits, h => h.Href == "/en/programme/ke-hoach-3073");
-        Assert.True(plan.Vietnamese);
-        Assert.StartsWith("Kế hoạch 3073/KH-UBND", plan.Title, StringComparison.Ordinal);
+        var (hits, _) = await SearchAsync("plan 3073 targets");
+        Assert.Equal("/en/programme/ke-hoach-3073", hits[0].Href);
+        var (byNumber, _) = await SearchAsync("3073");
+        Assert.Equal("/en/programme/ke-hoach-3073", byNumber[0].Href);
+    }
+
+    [Fact]
+    public async Task A_page_whose_English_an_editor_removed_is_found_by_its_Vietnamese_name_marked_as_Vietnamese()
+    {
+        var id = 0;
+        await factory.WithDbAsync(async db => id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.ContentItems.Where(x => x.Kind == PublicPortal.Web.Data.ContentKind.Village && x.Slug == "det-tho-cam-la-da").Select(x => x.Id)));
+        var (before, _) = await SearchAsync("brocade weaving la da");
+        Assert.False(before.Single(h => h.Href == "/en/villages/det-tho-cam-la-da").Vietnamese);
+
+        Assert.IsType<PublicPortal.Web.Features.Content.SaveOutcome.Saved>(await factory.EditAsync(id, item =>
+        {
+            (item.TitleEn, item.SummaryEn, item.BodyEn) = (null, null, null);
+            return item;
+        }));
+        var (english, _) = await SearchAsync("brocade weaving la da");
+        Assert.All(english.Where(h => h.Href == "/en/villages/det-tho-cam-la-da"), h => Assert.True(h.Vietnamese)); // its English words are gone
+        var (hits, _) = await SearchAsync("det tho cam la da");
+        var village = Assert.Single(hits, h => h.Href == "/en/villages/det-tho-cam-la-da");
+        Assert.True(village.Vietnamese);
+        Assert.StartsWith("Dệt thổ cẩm La Dạ", village.Title, StringComparison.Ordinal);
     }
 
     [Fact]
