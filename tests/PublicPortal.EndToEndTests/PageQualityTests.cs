@@ -32,6 +32,7 @@ public sealed class PageQualityTests(PortalServer server)
         "/en/villages/gom-binh-duc",
         "/en/programme/ke-hoach-3073",
         "/en/search?q=rice+paper",
+        "/en/open-data",
         "/gop-y-trang?trang=%2Flang-nghe&da-gui=khong",
         "/trang-khong-co",
         "/lang-nghe",

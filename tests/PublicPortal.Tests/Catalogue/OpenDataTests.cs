@@ -5,6 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using PublicPortal.Tests.Support;
+using PublicPortal.Web.Features.Catalogue;
 
 namespace PublicPortal.Tests.Catalogue;
 
@@ -162,5 +163,23 @@ public sealed class OpenDataTests(PortalFactory factory) : IClassFixture<PortalF
             foreach (var field in json.RootElement[0].EnumerateObject())
                 Assert.True(documented.ContainsKey(field.Name + "@" + api), $"{api} field {field.Name} is not documented");
         }
+    }
+
+    [Fact]
+    public async Task The_English_open_data_page_documents_the_same_fields_in_English()
+    {
+        Assert.Equal(OpenDataFields.Descriptions.Keys.Order(), OpenDataFields.EnglishDescriptions.Keys.Order());
+        var (_, _, vietnamese) = await Html.GetAsync(_client, "/du-lieu-mo");
+        var (response, body, english) = await Html.GetAsync(_client, "/en/open-data");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("en", "Open data"), (english.DocumentElement.GetAttribute("lang"), english.QuerySelector("main h1")!.TextContent));
+        Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
+        static Dictionary<string, string> Rows(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("tbody tr")
+            .ToDictionary(r => r.Children[0].TextContent + "@" + r.Closest("section")!.QuerySelector("h2 a")!.TextContent, r => r.Children[1].TextContent);
+        var (vi, en) = (Rows(vietnamese), Rows(english));
+        Assert.Equal(vi.Keys, en.Keys); // the same datasets and fields, in the same order
+        Assert.All(en, row => Assert.NotEqual(vi[row.Key], row.Value));
+        Assert.Equal("valid, expired or unknown.", en["certificate_state@/api/products"]);
+        Assert.Equal("Open data", english.QuerySelector("footer a[href='/en/open-data']")!.TextContent);
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     {
         "/en", "/en/villages", "/en/sights", "/en/routes", "/en/programme", "/en/about", "/en/contact", "/en/compliance", "/en/accessibility",
         "/en/villages/gom-binh-duc", "/en/sights/thap-po-sah-inu", "/en/routes/mot-ngay-di-san-cham", "/en/programme/ke-hoach-3073",
-        "/en/search", "/en/search?q=binh+duc+pottery",
+        "/en/search", "/en/search?q=binh+duc+pottery", "/en/open-data",
     };
 
     [Theory]
@@ -48,6 +48,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     [InlineData("/lien-he", "/en/contact")]
     [InlineData("/tuan-thu", "/en/compliance")]
     [InlineData("/tiep-can", "/en/accessibility")]
+    [InlineData("/du-lieu-mo", "/en/open-data")]
     public async Task The_switch_round_trips_and_both_pages_name_each_other_for_search_engines(string vietnamese, string english)
     {
         var client = factory.CreateReader();

@@ -14,6 +14,17 @@ public static class EnglishSite
     public const string Home = "/en";
     public const string Rss = "/en/rss.xml";
     public const string Search = "/en/search";
+    public const string OpenData = "/en/open-data";
+
+    /// <summary>Fixed pages with an address in each language: English address → Vietnamese address.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FixedPages = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Search] = SiteLinks.Search,
+        [OpenData] = SiteLinks.OpenData,
+    };
+
+    /// <summary>Razor pages whose one view serves both languages: page → its English address.</summary>
+    public static readonly IReadOnlyList<(string Page, string English)> SharedPages = [("/OpenData/Index", OpenData)];
 
     /// <summary>English dates and numbers: "1 December 2026", "1,234.5".</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
@@ -80,14 +91,14 @@ public static class EnglishSite
             var rest = path.Length > Home.Length ? path[(Home.Length + 1)..].TrimEnd('/') : "";
             if (rest.Length == 0) return SiteLinks.Home;
             var parts = rest.Split('/');
-            if (path == Search) return SiteLinks.Search;
+            if (FixedPages.TryGetValue(path, out var fixedPage)) return fixedPage;
             if (parts.Length == 1)
                 return Pages.TryGetValue(parts[0], out var page) ? SiteLinks.Item(ContentKind.Page, page)
                     : SectionOf(parts[0]) is { } listed ? SiteLinks.List(listed.Kind) : null;
             return parts.Length == 2 && SectionOf(parts[0]) is { } section ? SiteLinks.Item(section.Kind, parts[1]) : null;
         }
         if (path == SiteLinks.Home) return Home;
-        if (path == SiteLinks.Search) return Search;
+        if (FixedPages.FirstOrDefault(p => p.Value == path) is { Key: { } english }) return english;
         if (Sections.FirstOrDefault(s => SiteLinks.List(s.Kind) == path) is { } list) return List(list);
         return ContentKinds.ItemOf(path) is var (kind, slug) ? Item(kind, slug) : null;
     }

@@ -13,6 +13,11 @@ public static class WebModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Pages whose one view serves both languages (its strings from the resx files) get their English address here.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            foreach (var (page, english) in EnglishSite.SharedPages) o.Conventions.AddPageRoute(page, english.TrimStart('/'));
+        });
         // The one rate limiter of the site; features add their policies to its options (Configure<RateLimiterOptions>).
         builder.Services.AddRateLimiter(limiter =>
         {
