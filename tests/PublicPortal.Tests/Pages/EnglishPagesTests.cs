@@ -36,8 +36,8 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         Assert.Equal("Tiếng Việt", toVietnamese.TextContent);
         Assert.Equal("vi", toVietnamese.GetAttribute("lang"));
         Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
-        // The Vietnamese-only parts are not offered on English pages until they have English versions.
-        Assert.Null(page.QuerySelector(".page-feedback"));
+        // "Was this page useful?" in English, answered on the English form.
+        Assert.Equal("/en/feedback", page.QuerySelector(".page-feedback form")!.GetAttribute("action"));
     }
 
     [Theory]

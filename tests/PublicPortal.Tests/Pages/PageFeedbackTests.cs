@@ -64,6 +64,48 @@ public sealed class PageFeedbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_English_page_asks_in_English_and_its_report_is_explained_thanked_and_stored_in_English()
+    {
+        const string English = "/en/villages/gom-binh-duc";
+        var (_, _, page) = await Html.GetAsync(_reader, English);
+        var box = page.QuerySelector("main .page-feedback")!;
+        Assert.Equal("Was this page useful?", box.QuerySelector("h2")!.TextContent);
+        Assert.Equal("/en/feedback", box.QuerySelector("form")!.GetAttribute("action"));
+        Assert.Equal(["Yes", "No"], box.QuerySelectorAll("button").Select(b => b.TextContent));
+        var report = box.QuerySelector("a")!;
+        Assert.Equal(("Report a problem with this page", "/en/feedback?trang=" + Uri.EscapeDataString(English)), (report.TextContent, report.GetAttribute("href")));
+
+        // "No" leads to the English form, which explains its refusals in English and keeps the reader's words.
+        var no = await _reader.PostAsync("/en/feedback", Post(("trang", English), ("tra-loi", "khong")));
+        Assert.Equal(HttpStatusCode.Redirect, no.StatusCode);
+        Assert.StartsWith("/en/feedback?trang=", no.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var (_, body, form) = await Html.GetAsync(_reader, no.Headers.Location.OriginalString);
+        Assert.Equal("en", form.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("What on the page is wrong or unclear?", form.QuerySelector("label[for=Form_Message]")!.TextContent);
+        Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
+        var empty = await _reader.PostAsync("/en/feedback", Report(English, " "));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var refused = Html.Parse(await empty.Content.ReadAsStringAsync());
+        Assert.Equal("Please say what on the page is wrong or unclear.", refused.QuerySelector("#Form_Message_error")!.TextContent);
+        var badContact = Html.Parse(await (await _reader.PostAsync("/en/feedback", Report(English, "The phone number is out of date.", "call me"))).Content.ReadAsStringAsync());
+        Assert.StartsWith("Leave this empty, or enter an e-mail address", badContact.QuerySelector("#Form_Contact_error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The phone number is out of date.", badContact.QuerySelector("#Form_Message")!.TextContent);
+
+        var sent = await _reader.PostAsync("/en/feedback", Report(English, "The phone number is out of date.", "ann@example.com"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var (_, _, thanks) = await Html.GetAsync(_reader, sent.Headers.Location!.OriginalString);
+        Assert.Equal("Thank you for reporting a problem", thanks.QuerySelector("h1")!.TextContent);
+        Assert.Equal([(English, (bool?)false, (string?)null), (English, null, "The phone number is out of date.")],
+            (await StoredAsync()).Select(f => (f.Path, f.Useful, f.Message)));
+
+        // A cross-site post is refused here as on the Vietnamese form.
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/en/feedback") { Content = Report(English, "Spam from elsewhere, click here.") };
+        forged.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.BadRequest, (await _reader.SendAsync(forged)).StatusCode);
+        Assert.Equal(2, (await StoredAsync()).Count);
+    }
+
+    [Fact]
     public async Task Staff_pages_do_not_ask()
     {
         var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);

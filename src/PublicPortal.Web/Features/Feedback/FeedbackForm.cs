@@ -4,14 +4,14 @@ using PublicPortal.Web.Features.Enquiries;
 
 namespace PublicPortal.Web.Features.Feedback;
 
-/// <summary>A report of what is wrong on a page; messages in Vietnamese because they are shown next to the fields.</summary>
+/// <summary>A report of what is wrong on a page. Its messages are resource keys: the form is shown in Vietnamese and in English.</summary>
 public sealed class FeedbackForm : IValidatableObject
 {
-    [Required(ErrorMessage = "Vui lòng cho biết điều gì chưa đúng hoặc chưa rõ trên trang.")]
-    [StringLength(PageFeedbackLimits.Message, MinimumLength = 5, ErrorMessage = "Nội dung cần từ 5 đến 1.200 ký tự.")]
+    [Required(ErrorMessage = "Feedback.MessageRequired")]
+    [StringLength(PageFeedbackLimits.Message, MinimumLength = 5, ErrorMessage = "Feedback.MessageLength")]
     public string? Message { get; set; }
 
-    [StringLength(PageFeedbackLimits.Contact, ErrorMessage = "Thông tin liên hệ quá dài.")]
+    [StringLength(PageFeedbackLimits.Contact, ErrorMessage = "Feedback.ContactLength")]
     public string? Contact { get; set; }
 
     /// <summary>Honeypot: hidden from people, filled by bots.</summary>
@@ -19,7 +19,12 @@ public sealed class FeedbackForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        ArgumentNullException.ThrowIfNull(validationContext);
         if (!string.IsNullOrWhiteSpace(Contact) && !EnquiryForm.IsEmail(Contact) && !EnquiryForm.IsPhone(Contact))
-            yield return new ValidationResult("Hãy để trống, hoặc nhập một địa chỉ thư điện tử (ví dụ ten@example.com) hoặc số điện thoại (ví dụ 0912 345 678).", [nameof(Contact)]);
+        {
+            // MVC localizes the attributes' messages, not these: the request's localizer does it.
+            var localizer = validationContext.GetService(typeof(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>)) as Microsoft.Extensions.Localization.IStringLocalizer;
+            yield return new ValidationResult(localizer?["Feedback.ContactInvalid"] ?? "Feedback.ContactInvalid", [nameof(Contact)]);
+        }
     }
 }

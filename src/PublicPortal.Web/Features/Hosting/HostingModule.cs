@@ -58,7 +58,9 @@ public static class HostingModule
             o.Conventions.AddPageApplicationModelConvention("/Traffic/Index", m => m.EndpointMetadata.Add(new PublicCacheAttribute()));
         })
         // Forms say in Vietnamese what is missing; the implicit [Required] of non-nullable strings would add English.
-        .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+        // A form used in both languages names its messages by resource key; every other message is its own text (no key found).
+        .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddResponseCompression(o =>
         {

@@ -15,6 +15,10 @@ public static class EnglishSite
     public const string Rss = "/en/rss.xml";
     public const string Search = "/en/search";
     public const string OpenData = "/en/open-data";
+    public const string Feedback = "/en/feedback";
+
+    /// <summary>The report form for an English page.</summary>
+    public static string PageFeedback(string pagePath) => Feedback + QueryString.Create("trang", pagePath);
 
     /// <summary>Fixed pages with an address in each language: English address → Vietnamese address.</summary>
     public static readonly IReadOnlyDictionary<string, string> FixedPages = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -24,7 +28,7 @@ public static class EnglishSite
     };
 
     /// <summary>Razor pages whose one view serves both languages: page → its English address.</summary>
-    public static readonly IReadOnlyList<(string Page, string English)> SharedPages = [("/OpenData/Index", OpenData)];
+    public static readonly IReadOnlyList<(string Page, string English)> SharedPages = [("/OpenData/Index", OpenData), ("/Feedback/Index", Feedback)];
 
     /// <summary>English dates and numbers: "1 December 2026", "1,234.5".</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");

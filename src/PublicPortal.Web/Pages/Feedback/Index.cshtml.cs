@@ -11,7 +11,7 @@ namespace PublicPortal.Web.Pages.Feedback;
 /// cookie; cross-site posts are refused by their Origin/Sec-Fetch-Site headers instead.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(FeedbackDesk desk, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(FeedbackDesk desk, ILogger<IndexModel> logger, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string Answered = "da-gui";
     public const string Yes = "co";
@@ -39,6 +39,9 @@ public sealed class IndexModel(FeedbackDesk desk, ILogger<IndexModel> logger) : 
     public string? Refusal { get; private set; }
 
     public DateTime? AlreadyReceivedAtUtc { get; private set; }
+
+    /// <summary>Asked from an English page (/en/feedback): the same form and rules, in English.</summary>
+    public bool English { get; private set; }
 
     public IActionResult OnGet()
     {
@@ -94,14 +97,14 @@ public sealed class IndexModel(FeedbackDesk desk, ILogger<IndexModel> logger) : 
     }
 
     /// <summary>Post/redirect/get: a reload shows the thanks instead of sending again.</summary>
-    private RedirectResult Done(string sent) => Redirect(SiteLinks.PageFeedback(PagePath!) + $"&{Answered}={sent}");
+    private RedirectResult Done(string sent) => Redirect((English ? EnglishSite.PageFeedback(PagePath!) : SiteLinks.PageFeedback(PagePath!)) + $"&{Answered}={sent}");
 
     private PageResult Limit(FeedbackOutcome.Limited limited)
     {
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         Response.Headers.RetryAfter = RateLimits.Seconds(limited.RetryAfter);
         var minutes = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalMinutes));
-        Refusal = $"Góp ý chưa được gửi: từ địa chỉ mạng của bạn đã có {limited.Limit} góp ý được gửi trong {limited.WindowMinutes} phút qua, mức tối đa cho phép. Vui lòng gửi lại sau khoảng {minutes} phút; nội dung bạn đã nhập vẫn được giữ bên dưới.";
+        Refusal = localizer["Feedback.Limited", limited.Limit, limited.WindowMinutes, minutes];
         return Page();
     }
 
@@ -113,8 +116,9 @@ public sealed class IndexModel(FeedbackDesk desk, ILogger<IndexModel> logger) : 
 
     private void Describe()
     {
+        English = EnglishSite.IsEnglish(HttpContext);
         PagePath = FeedbackPaths.Normalize(About);
-        ViewData.Metadata().Title = "Góp ý về trang";
+        ViewData.Metadata().Title = localizer["Feedback.Title"];
         ViewData.Metadata().NoIndex = true;
     }
 }
