@@ -64,6 +64,18 @@ public sealed class PublishedItems : IDisposable
     }
 
     /// <summary>
+    /// An item's English body as HTML, once per change. Stored text passed the same pipeline when it was saved; a body
+    /// that no longer renders shows nothing rather than fail.
+    /// </summary>
+    public HtmlString EnglishBodyOf(ContentItem item, MarkdownRenderer markdown)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Memo(("body-en", item.Id, item.Version),
+            () => item.BodyEn is { } english && markdown.TryToSafeHtml(english, out var html) is null ? new HtmlString(html) : HtmlString.Empty);
+    }
+
+    /// <summary>
     /// A list read from published content (a page of news, the home page's latest items), kept until the next change
     /// like <see cref="Memo{T}"/>. Items going live at their time come through the feed, so no time enters the key.
     /// </summary>

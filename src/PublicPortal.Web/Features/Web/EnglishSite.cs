@@ -75,6 +75,10 @@ public static class EnglishSite
         return $"{Home}/{section.Slug}";
     }
 
+    /// <summary>Whether an item of this kind (a page: at this address) is shown on the English site.</summary>
+    public static bool HasEnglishPage(ContentKind kind, string? slug) =>
+        kind == ContentKind.Page ? slug is not null && Pages.Values.Contains(slug) : SectionOf(kind) is not null;
+
     /// <summary>The English address of an item, or null when its kind has no English page.</summary>
     public static string? Item(ContentKind kind, string slug)
     {

@@ -13,6 +13,7 @@ public static class WebModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[EnglishSectionRouteConstraint.Name] = typeof(EnglishSectionRouteConstraint));
         // Pages whose one view serves both languages (its strings from the resx files) get their English address here.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {

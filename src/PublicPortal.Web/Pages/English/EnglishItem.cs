@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Content;
-using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.English;
@@ -15,12 +14,9 @@ public sealed record EnglishItem(ContentItem Item, string VietnameseUrl, HtmlStr
     /// <summary>When the item was last saved (or went live, if later).</summary>
     public DateTime UpdatedAtUtc => Item.UpdatedAtUtc is { } updated && updated > Item.PublishedAtUtc ? updated : Item.PublishedAtUtc;
 
-    public static EnglishItem Of(ContentItem item, MarkdownRenderer markdown, EnglishSite.Section? section)
+    public static EnglishItem Of(ContentItem item, HtmlString body, EnglishSite.Section? section)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(markdown);
-        // Stored text passed the same pipeline when it was saved; a body that no longer renders shows nothing rather than fail.
-        var body = item.BodyEn is { } english && markdown.TryToSafeHtml(english, out var html) is null ? new HtmlString(html) : HtmlString.Empty;
         return new EnglishItem(item, SiteLinks.Item(item), body, section?.Title, section is null ? null : EnglishSite.List(section));
     }
 

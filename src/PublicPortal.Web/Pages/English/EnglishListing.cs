@@ -8,10 +8,17 @@ namespace PublicPortal.Web.Pages.English;
 /// <summary>One item in an English list: its English title and summary, or its Vietnamese title marked as such.</summary>
 public sealed record EnglishListing(string Url, string Title, string? Summary, bool Translated)
 {
-    public static async Task<IReadOnlyList<EnglishListing>> LoadAsync(PortalDbContext db, EnglishSite.Section section, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>A section's items, read once per change like the Vietnamese lists (<see cref="PublishedItems.MemoAsync{T}"/>).</summary>
+    public static Task<IReadOnlyList<EnglishListing>> LoadAsync(PortalDbContext db, PublishedItems published, EnglishSite.Section section, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(section);
+        return published.MemoAsync(("en-list", section.Slug), () => ReadAsync(db, section, nowUtc, cancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<EnglishListing>> ReadAsync(PortalDbContext db, EnglishSite.Section section, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var rows = await db.ContentItems.AsNoTracking().Visible(section.Kind, nowUtc)
             .Select(x => new { x.Slug, x.Title, x.TitleEn, x.SummaryEn }).ToListAsync(cancellationToken);
         return rows

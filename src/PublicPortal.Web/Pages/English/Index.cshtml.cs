@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Web;
 
@@ -7,7 +8,7 @@ namespace PublicPortal.Web.Pages.English;
 
 /// <summary>The English home page: what the portal is, and each section of the English site with its items.</summary>
 [PublicCache]
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, PublishedItems published) : PageModel
 {
     public IReadOnlyList<(EnglishSite.Section Section, IReadOnlyList<EnglishListing> Items)> Sections { get; private set; } = [];
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var sections = new List<(EnglishSite.Section, IReadOnlyList<EnglishListing>)>();
         foreach (var section in EnglishSite.Sections)
         {
-            sections.Add((section, await EnglishListing.LoadAsync(db, section, now, cancellationToken)));
+            sections.Add((section, await EnglishListing.LoadAsync(db, published, section, now, cancellationToken)));
             OutputCacheTags.Add(HttpContext, OutputCacheTags.Kind(section.Kind));
         }
         Sections = sections;

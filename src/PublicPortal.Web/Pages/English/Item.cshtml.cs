@@ -33,7 +33,7 @@ public sealed class ItemModel(PortalDbContext db, TimeProvider clock, MarkdownRe
         var item = await published.FindAsync(db, kind, itemSlug, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (item is null) return NotFound();
         ServedItem.Set(HttpContext, item);
-        Shown = EnglishItem.Of(item, markdown, listed);
+        Shown = EnglishItem.Of(item, published.EnglishBodyOf(item, markdown), listed);
         Shown.Describe(ViewData.Metadata());
         return Page();
     }

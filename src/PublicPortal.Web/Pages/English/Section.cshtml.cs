@@ -10,7 +10,7 @@ namespace PublicPortal.Web.Pages.English;
 
 /// <summary>A section of the English site: every published item of its kind, translated ones first.</summary>
 [PublicCache]
-public sealed class SectionModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class SectionModel(PortalDbContext db, TimeProvider clock, PublishedItems published) : PageModel
 {
     public EnglishSite.Section Shown { get; private set; } = null!;
     public IReadOnlyList<EnglishListing> Items { get; private set; } = [];
@@ -19,7 +19,7 @@ public sealed class SectionModel(PortalDbContext db, TimeProvider clock) : PageM
     {
         if (EnglishSite.SectionOf(section) is not { } shown) return NotFound();
         Shown = shown;
-        Items = await EnglishListing.LoadAsync(db, shown, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Items = await EnglishListing.LoadAsync(db, published, shown, clock.GetUtcNow().UtcDateTime, cancellationToken);
         OutputCacheTags.Add(HttpContext, OutputCacheTags.Kind(shown.Kind));
         var meta = ViewData.Metadata();
         meta.Title = shown.Title;

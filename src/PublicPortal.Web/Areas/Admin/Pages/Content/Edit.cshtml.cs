@@ -39,6 +39,12 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// <summary>Villages and sights have a position, edited in its own fields (and by clicking the map when scripts run).</summary>
     public bool HasPosition => EditorFields.DetailsKey(Kind) is not null;
 
+    /// <summary>
+    /// The English fields are offered where the item has an English page, or already has English text (kept, not lost on save).
+    /// </summary>
+    public bool OffersEnglish => EnglishSite.HasEnglishPage(Kind, Slug)
+        || !string.IsNullOrWhiteSpace(TitleEn) || !string.IsNullOrWhiteSpace(SummaryEn) || !string.IsNullOrWhiteSpace(BodyEn);
+
     /// <summary>One stop of a route: "village:slug" or "sight:slug", with a note and minutes.</summary>
     public sealed class StopInput
     {
