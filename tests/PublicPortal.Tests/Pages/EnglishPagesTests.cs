@@ -18,7 +18,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     {
         "/en", "/en/villages", "/en/sights", "/en/routes", "/en/programme", "/en/about", "/en/contact", "/en/compliance", "/en/accessibility",
         "/en/villages/gom-binh-duc", "/en/sights/thap-po-sah-inu", "/en/routes/mot-ngay-di-san-cham", "/en/programme/ke-hoach-3073",
-        "/en/search", "/en/search?q=binh+duc+pottery", "/en/open-data",
+        "/en/search", "/en/search?q=binh+duc+pottery", "/en/open-data", "/en/site-map",
     };
 
     [Theory]
@@ -49,6 +49,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     [InlineData("/tuan-thu", "/en/compliance")]
     [InlineData("/tiep-can", "/en/accessibility")]
     [InlineData("/du-lieu-mo", "/en/open-data")]
+    [InlineData("/so-do-trang", "/en/site-map")]
     public async Task The_switch_round_trips_and_both_pages_name_each_other_for_search_engines(string vietnamese, string english)
     {
         var client = factory.CreateReader();
@@ -185,6 +186,24 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     [InlineData("/en/products")]
     public async Task Unknown_English_addresses_answer_404(string url) =>
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateReader().GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task The_English_site_map_links_every_English_page_and_the_footer_leads_to_it()
+    {
+        var client = factory.CreateReader();
+        var (_, _, map) = await Html.GetAsync(client, "/en/site-map");
+        Assert.Equal("Site map", map.QuerySelector("main h1")!.TextContent);
+        var links = map.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToHashSet();
+        foreach (var section in new[] { "villages", "sights", "routes", "programme" })
+        {
+            var (_, _, list) = await Html.GetAsync(client, "/en/" + section);
+            var items = list.QuerySelectorAll("ul.english-list a").Select(a => a.GetAttribute("href")).ToList();
+            Assert.NotEmpty(items);
+            Assert.All(items.Append("/en/" + section), href => Assert.Contains(href, links));
+        }
+        Assert.Superset(new HashSet<string?> { "/en/about", "/en/contact", "/en/compliance", "/en/accessibility", "/en/open-data", "/en/search", "/en/rss.xml" }, links);
+        Assert.Equal("Site map", map.QuerySelector("footer a[href='/en/site-map']")!.TextContent);
+    }
 
     [Fact]
     public async Task A_missing_English_page_says_so_in_English_and_offers_English_search_and_sections()

@@ -16,6 +16,7 @@ public static class EnglishSite
     public const string Search = "/en/search";
     public const string OpenData = "/en/open-data";
     public const string Feedback = "/en/feedback";
+    public const string SiteMap = "/en/site-map";
 
     /// <summary>The report form for an English page.</summary>
     public static string PageFeedback(string pagePath) => Feedback + QueryString.Create("trang", pagePath);
@@ -25,6 +26,7 @@ public static class EnglishSite
     {
         [Search] = SiteLinks.Search,
         [OpenData] = SiteLinks.OpenData,
+        [SiteMap] = SiteLinks.SiteMapPage,
     };
 
     /// <summary>Razor pages whose one view serves both languages: page → its English address.</summary>

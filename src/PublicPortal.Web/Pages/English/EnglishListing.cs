@@ -8,6 +8,19 @@ namespace PublicPortal.Web.Pages.English;
 /// <summary>One item in an English list: its English title and summary, or its Vietnamese title marked as such.</summary>
 public sealed record EnglishListing(string Url, string Title, string? Summary, bool Translated)
 {
+    /// <summary>Every section with its items (the English home page and site map); the page's cache entry is tagged with each kind.</summary>
+    public static async Task<IReadOnlyList<(EnglishSite.Section Section, IReadOnlyList<EnglishListing> Items)>> LoadSectionsAsync(
+        HttpContext context, PortalDbContext db, PublishedItems published, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var sections = new List<(EnglishSite.Section, IReadOnlyList<EnglishListing>)>();
+        foreach (var section in EnglishSite.Sections)
+        {
+            sections.Add((section, await LoadAsync(db, published, section, nowUtc, cancellationToken)));
+            Features.Hosting.OutputCacheTags.Add(context, Features.Hosting.OutputCacheTags.Kind(section.Kind));
+        }
+        return sections;
+    }
+
     /// <summary>A section's items, read once per change like the Vietnamese lists (<see cref="PublishedItems.MemoAsync{T}"/>).</summary>
     public static Task<IReadOnlyList<EnglishListing>> LoadAsync(PortalDbContext db, PublishedItems published, EnglishSite.Section section, DateTime nowUtc, CancellationToken cancellationToken)
     {

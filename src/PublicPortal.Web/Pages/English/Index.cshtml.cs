@@ -14,14 +14,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Published
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var sections = new List<(EnglishSite.Section, IReadOnlyList<EnglishListing>)>();
-        foreach (var section in EnglishSite.Sections)
-        {
-            sections.Add((section, await EnglishListing.LoadAsync(db, published, section, now, cancellationToken)));
-            OutputCacheTags.Add(HttpContext, OutputCacheTags.Kind(section.Kind));
-        }
-        Sections = sections;
+        Sections = await EnglishListing.LoadSectionsAsync(HttpContext, db, published, clock.GetUtcNow().UtcDateTime, cancellationToken);
         ViewData.Metadata().OtherLanguage = SiteLinks.Home;
     }
 }
