@@ -118,7 +118,7 @@ public sealed class SessionTests : IAsyncLifetime
         // [IgnoreAntiforgeryToken] and refuses cross-site posts by their Origin and Sec-Fetch-Site headers (EnquiryTests).
         // So does "Trang này có hữu ích không? / Báo lỗi trang này" on every public page and its report form (PageFeedbackTests).
         string[] tokenless = ["_EnquiryForm.cshtml"];
-        string[] tokenlessActions = ["action=\"@SiteLinks.Feedback\""];
+        string[] tokenlessActions = ["action=\"@SiteLinks.Feedback\"", "action=\"@(english ? EnglishSite.Feedback : SiteLinks.Feedback)\""];
         var missing = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cshtml", SearchOption.AllDirectories))
         {

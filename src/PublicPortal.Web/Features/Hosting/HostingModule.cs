@@ -78,8 +78,8 @@ public static class HostingModule
         // pushes out old entries instead of growing the process.
         builder.Services.AddOutputCache();
         // Several nodes: one store in Redis, so an edit's eviction on the node that applies it first is seen by all
-        // (each node still evicts as it applies the feed, after its own caches, so no node re-stores a stale page for
-        // long). Redis bounds it in bytes itself (maxmemory with an LRU policy); SizeLimit is for the in-memory store.
+        // (each node still evicts as it applies the feed, after its own caches, and refuses to store a page it read
+        // before that: EpochCheckedOutputCacheStore). Redis bounds it in bytes itself (maxmemory with an LRU policy); SizeLimit is for the in-memory store.
         if (builder.Configuration.GetConnectionString(RedisConnectionName) is { Length: > 0 } redis)
         {
             AddRedisConnection(builder.Services, redis);
@@ -87,6 +87,7 @@ public static class HostingModule
             builder.Services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
                 .Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) => o.ConnectionMultiplexerFactory = () => Task.FromResult(connection));
         }
+        EpochCheckedOutputCacheStore.Decorate(builder.Services);
         builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<OutputCacheSettings>>((o, settings) =>
         {
             o.SizeLimit = settings.Value.SizeLimitMegabytes * 1024 * 1024;

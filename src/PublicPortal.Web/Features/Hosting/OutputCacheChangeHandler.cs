@@ -5,7 +5,7 @@ using PublicPortal.Web.Features.Content;
 namespace PublicPortal.Web.Features.Hosting;
 
 /// <summary>Evicts, for each change, the cached pages tagged with what it changed or touched (<see cref="OutputCacheTags.Of"/>).</summary>
-internal sealed class OutputCacheChangeHandler(IOutputCacheStore store) : IChangeHandler
+internal sealed class OutputCacheChangeHandler(IOutputCacheStore store, OutputCacheEpoch epoch) : IChangeHandler
 {
     public string Name => "output-cache";
 
@@ -14,6 +14,8 @@ internal sealed class OutputCacheChangeHandler(IOutputCacheStore store) : IChang
 
     public async Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {
+        // First: a page being rendered now read the state before this change, and must not be stored after its eviction.
+        epoch.Advance();
         foreach (var tag in changes.SelectMany(OutputCacheTags.Of).Distinct(StringComparer.Ordinal))
             await store.EvictByTagAsync(tag, cancellationToken);
     }

@@ -82,6 +82,8 @@ public sealed class PublicCacheAttribute(params string[] queryKeys) : Attribute,
         foreach (var kind in Shows) context.Tags.Add(OutputCacheTags.Kind(kind));
         if (ShowsCatalogue) foreach (var tag in OutputCacheTags.Catalogue) context.Tags.Add(tag);
         foreach (var tag in Tags) context.Tags.Add(tag);
+        // When the page began: a page stored after an eviction it began before is refused (EpochCheckedOutputCacheStore).
+        if (http.RequestServices.GetService<OutputCacheEpoch>() is { } epoch) context.Tags.Add(OutputCacheEpoch.TagOf(epoch.Current));
         if (attempt)
         {
             // A weak validator for this copy: a reader coming back with it gets 304 until the copy is evicted. Weak,
