@@ -33,6 +33,8 @@ public sealed class PageQualityTests(PortalServer server)
         "/en/programme/ke-hoach-3073",
         "/en/search?q=rice+paper",
         "/en/open-data",
+        "/en/news",
+        "/en/products",
         "/en/feedback?trang=%2Fen%2Fvillages",
         "/gop-y-trang?trang=%2Flang-nghe&da-gui=khong",
         "/trang-khong-co",

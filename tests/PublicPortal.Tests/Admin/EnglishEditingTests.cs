@@ -89,31 +89,31 @@ public sealed class EnglishEditingTests : IAsyncLifetime
     public async Task English_fields_are_offered_only_where_an_English_page_shows_them_and_English_already_written_is_kept()
     {
         var editor = await StaffClient.SignedInAsync(_factory, "bien-tap-en2@example.vn", PortalRoles.Editor);
-        // Kinds the English site shows: a village, a sight, a route, the plan, and the pages it has in English.
-        foreach (var url in new[] { "/quan-tri/noi-dung/sua?loai=villages", "/quan-tri/noi-dung/sua?loai=routes", "/quan-tri/noi-dung/sua?loai=plans" })
+        // Every kind with an English page, and the pages the English site has.
+        foreach (var folder in new[] { "villages", "products", "sights", "routes", "plans", "news", "announcements", "documents" })
         {
-            var (_, _, page) = await Html.GetAsync(editor, url);
-            Assert.True(page.QuerySelector("#TitleEn") is not null, url);
+            var (_, _, page) = await Html.GetAsync(editor, "/quan-tri/noi-dung/sua?loai=" + folder);
+            Assert.True(page.QuerySelector("#TitleEn") is not null, folder);
         }
-        // News, announcements, documents and products are Vietnamese only: no English boxes to fill in vain.
-        foreach (var url in new[] { "/quan-tri/noi-dung/sua?loai=news", "/quan-tri/noi-dung/sua?loai=announcements", "/quan-tri/noi-dung/sua?loai=documents", "/quan-tri/noi-dung/sua?loai=products", "/quan-tri/noi-dung/sua?loai=pages" })
+        // Localities and crafts have no page of their own, and a new page no English address: no English boxes to fill in vain.
+        foreach (var folder in new[] { "localities", "crafts", "pages" })
         {
-            var (_, _, page) = await Html.GetAsync(editor, url);
-            Assert.True(page.QuerySelector("#TitleEn") is null, url);
+            var (_, _, page) = await Html.GetAsync(editor, "/quan-tri/noi-dung/sua?loai=" + folder);
+            Assert.True(page.QuerySelector("#TitleEn") is null, folder);
         }
         var aboutId = 0;
         await _factory.WithDbAsync(async db => aboutId = await db.ContentItems.Where(x => x.Kind == ContentKind.Page && x.Slug == "gioi-thieu").Select(x => x.Id).SingleAsync());
         var (_, _, about) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/sua/{aboutId}");
         Assert.NotNull(about.QuerySelector("#TitleEn"));
 
-        // A news item that has English text (from a content file) shows it, so a save does not drop it.
-        var news = await _factory.FirstPublishedAsync(ContentKind.News);
-        Assert.IsType<PublicPortal.Web.Features.Content.SaveOutcome.Saved>(await _factory.EditAsync(news.Id, item =>
+        // A locality that has English text (from a content file) shows it, so a save does not drop it.
+        var locality = await _factory.FirstPublishedAsync(ContentKind.Locality);
+        Assert.IsType<PublicPortal.Web.Features.Content.SaveOutcome.Saved>(await _factory.EditAsync(locality.Id, item =>
         {
-            (item.TitleEn, item.SummaryEn) = ("A news item in English", "Its summary.");
+            (item.TitleEn, item.SummaryEn) = ("A commune in English", "Its summary.");
             return item;
         }));
-        var (_, _, edit) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/sua/{news.Id}");
-        Assert.Equal("A news item in English", edit.QuerySelector("#TitleEn")!.GetAttribute("value"));
+        var (_, _, edit) = await Html.GetAsync(editor, $"/quan-tri/noi-dung/sua/{locality.Id}");
+        Assert.Equal("A commune in English", edit.QuerySelector("#TitleEn")!.GetAttribute("value"));
     }
 }

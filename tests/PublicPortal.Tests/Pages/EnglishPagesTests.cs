@@ -19,6 +19,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         "/en", "/en/villages", "/en/sights", "/en/routes", "/en/programme", "/en/about", "/en/contact", "/en/compliance", "/en/accessibility",
         "/en/villages/gom-binh-duc", "/en/sights/thap-po-sah-inu", "/en/routes/mot-ngay-di-san-cham", "/en/programme/ke-hoach-3073",
         "/en/search", "/en/search?q=binh+duc+pottery", "/en/open-data", "/en/site-map",
+        "/en/news", "/en/announcements", "/en/products", "/en/documents", "/en/news/le-don-bang-unesco-tai-lang-gom-binh-duc", "/en/documents/3073-kh-ubnd",
     };
 
     [Theory]
@@ -50,6 +51,9 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     [InlineData("/tiep-can", "/en/accessibility")]
     [InlineData("/du-lieu-mo", "/en/open-data")]
     [InlineData("/so-do-trang", "/en/site-map")]
+    [InlineData("/tin-tuc", "/en/news")]
+    [InlineData("/san-pham", "/en/products")]
+    [InlineData("/van-ban", "/en/documents")]
     public async Task The_switch_round_trips_and_both_pages_name_each_other_for_search_engines(string vietnamese, string english)
     {
         var client = factory.CreateReader();
@@ -159,7 +163,8 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         // An item without its English version: only its Vietnamese page, naming no alternate.
         Assert.DoesNotContain("/en/villages/" + untranslated.Slug, urls.Keys);
         Assert.Empty(urls["/lang-nghe/" + untranslated.Slug]);
-        Assert.Empty(urls["/tin-tuc"]);
+        // A list is English wherever its items are not yet: /en/news lists them by their Vietnamese titles, marked so.
+        Assert.Equal("/en/news", urls["/tin-tuc"]["en"]);
     }
 
     [Fact]
@@ -183,9 +188,39 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
     [InlineData("/en/villages/khong-co-lang-nay")]
     [InlineData("/en/khong-co-trang-nay")]
     [InlineData("/en/news/anything")]
-    [InlineData("/en/products")]
+    [InlineData("/en/events")]
     public async Task Unknown_English_addresses_answer_404(string url) =>
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateReader().GetAsync(url)).StatusCode);
+
+    [Fact]
+    public async Task News_and_documents_are_listed_in_English_newest_first_with_English_dates_and_say_they_are_in_Vietnamese()
+    {
+        var client = factory.CreateReader();
+        var (_, _, list) = await Html.GetAsync(client, "/en/news");
+        Assert.Equal("News", list.QuerySelector("main h1")!.TextContent);
+        var entries = list.QuerySelectorAll("ul.english-list li");
+        Assert.NotEmpty(entries);
+        var dates = entries.Select(li => DateTime.Parse(li.QuerySelector("time")!.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.All(entries, li => Assert.Matches(@"^(\d{1,2} )?(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$|^\d{4}$", li.QuerySelector("time")!.TextContent));
+        var first = entries[0].QuerySelector("a")!;
+        Assert.Equal("vi", first.GetAttribute("lang"));
+        Assert.Contains("in Vietnamese only", entries[0].TextContent, StringComparison.Ordinal);
+
+        // The item says so plainly and leads to its Vietnamese page.
+        var (response, _, item) = await Html.GetAsync(client, first.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/tin-tuc/" + first.GetAttribute("href")!.Split('/')[^1], item.QuerySelector("main .not-translated a")!.GetAttribute("href"));
+
+        // Pages beyond the list are not pages; a page that is not a number is a bad request.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/en/news?page=99")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/en/news?page=abc")).StatusCode);
+
+        // The English home lists a few of each section and the way to all of them.
+        var (_, _, home) = await Html.GetAsync(client, "/en");
+        Assert.All(home.QuerySelectorAll("main section ul.english-list"), ul => Assert.InRange(ul.Children.Length, 1, 6));
+        Assert.NotNull(home.QuerySelector("main a[href='/en/news']"));
+    }
 
     [Fact]
     public async Task The_English_site_map_links_every_English_page_and_the_footer_leads_to_it()

@@ -31,6 +31,9 @@ public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer mar
     private static readonly Analyzer Fields = new PerFieldAnalyzerWrapper(English, new Dictionary<string, Analyzer> { [Name] = Folded });
     private static readonly object IndexKey = new();
 
+    /// <summary>Kinds found by their Vietnamese name even before they have an English version.</summary>
+    private static readonly ContentKind[] NamedKinds = [ContentKind.Village, ContentKind.Sight, ContentKind.Route, ContentKind.Plan, ContentKind.Page];
+
     public async Task<EnglishSearchResults> SearchAsync(PortalDbContext db, string query, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -44,9 +47,13 @@ public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer mar
     {
         var kinds = EnglishSite.Sections.Select(s => s.Kind).ToList();
         var pages = EnglishSite.Pages.Values.ToList();
+        // Untranslated items are found by their Vietnamese name only where a tourist would look for them by name; a
+        // national catalogue's thousands of untranslated products and news would make each change's rebuild slow.
+        var byName = NamedKinds;
         var rows = await db.ContentItems.AsNoTracking()
             .Where(x => x.Status == ContentStatus.Published && x.PublishedAtUtc <= nowUtc
-                && (kinds.Contains(x.Kind) || (x.Kind == ContentKind.Page && pages.Contains(x.Slug))))
+                && (kinds.Contains(x.Kind) || (x.Kind == ContentKind.Page && pages.Contains(x.Slug)))
+                && (x.TitleEn != null || byName.Contains(x.Kind)))
             .Select(x => new { x.Kind, x.Slug, x.Title, x.TitleEn, x.SummaryEn, x.BodyEn })
             .ToListAsync(cancellationToken);
         var directory = new RAMDirectory();

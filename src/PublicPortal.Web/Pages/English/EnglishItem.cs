@@ -23,6 +23,14 @@ public sealed record EnglishItem(ContentItem Item, string VietnameseUrl, HtmlStr
     /// <summary>"1 December 2026", in Vietnam's calendar day.</summary>
     public static string Date(DateTime utc) => VietnamTime.ToOffset(utc).ToString("d MMMM yyyy", EnglishSite.Culture);
 
+    /// <summary>As much of the date as its source gives: "1 December 2026", "December 2026" or "2026".</summary>
+    public static string Date(DateTime utc, DatePrecision precision) => VietnamTime.ToOffset(utc).ToString(precision switch
+    {
+        DatePrecision.Year => "yyyy",
+        DatePrecision.Month => "MMMM yyyy",
+        _ => "d MMMM yyyy",
+    }, EnglishSite.Culture);
+
     /// <summary>Describes the page: English title and summary when translated; a page that is not is kept out of search engines.</summary>
     public void Describe(PageMetadata meta)
     {
