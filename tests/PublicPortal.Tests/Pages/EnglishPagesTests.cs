@@ -274,6 +274,7 @@ public sealed partial class EnglishPagesTests(PortalFactory factory) : IClassFix
         Assert.NotEmpty(used);
         // Keys chosen in code: the menus' labels and the error pages' texts.
         used.AddRange(PublicPortal.Web.Features.Web.SiteNavigation.Vietnamese.Concat(PublicPortal.Web.Features.Web.SiteNavigation.English).Select(n => ("SiteNavigation", n.Key)));
+        used.AddRange(PublicPortal.Web.Features.Web.EnglishSite.Sections.Select(section => ("EnglishSite", section.TitleKey)));
         used.AddRange(PublicPortal.Web.Pages.ErrorModel.Codes.Select(PublicPortal.Web.Pages.ErrorModel.KeysOf).SelectMany(k => new[] { ("ErrorModel", k.Heading), ("ErrorModel", k.Message) }));
         var missing = used.Where(u => !vi.ContainsKey(u.Key) || !en.ContainsKey(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct().ToList();
         Assert.True(missing.Count == 0, "untranslated: " + string.Join(", ", missing));

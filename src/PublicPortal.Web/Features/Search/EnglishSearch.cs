@@ -67,7 +67,7 @@ public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer mar
                 {
                     new StoredField(UrlField, url),
                     new StoredField(TitleField, row.TitleEn ?? row.Title),
-                    new StoredField(SectionField, EnglishSite.SectionOf(row.Kind)?.Title ?? "Portal page"),
+                    new StoredField(SectionField, EnglishSite.SectionOf(row.Kind)?.TitleKey ?? "English.PortalPage"),
                     new StoredField(TranslatedField, translated ? 1 : 0),
                     new TextField(Name, row.Title, Field.Store.NO),
                 };

@@ -36,22 +36,22 @@ public static class EnglishSite
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>
-    /// A section of the English site: its address, the kind it lists and its heading; a dated section (news, documents)
-    /// lists the newest first with their dates, the catalogue in alphabetical order.
+    /// A section of the English site: its address, the kind it lists and the resource key of its heading; a dated
+    /// section (news, documents) lists the newest first with their dates, the catalogue in alphabetical order.
     /// </summary>
-    public sealed record Section(string Slug, ContentKind Kind, string Title, bool Dated = false);
+    public sealed record Section(string Slug, ContentKind Kind, string TitleKey, bool Dated = false);
 
     /// <summary>The whole public site, section by section: what has no English version yet is listed by its Vietnamese title and says so.</summary>
     public static readonly IReadOnlyList<Section> Sections =
     [
-        new("villages", ContentKind.Village, "Craft villages"),
-        new("products", ContentKind.Product, "OCOP products"),
-        new("sights", ContentKind.Sight, "Sights"),
-        new("routes", ContentKind.Route, "Tourism routes"),
-        new("programme", ContentKind.Plan, "Programme"),
-        new("news", ContentKind.News, "News", Dated: true),
-        new("announcements", ContentKind.Announcement, "Announcements", Dated: true),
-        new("documents", ContentKind.Document, "Legal documents", Dated: true),
+        new("villages", ContentKind.Village, "Nav.Villages"),
+        new("products", ContentKind.Product, "Nav.Products"),
+        new("sights", ContentKind.Sight, "Nav.Sights"),
+        new("routes", ContentKind.Route, "Nav.Routes"),
+        new("programme", ContentKind.Plan, "Nav.Programme"),
+        new("news", ContentKind.News, "Nav.News", Dated: true),
+        new("announcements", ContentKind.Announcement, "Nav.Announcements", Dated: true),
+        new("documents", ContentKind.Document, "Nav.Documents", Dated: true),
     ];
 
     /// <summary>Editor-written pages with an English address: English slug → Vietnamese slug.</summary>

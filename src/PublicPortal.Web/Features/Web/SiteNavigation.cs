@@ -23,13 +23,11 @@ public static class SiteNavigation
         (SiteLinks.Contact, "Nav.Contact"),
     ];
 
+    /// <summary>The English site's sections (announcements are reached from the home page, as they are few) and its pages.</summary>
     public static readonly IReadOnlyList<(string Href, string Key)> English =
     [
         (EnglishSite.Home, "Nav.Home"),
-        (EnglishSite.List(EnglishSite.SectionOf(ContentKind.Village)!), "Nav.Villages"),
-        (EnglishSite.List(EnglishSite.SectionOf(ContentKind.Sight)!), "Nav.Sights"),
-        (EnglishSite.List(EnglishSite.SectionOf(ContentKind.Route)!), "Nav.Routes"),
-        (EnglishSite.List(EnglishSite.SectionOf(ContentKind.Plan)!), "Nav.Programme"),
+        .. EnglishSite.Sections.Where(s => s.Kind != ContentKind.Announcement).Select(s => (EnglishSite.List(s), s.TitleKey)),
         (EnglishSite.Item(ContentKind.Page, SiteLinks.AboutSlug)!, "Nav.About"),
         (EnglishSite.Item(ContentKind.Page, SiteLinks.ContactSlug)!, "Nav.Contact"),
     ];

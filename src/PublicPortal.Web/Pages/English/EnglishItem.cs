@@ -9,7 +9,7 @@ namespace PublicPortal.Web.Pages.English;
 /// One item as the English site shows it: its English version, or — where it has none — its Vietnamese title and a
 /// plain statement that it is not translated yet, with the way to the Vietnamese page (never half a translation).
 /// </summary>
-public sealed record EnglishItem(ContentItem Item, string VietnameseUrl, HtmlString Body, string? SectionTitle, string? SectionUrl)
+public sealed record EnglishItem(ContentItem Item, string VietnameseUrl, HtmlString Body, string? SectionTitleKey, string? SectionUrl)
 {
     /// <summary>When the item was last saved (or went live, if later).</summary>
     public DateTime UpdatedAtUtc => Item.UpdatedAtUtc is { } updated && updated > Item.PublishedAtUtc ? updated : Item.PublishedAtUtc;
@@ -17,7 +17,7 @@ public sealed record EnglishItem(ContentItem Item, string VietnameseUrl, HtmlStr
     public static EnglishItem Of(ContentItem item, HtmlString body, EnglishSite.Section? section)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return new EnglishItem(item, SiteLinks.Item(item), body, section?.Title, section is null ? null : EnglishSite.List(section));
+        return new EnglishItem(item, SiteLinks.Item(item), body, section?.TitleKey, section is null ? null : EnglishSite.List(section));
     }
 
     /// <summary>"1 December 2026", in Vietnam's calendar day.</summary>

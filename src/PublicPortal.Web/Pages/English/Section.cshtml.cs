@@ -32,7 +32,7 @@ public sealed class SectionModel(PortalDbContext db, TimeProvider clock, Publish
         Pager = new PagerModel(page, pages, n => Paging.HrefFor(Request, "page", n), localizer["English.PagerLabel"]);
         OutputCacheTags.Add(HttpContext, OutputCacheTags.Kind(shown.Kind));
         var meta = ViewData.Metadata();
-        meta.Title = shown.Title;
+        meta.Title = localizer[shown.TitleKey];
         meta.OtherLanguage = SiteLinks.List(shown.Kind);
         return Page();
     }
