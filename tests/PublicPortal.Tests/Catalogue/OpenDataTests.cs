@@ -175,11 +175,12 @@ public sealed class OpenDataTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(("en", "Open data"), (english.DocumentElement.GetAttribute("lang"), english.QuerySelector("main h1")!.TextContent));
         Assert.DoesNotContain("&#x", body, StringComparison.Ordinal);
         static Dictionary<string, string> Rows(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("tbody tr")
-            .ToDictionary(r => r.Children[0].TextContent + "@" + r.Closest("section")!.QuerySelector("h2 a")!.TextContent, r => r.Children[1].TextContent);
+            .ToDictionary(r => r.Children[0].TextContent + "@" + r.Closest("section")!.QuerySelector("h2 a")!.GetAttribute("href"), r => r.Children[1].TextContent);
         var (vi, en) = (Rows(vietnamese), Rows(english));
         Assert.Equal(vi.Keys, en.Keys); // the same datasets and fields, in the same order
         Assert.All(en, row => Assert.NotEqual(vi[row.Key], row.Value));
         Assert.Equal("valid, expired or unknown.", en["certificate_state@/api/products"]);
+        Assert.Equal("/api/chuong-trinh/{đường dẫn}/tien-do", vietnamese.QuerySelector("#tien-do-chuong-trinh a")!.TextContent);
         Assert.Equal("Open data", english.QuerySelector("footer a[href='/en/open-data']")!.TextContent);
     }
 }

@@ -21,6 +21,9 @@ public sealed class PublishedItems : IDisposable
     /// <summary>Something changed: nothing read before is trusted.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
+    /// <summary>Which change this node has applied last: something built from published content is current while it holds.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     /// <summary>
     /// The key of a page fragment rendered once per change (Razor's &lt;cache vary-by&gt;, for the pages that cost most
     /// to render: the home page and a plan's tracker): this generation, what the fragment shows, and the day in Vietnam,
@@ -79,14 +82,15 @@ public sealed class PublishedItems : IDisposable
     /// A list read from published content (a page of news, the home page's latest items), kept until the next change
     /// like <see cref="Memo{T}"/>. Items going live at their time come through the feed, so no time enters the key.
     /// </summary>
-    public async Task<T> MemoAsync<T>(object key, Func<Task<T>> make) where T : class
+    /// <param name="sizeOf">The memory it holds, in bytes, when that can be much more than a small list's 16 KB.</param>
+    public async Task<T> MemoAsync<T>(object key, Func<Task<T>> make, Func<T, long>? sizeOf = null) where T : class
     {
         ArgumentNullException.ThrowIfNull(make);
         // Read before the query, as in GetAsync: a change applied meanwhile leaves the result under a stale key.
         var entry = (Interlocked.Read(ref _generation), key);
         if (_items.TryGetValue(entry, out T? kept)) return kept!;
         var made = await make();
-        _items.Set(entry, made, new MemoryCacheEntryOptions { Size = 16 * 1024, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _items.Set(entry, made, new MemoryCacheEntryOptions { Size = Math.Max(16 * 1024, sizeOf?.Invoke(made) ?? 0), SlidingExpiration = TimeSpan.FromMinutes(30) });
         return made;
     }
 

@@ -22,7 +22,7 @@ public sealed class EpochCheckedOutputCacheStore(IOutputCacheStore inner, Output
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        var read = OutputCacheEpoch.Of(tags);
+        var read = epoch.Of(tags);
         if (read is { } before && before != epoch.Current) return;
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         await EvictIfStaleAsync(read, cancellationToken);
@@ -39,7 +39,7 @@ public sealed class EpochCheckedOutputCacheStore(IOutputCacheStore inner, Output
 
     public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        var read = OutputCacheEpoch.Of(tags.Span);
+        var read = epoch.Of(tags.Span);
         if (read is { } before && before != epoch.Current) return;
         if (inner is IOutputCacheBufferStore buffers) await buffers.SetAsync(key, value, tags, validFor, cancellationToken);
         else await inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class EpochCheckedOutputCacheStore(IOutputCacheStore inner, Output
 
     private async ValueTask EvictIfStaleAsync(long? read, CancellationToken cancellationToken)
     {
-        if (read is { } before && before != epoch.Current) await inner.EvictByTagAsync(OutputCacheEpoch.TagOf(before), cancellationToken);
+        if (read is { } before && before != epoch.Current) await inner.EvictByTagAsync(epoch.TagOf(before), cancellationToken);
     }
 
     /// <summary>Wraps whichever store is registered (the framework's in-memory one, or Redis's).</summary>

@@ -7,8 +7,11 @@ namespace PublicPortal.Web.Features.Hosting;
 /// </summary>
 public sealed class OutputCacheEpoch
 {
-    public const string TagPrefix = "epoch:";
+    private const string TagPrefix = "epoch:";
 
+    // Nodes share the Redis store and each counts from 0: the tag names this process too, so a race on one node
+    // evicts only what that node stored in that count.
+    private readonly string _prefix = TagPrefix + Guid.NewGuid().ToString("N")[..12] + ":";
     private long _current;
 
     public long Current => Interlocked.Read(ref _current);
@@ -16,15 +19,15 @@ public sealed class OutputCacheEpoch
     /// <summary>Called before evicting: every page begun before this call is refused by the store from now on.</summary>
     public void Advance() => Interlocked.Increment(ref _current);
 
-    public static string TagOf(long epoch) => TagPrefix + epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string TagOf(long epoch) => _prefix + epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The count a page's tags carry, or null for an entry stored without one.</summary>
-    public static long? Of(ReadOnlySpan<string> tags)
+    /// <summary>The count a page's tags carry from this process, or null for an entry stored without one.</summary>
+    public long? Of(ReadOnlySpan<string> tags)
     {
         foreach (var tag in tags)
         {
-            if (tag.StartsWith(TagPrefix, StringComparison.Ordinal)
-                && long.TryParse(tag.AsSpan(TagPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch))
+            if (tag.StartsWith(_prefix, StringComparison.Ordinal)
+                && long.TryParse(tag.AsSpan(_prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch))
                 return epoch;
         }
         return null;

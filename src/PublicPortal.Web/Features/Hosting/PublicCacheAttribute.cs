@@ -83,7 +83,7 @@ public sealed class PublicCacheAttribute(params string[] queryKeys) : Attribute,
         if (ShowsCatalogue) foreach (var tag in OutputCacheTags.Catalogue) context.Tags.Add(tag);
         foreach (var tag in Tags) context.Tags.Add(tag);
         // When the page began: a page stored after an eviction it began before is refused (EpochCheckedOutputCacheStore).
-        if (http.RequestServices.GetService<OutputCacheEpoch>() is { } epoch) context.Tags.Add(OutputCacheEpoch.TagOf(epoch.Current));
+        if (http.RequestServices.GetService<OutputCacheEpoch>() is { } epoch) context.Tags.Add(epoch.TagOf(epoch.Current));
         if (attempt)
         {
             // A weak validator for this copy: a reader coming back with it gets 304 until the copy is evicted. Weak,

@@ -16,10 +16,12 @@ namespace PublicPortal.Web.Features.Search;
 /// Search for the English site: every page it has (sections' items and its own pages), English text under an English
 /// analyzer, and each item's Vietnamese name folded, so "binh duc pottery", "potteries" and "lang gom binh duc" all find
 /// the Bình Đức village. A small index in memory, built from the database once per change (the English site is a few
-/// hundred pages at most) and kept like the published items, so each node builds its own from what its feed applied.
+/// hundred pages at most) in its own scope, once per change however many readers ask at once, so each node builds its
+/// own from what its feed applied. Only the latest index is held. Results are not memoised: the output cache keeps each
+/// query's page, and searching so small an index costs less than remembering every query asked.
 /// Queries are built from analysed words, never parsed: no input is Lucene syntax.
 /// </summary>
-public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer markdown)
+public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer markdown, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int MaxHits = 50;
 
@@ -29,22 +31,44 @@ public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer mar
     private static readonly Analyzer Folded = new SearchAnalyzer(fold: true);
     private static readonly Analyzer English = new EnglishSearchAnalyzer();
     private static readonly Analyzer Fields = new PerFieldAnalyzerWrapper(English, new Dictionary<string, Analyzer> { [Name] = Folded });
-    private static readonly object IndexKey = new();
 
     /// <summary>Kinds found by their Vietnamese name even before they have an English version.</summary>
     private static readonly ContentKind[] NamedKinds = [ContentKind.Village, ContentKind.Sight, ContentKind.Route, ContentKind.Plan, ContentKind.Page];
 
-    public async Task<EnglishSearchResults> SearchAsync(PortalDbContext db, string query, DateTime nowUtc, CancellationToken cancellationToken)
+    private readonly System.Threading.Lock _lock = new();
+    private (long Generation, Task<IndexSearcher> Searcher)? _current;
+
+    public async Task<EnglishSearchResults> SearchAsync(string query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         query = SearchIndex.Normalize(query);
         if (query.Length == 0) return EnglishSearchResults.Empty;
-        var searcher = await published.MemoAsync(IndexKey, () => BuildAsync(db, nowUtc, cancellationToken));
-        return published.Memo(("en-search", query), () => Search(searcher, query));
+        var searcher = await SearcherAsync().WaitAsync(cancellationToken);
+        return Search(searcher, query);
     }
 
-    private async Task<IndexSearcher> BuildAsync(PortalDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>The index of the generation applied now: the one being built, or a new build (also after a failed one).</summary>
+    private Task<IndexSearcher> SearcherAsync()
     {
+        // Read before the build starts: a change applied while it reads leaves it under a generation no later request asks for.
+        var generation = published.Generation;
+        lock (_lock)
+        {
+            if (_current is { } current && current.Generation == generation && !current.Searcher.IsFaulted && !current.Searcher.IsCanceled)
+                return current.Searcher;
+            var build = BuildAsync();
+            _current = (generation, build);
+            return build;
+        }
+    }
+
+    /// <summary>In a scope of its own and without the asking request's cancellation: other readers wait on the same build.</summary>
+    private async Task<IndexSearcher> BuildAsync()
+    {
+        await Task.Yield(); // never under the lock
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var cancellationToken = CancellationToken.None;
         var kinds = EnglishSite.Sections.Select(s => s.Kind).ToList();
         var pages = EnglishSite.Pages.Values.ToList();
         // Untranslated items are found by their Vietnamese name only where a tourist would look for them by name; a

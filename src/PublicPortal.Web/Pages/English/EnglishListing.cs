@@ -30,7 +30,8 @@ public sealed record EnglishListing(string Url, string Title, string? Summary, b
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(section);
-        return published.MemoAsync(("en-list", section.Slug), () => ReadAsync(db, section, nowUtc, cancellationToken));
+        return published.MemoAsync(("en-list", section.Slug), () => ReadAsync(db, section, nowUtc, cancellationToken),
+            list => list.Sum(l => 2L * (l.Url.Length + l.Title.Length + (l.Summary?.Length ?? 0)) + 128));
     }
 
     private static async Task<IReadOnlyList<EnglishListing>> ReadAsync(PortalDbContext db, EnglishSite.Section section, DateTime nowUtc, CancellationToken cancellationToken)

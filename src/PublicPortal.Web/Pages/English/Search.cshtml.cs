@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using PublicPortal.Web.Data;
 using PublicPortal.Web.Features.Hosting;
 using PublicPortal.Web.Features.Search;
 using PublicPortal.Web.Features.Web;
@@ -10,7 +9,7 @@ namespace PublicPortal.Web.Pages.English;
 /// <summary>/en/search?q=… — the English site's pages searched in English (a GET page, so results can be linked and cached).</summary>
 [PublicCache("q", Tags = [OutputCacheTags.Search])]
 [EnableRateLimiting(SearchModule.PageRateLimit)]
-public sealed class SearchModel(EnglishSearch search, PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class SearchModel(EnglishSearch search) : PageModel
 {
     public string Query { get; private set; } = "";
     public EnglishSearchResults Results { get; private set; } = EnglishSearchResults.Empty;
@@ -21,6 +20,6 @@ public sealed class SearchModel(EnglishSearch search, PortalDbContext db, TimePr
         var meta = ViewData.Metadata();
         meta.Title = Query.Length == 0 ? "Search" : $"Search: {Query}";
         meta.NoIndex = true;
-        if (Query.Length > 0) Results = await search.SearchAsync(db, Query, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (Query.Length > 0) Results = await search.SearchAsync(Query, cancellationToken);
     }
 }
