@@ -53,7 +53,8 @@ public sealed class EnglishSearch(PublishedItems published, MarkdownRenderer mar
         var generation = published.Generation;
         lock (_lock)
         {
-            if (_current is { } current && current.Generation == generation && !current.Searcher.IsFaulted && !current.Searcher.IsCanceled)
+            // A reader that read the generation just before another started a newer build takes that one.
+            if (_current is { } current && current.Generation >= generation && !current.Searcher.IsFaulted && !current.Searcher.IsCanceled)
                 return current.Searcher;
             var build = BuildAsync();
             _current = (generation, build);
