@@ -6,7 +6,10 @@ using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Pages.English;
 
-/// <summary>The English home page: what the portal is, and each section of the English site with its items.</summary>
+/// <summary>
+/// The English home page and the English site map (/en/site-map, its own view of the same model): each section of the
+/// English site with its items.
+/// </summary>
 [PublicCache]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock, PublishedItems published) : PageModel
 {
@@ -15,6 +18,6 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Published
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Sections = await EnglishListing.LoadSectionsAsync(HttpContext, db, published, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        ViewData.Metadata().OtherLanguage = SiteLinks.Home;
+        ViewData.Metadata().OtherLanguage = EnglishSite.Counterpart(Request.Path.Value ?? EnglishSite.Home);
     }
 }
