@@ -14,7 +14,8 @@ public sealed class HostileEditorTests : IAsyncLifetime
     private readonly PortalFactory _factory = new() { KeepDataOnDispose = true };
     private HttpClient _editor = null!;
 
-    public async Task InitializeAsync() => _editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+    // The YAML view is the admins' (editors get form fields), so the hostile YAML comes from an admin's session.
+    public async Task InitializeAsync() => _editor = await StaffClient.SignedInAsync(_factory, "quan-tri@example.vn", PortalRoles.Admin);
 
     public async Task DisposeAsync()
     {
@@ -32,6 +33,7 @@ public sealed class HostileEditorTests : IAsyncLifetime
         ["PublishedAt"] = "2026-11-28T09:00",
         ["Body"] = body,
         ["Extra"] = extra,
+        ["nang-cao"] = "true",
         ["Version"] = "0",
     };
 

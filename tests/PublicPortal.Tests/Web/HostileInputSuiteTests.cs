@@ -154,7 +154,7 @@ public sealed class HostileInputSuiteTests(PortalFactory factory) : IClassFixtur
             var response = await StaffClient.PostFormAsync(editor, "/quan-tri/noi-dung/sua", new()
             {
                 ["loai"] = "news", ["Title"] = "Tin " + payload, ["Slug"] = slug, ["Summary"] = payload, ["Published"] = "true",
-                ["PublishedAt"] = "2026-11-28T09:00", ["Body"] = $"{payload}\n\n[liên kết]({payload})\n\n<b onclick=alert(1)>x</b>", ["Extra"] = $"cover_alt: \"{payload.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"", ["Version"] = "0",
+                ["PublishedAt"] = "2026-11-28T09:00", ["Body"] = $"{payload}\n\n[liên kết]({payload})\n\n<b onclick=alert(1)>x</b>", ["Details.CoverAlt"] = payload, ["Version"] = "0",
             }, "/quan-tri/noi-dung/sua?loai=news");
             AssertSafe(response, await response.Content.ReadAsStringAsync(), "editor " + payload);
             if (response.StatusCode == HttpStatusCode.Redirect) saved.Add(slug);

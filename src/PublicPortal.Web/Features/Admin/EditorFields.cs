@@ -169,6 +169,37 @@ public static class EditorFields
         return Yaml(root);
     }
 
+    /// <summary>Puts the position fields and a route's stops, which have their own parts of the form, into the details.</summary>
+    public static void Place(FrontMatterDto details, ContentKind kind, GeoPoint? position, IReadOnlyList<RouteStop> stops)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(stops);
+        if (details.Village is { } village && kind == ContentKind.Village) village.Location = GeoPointMapper.Write(position);
+        if (details.Sight is { } sight && kind == ContentKind.Sight) sight.Location = GeoPointMapper.Write(position);
+        if (details.Route is { } route && kind == ContentKind.Route)
+            route.Stops = stops.Select(s => new StopDto { Village = s.Kind == "village" ? s.Slug : null, Sight = s.Kind == "sight" ? s.Slug : null, Note = s.Note, Minutes = s.Minutes }).ToList();
+    }
+
+    /// <summary>
+    /// Builds the item from the form's fields: the common ones over the details, then the very parser the import uses
+    /// (so the checks are one); the parser's message, naming the key, when a value is wrong.
+    /// </summary>
+    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, FrontMatterDto details, EnglishFields english)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(english);
+        details.Title = title;
+        details.Slug = slug;
+        details.Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
+        details.Status = published ? "published" : "draft";
+        details.Published = FrontMatter.FormatInstant(publishedAtUtc);
+        details.Views = null;
+        details.English = string.IsNullOrWhiteSpace(english.Title) && string.IsNullOrWhiteSpace(english.Summary) && string.IsNullOrWhiteSpace(english.Body)
+            ? null
+            : new EnglishDto { Title = english.Title, Summary = english.Summary, Body = english.Body?.Replace("\r\n", "\n", StringComparison.Ordinal) };
+        return FrontMatter.Parse(FrontMatter.Write(details, body ?? ""), kind, slug);
+    }
+
     /// <summary>Builds the item from the form; the parser's message when the YAML or a value is wrong.</summary>
     public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, string? extraYaml, EnglishFields? english = null)
     {

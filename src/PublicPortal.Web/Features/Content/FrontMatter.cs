@@ -40,12 +40,15 @@ public static class FrontMatter
         return ContentItemMapper.ToItem(dto, body, kind, fileSlug);
     }
 
-    public static string Write(ContentItem item)
+    public static string Write(ContentItem item) => Write(ContentItemMapper.ToDto(item), item.Body);
+
+    /// <summary>A content file from its header and Markdown body (the editor's form composes the header field by field).</summary>
+    public static string Write(FrontMatterDto header, string body)
     {
-        var dto = ContentItemMapper.ToDto(item);
-        var yaml = Writer.Serialize(dto);
-        var body = item.Body.Length == 0 ? "" : "\n" + item.Body + "\n";
-        return $"{Fence}\n{yaml}{Fence}\n{body}";
+        ArgumentNullException.ThrowIfNull(header);
+        var yaml = Writer.Serialize(header);
+        var text = (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return $"{Fence}\n{yaml}{Fence}\n{(text.Length == 0 ? "" : "\n" + text + "\n")}";
     }
 
     private static (string Yaml, string Body) Split(string text)

@@ -58,7 +58,22 @@ public static class HostingModule
             o.Conventions.AddPageApplicationModelConvention("/Traffic/Index", m => m.EndpointMetadata.Add(new PublicCacheAttribute()));
         })
         // Forms say in Vietnamese what is missing; the implicit [Required] of non-nullable strings would add English.
-        .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+        .AddMvcOptions(o =>
+        {
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            // A value the form cannot read (letters in a number box, a broken date) is told in Vietnamese, at its field.
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"Hãy nhập một số (hoặc một ngày) đúng dạng, không phải “{value}”.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Hãy nhập một số (hoặc một ngày) đúng dạng, không phải “{value}”.");
+            messages.SetValueIsInvalidAccessor(value => $"“{value}” không hợp lệ.");
+            messages.SetValueMustBeANumberAccessor(_ => "Hãy nhập một số.");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Hãy nhập một số.");
+            messages.SetValueMustNotBeNullAccessor(_ => "Hãy nhập một giá trị.");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Thiếu một giá trị bắt buộc.");
+            messages.SetMissingKeyOrValueAccessor(() => "Thiếu một giá trị bắt buộc.");
+            messages.SetUnknownValueIsInvalidAccessor(_ => "Giá trị không hợp lệ.");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+        })
         // A form used in both languages names its messages by resource key; every other message is its own text (no key found).
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddRouting(o => o.LowercaseUrls = true);

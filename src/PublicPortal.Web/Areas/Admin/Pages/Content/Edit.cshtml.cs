@@ -27,7 +27,17 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     [BindProperty] public string? TitleEn { get; set; }
     [BindProperty] public string? SummaryEn { get; set; }
     [BindProperty] public string? BodyEn { get; set; }
+    /// <summary>The item's details as the raw YAML of its content file: only in the admins' advanced view.</summary>
     [BindProperty] public string? Extra { get; set; }
+
+    /// <summary>The item's details, one form field each (<see cref="EditorSchema"/>).</summary>
+    [BindProperty(Name = "Details")] public FrontMatterDto Details { get; set; } = new();
+
+    /// <summary>The ticked boxes of several-of-a-list fields (a village's crafts), by <see cref="EditorDetails.ChoiceName"/>.</summary>
+    [BindProperty(Name = "Chosen")] public Dictionary<string, bool> Chosen { get; set; } = [];
+
+    /// <summary>The advanced view: details as YAML instead of fields. Admins only; anyone else always gets the fields.</summary>
+    [BindProperty(SupportsGet = true, Name = "nang-cao")] public bool Raw { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public List<StopInput> Stops { get; set; } = [];
     [BindProperty] public string? NewStop { get; set; }
@@ -35,6 +45,10 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     [BindProperty] public string? Latitude { get; set; }
     [BindProperty] public string? Longitude { get; set; }
     [BindProperty] public bool PositionApproximate { get; set; }
+
+    public bool RawAllowed => User.IsInRole(PortalRoles.Admin);
+
+    public bool RawMode => Raw && RawAllowed;
 
     /// <summary>Villages and sights have a position, edited in its own fields (and by clicking the map when scripts run).</summary>
     public bool HasPosition => EditorFields.DetailsKey(Kind) is not null;
@@ -56,6 +70,21 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// <summary>Villages and sights a route can stop at, for the stop pickers.</summary>
     public List<(string Value, string Label)> Places { get; private set; } = [];
 
+    private readonly Dictionary<EditorOptions, List<(string Value, string Label)>> _choices = [];
+
+    /// <summary>
+    /// A choice's options: a fixed list, or the items it may point at. A value that is not among them (an item since
+    /// deleted, an image not in the library) is still offered, marked, so opening and saving never loses it.
+    /// </summary>
+    public IReadOnlyList<(string Value, string Label)> OptionsFor(EditorField field, string? current)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var options = field.Fixed?.ToList() ?? [(Value: "", Label: field.Input == EditorInput.Choices ? "" : "— không chọn —"), .. _choices.GetValueOrDefault(field.Options) ?? []];
+        if (field.Input == EditorInput.Choices) options.RemoveAll(o => o.Value.Length == 0);
+        if (!string.IsNullOrEmpty(current) && options.All(o => o.Value != current)) options.Add((current, $"{current} (không có trong danh sách)"));
+        return options;
+    }
+
     public ContentKind Kind { get; private set; } = ContentKind.News;
     public string? PreviewHtml { get; private set; }
     public string? PreviewHtmlEn { get; private set; }
@@ -75,26 +104,34 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
             if (item is null) return NotFound();
             Fill(item);
-            await LoadPlacesAsync();
+            await LoadChoicesAsync();
             if (Request.Query.ContainsKey("da-luu")) SetSavedNotice(item);
             return Page();
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return NotFound();
         Kind = kind.Kind;
-        await LoadPlacesAsync();
+        EditorDetails.Tidy(Details, Kind);
+        await LoadChoicesAsync();
         PublishedAt = VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime).DateTime;
         PublishedAt = PublishedAt.AddTicks(-(PublishedAt.Ticks % TimeSpan.TicksPerMinute));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? preview, string? stop)
+    public async Task<IActionResult> OnPostAsync(string? preview, string? stop, string? group)
     {
         if (!await ResolveKindAsync()) return NotFound();
-        await LoadPlacesAsync();
-        if (Kind == ContentKind.Route && stop is not null)
+        await LoadChoicesAsync();
+        if (!RawMode)
         {
-            // Add, remove and reorder stops with plain buttons (no JavaScript needed); nothing is saved until "Lưu".
-            ChangeStops(stop);
+            EditorDetails.ApplyChoices(Details, Kind, Chosen);
+            foreach (var row in EditorDetails.EmptyRows(Details, Kind).Select(r => EditorDetails.FormName(r) + ".").ToList())
+                foreach (var key in ModelState.Keys.Where(k => k.StartsWith(row, StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        }
+        if ((Kind == ContentKind.Route && stop is not null) || (group is not null && !RawMode))
+        {
+            // Add, remove and reorder stops and rows with plain buttons (no JavaScript needed); nothing is saved until "Lưu".
+            if (stop is not null) ChangeStops(stop);
+            else EditorDetails.Act(Details, Kind, group!);
             ModelState.Clear();
             return Page();
         }
@@ -121,7 +158,12 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
                 await using (var stream = Upload.OpenReadStream()) await stream.ReadExactlyAsync(content);
                 var (extension, error) = DocumentFiles.Identify(content, Upload.FileName);
                 if (error is not null) ModelState.AddModelError(nameof(Upload), error);
-                else Extra = EditorFields.WithValue(Extra, "attachment", await DocumentFiles.StoreAsync(paths, slug, extension!, content));
+                else
+                {
+                    var stored = await DocumentFiles.StoreAsync(paths, slug, extension!, content);
+                    if (RawMode) Extra = EditorFields.WithValue(Extra, "attachment", stored);
+                    else Details.Attachment = stored;
+                }
             }
         }
         GeoPoint? position = null;
@@ -135,14 +177,26 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             try
             {
                 var publishedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(PublishedAt, DateTimeKind.Unspecified), VietnamTime.Zone);
-                var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, Stops.Select(ToStop).OfType<RouteStop>().ToList())
-                    : HasPosition ? EditorFields.WithLocation(Extra, Kind, position)
-                    : Extra;
-                item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra, new(TitleEn, SummaryEn, BodyEn));
+                var stops = Stops.Select(ToStop).OfType<RouteStop>().ToList();
+                if (RawMode)
+                {
+                    var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, stops)
+                        : HasPosition ? EditorFields.WithLocation(Extra, Kind, position)
+                        : Extra;
+                    item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra, new(TitleEn, SummaryEn, BodyEn));
+                }
+                else
+                {
+                    EditorDetails.Tidy(Details, Kind);
+                    if (Kind == ContentKind.Plan) await KeepIndicatorFiguresAsync();
+                    EditorFields.Place(Details, Kind, position, stops);
+                    item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, Details, new(TitleEn, SummaryEn, BodyEn));
+                }
             }
             catch (ContentFormatException ex)
             {
-                ModelState.AddModelError(nameof(Extra), $"Thông tin chi tiết chưa hợp lệ: {ex.Message}");
+                var (field, message) = RawMode ? (nameof(Extra), $"Thông tin chi tiết chưa hợp lệ: {ex.Message}") : EditorProblems.Explain(Kind, ex.Message);
+                ModelState.AddModelError(field, message);
             }
         }
         if (item is null) return Page();
@@ -237,14 +291,61 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         return new RouteStop { Kind = parts[0], Slug = parts[1], Note = input.Note, Minutes = input.Minutes };
     }
 
-    private async Task LoadPlacesAsync()
+    /// <summary>The items and images the form's choices offer, read once, only those this kind's form needs.</summary>
+    private async Task LoadChoicesAsync()
     {
-        if (Kind != ContentKind.Route) return;
-        var places = await db.ContentItems.AsNoTracking().Where(x => x.Kind == ContentKind.Village || x.Kind == ContentKind.Sight)
+        var needed = EditorSchema.For(Kind).SelectMany(f => f.Row is null ? [f] : f.Row).Select(f => f.Options).Where(o => o != EditorOptions.None).ToHashSet();
+        var kinds = needed.Select(o => o switch
+        {
+            EditorOptions.Localities => ContentKind.Locality,
+            EditorOptions.Villages => ContentKind.Village,
+            EditorOptions.Crafts => ContentKind.Craft,
+            EditorOptions.Documents => ContentKind.Document,
+            EditorOptions.Plans => ContentKind.Plan,
+            _ => (ContentKind?)null,
+        }).OfType<ContentKind>().ToList();
+        if (Kind == ContentKind.Route) kinds.AddRange([ContentKind.Village, ContentKind.Sight]);
+        var items = kinds.Count == 0 ? [] : await db.ContentItems.AsNoTracking().Where(x => kinds.Contains(x.Kind))
             .Select(x => new { x.Kind, x.Slug, x.Title }).ToListAsync();
-        Places = places.OrderBy(p => p.Title, VietnameseText.Collation)
+        var ordered = items.OrderBy(p => p.Title, VietnameseText.Collation).ToList();
+        foreach (var option in needed)
+        {
+            _choices[option] = option == EditorOptions.Images
+                ? media.All().Values.Where(i => i.Usable).OrderBy(i => i.Alt ?? "", StringComparer.Ordinal)
+                    .Select(i => ($"media/library/{i.Hash}.{i.Format}", i.Decorative ? $"(ảnh trang trí) {i.Hash[..8]}" : i.Alt!)).ToList()
+                : ordered.Where(p => OptionKind(option) == p.Kind)
+                    .Select(p => (p.Slug, $"{p.Title} ({p.Slug})")).ToList();
+        }
+        if (Kind != ContentKind.Route) return;
+        Places = ordered.Where(p => p.Kind is ContentKind.Village or ContentKind.Sight)
             .Select(p => (Value: (p.Kind == ContentKind.Village ? "village:" : "sight:") + p.Slug, Label: (p.Kind == ContentKind.Village ? "Làng nghề: " : "Điểm đến: ") + p.Title))
             .ToList();
+    }
+
+    private static ContentKind? OptionKind(EditorOptions option) => option switch
+    {
+        EditorOptions.Localities => ContentKind.Locality,
+        EditorOptions.Villages => ContentKind.Village,
+        EditorOptions.Crafts => ContentKind.Craft,
+        EditorOptions.Documents => ContentKind.Document,
+        EditorOptions.Plans => ContentKind.Plan,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A plan's yearly indicator figures are kept on their own page (Số liệu tiến độ), not in this form: a save here
+    /// keeps each target's figures, matched by its number and part.
+    /// </summary>
+    private async Task KeepIndicatorFiguresAsync()
+    {
+        if (Id is not { } id || Details.Targets is not { Count: > 0 } targets) return;
+        var stored = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => x.Targets).SingleOrDefaultAsync();
+        if (stored is null) return;
+        var before = ContentItemMapper.ToDto(new ContentItem { Kind = ContentKind.Plan, Slug = "x", Title = "x", Targets = stored }).Targets ?? [];
+        foreach (var target in targets)
+        {
+            target.Values = before.FirstOrDefault(b => b.Number == target.Number && b.Part == target.Part)?.Values;
+        }
     }
 
     /// <summary>A draft or a scheduled item is still 404 on the site: say when it goes out and offer the private preview instead.</summary>
@@ -270,6 +371,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         Body = item.Body;
         (TitleEn, SummaryEn, BodyEn) = (item.TitleEn, item.SummaryEn, item.BodyEn);
         Extra = EditorFields.ExtraYaml(item);
+        Details = ContentItemMapper.ToDto(item);
         Stops = item.Route?.Stops.Select(s => new StopInput { Place = s.Kind + ":" + s.Slug, Note = s.Note, Minutes = s.Minutes }).ToList() ?? [];
         if ((item.Village?.Location ?? item.Sight?.Location) is { } point)
         {
