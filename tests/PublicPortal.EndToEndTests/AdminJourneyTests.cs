@@ -124,6 +124,8 @@ public sealed class AdminJourneyTests(PortalServer server)
         "/dang-nhap", "/quan-tri", "/quan-tri/noi-dung", "/quan-tri/noi-dung/sua?loai=news", "/quan-tri/noi-dung/sua/1",
         "/quan-tri/noi-dung/lich-su/1?tu=1&den=1", "/quan-tri/nhat-ky", "/quan-tri/nguoi-dung", "/quan-tri/hoi-mua", "/quan-tri/gop-y",
         "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke", "/quan-tri/noi-dung/xem/1", "/quan-tri/thu-vien-anh",
+        "/quan-tri/duyet", "/quan-tri/hop-thu", "/quan-tri/noi-dung/sua?loai=villages", "/quan-tri/noi-dung/sua?loai=products",
+        "/quan-tri/noi-dung/sua?loai=plans", "/quan-tri/noi-dung/sua?loai=documents", "/quan-tri/noi-dung?trang-thai=cho-duyet",
     };
 
     [Theory]

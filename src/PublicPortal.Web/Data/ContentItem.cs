@@ -21,6 +21,18 @@ public enum ContentStatus
     Published = 1,
 }
 
+/// <summary>Where an item stands in review: an author's item of a kind that needs review goes through an editor before it is published.</summary>
+public enum ReviewState
+{
+    None = 0,
+
+    /// <summary>Chờ duyệt: sent by its author, waiting for an editor.</summary>
+    Submitted = 1,
+
+    /// <summary>Sent back to its author with the editor's comment (<see cref="ContentItem.ReviewNote"/>).</summary>
+    Returned = 2,
+}
+
 /// <summary>What the date of an item states: the day, or only the month or the year its source gives.</summary>
 public enum DatePrecision
 {
@@ -56,6 +68,22 @@ public sealed class ContentItem
     public int Version { get; set; }
 
     public DateTime? UpdatedAtUtc { get; set; }
+
+    /// <summary>
+    /// The day by which an editor should check the item is still right ("review_by:"); null: the kind's default
+    /// (<see cref="Features.Content.StaleContent"/>).
+    /// </summary>
+    public DateOnly? ReviewBy { get; set; }
+
+    /// <summary>When a published item comes down by itself (an announcement with a deadline); null: it stays.</summary>
+    public DateTime? UnpublishAtUtc { get; set; }
+
+    /// <summary>Review workflow state; not content, so not in the item's file (an import leaves a draft a draft).</summary>
+    public ReviewState Review { get; set; }
+
+    /// <summary>The editor's comment when the item was sent back.</summary>
+    public string? ReviewNote { get; set; }
+
     public List<SourceRef> Sources { get; set; } = [];
 
     /// <summary>The English version (all three, or none: an English page is never half-translated); shown under /en/.</summary>

@@ -13,10 +13,41 @@ public static class PortalRoles
     /// <summary>Users, settings and everything an editor does.</summary>
     public const string Admin = "Admin";
 
-    /// <summary>Content.</summary>
+    /// <summary>Biên tập viên: content; reviews and publishes.</summary>
     public const string Editor = "Editor";
 
-    public static readonly string[] All = [Admin, Editor];
+    /// <summary>Cộng tác viên: writes drafts; what needs review (news, announcements by default) is submitted to an editor.</summary>
+    public const string Author = "Author";
+
+    public static readonly string[] All = [Admin, Editor, Author];
+
+    /// <summary>The role's name as the admin pages say it.</summary>
+    public static string Label(string role) => role switch
+    {
+        Admin => "quản trị viên",
+        Editor => "biên tập viên",
+        _ => "cộng tác viên",
+    };
+}
+
+public static class ReviewLimits
+{
+    public const int Note = 2000;
+}
+
+/// <summary>
+/// A link that opens one item's current text without an account (a reviewer, the cooperative a page is about). Only
+/// the token's hash is stored; the link expires, and can be revoked.
+/// </summary>
+public sealed class PreviewLink
+{
+    public int Id { get; set; }
+    public int ContentItemId { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime? RevokedAtUtc { get; set; }
 }
 
 /// <summary>One saved state of an item: who, when, and every field (as the item's content file, which round-trips).</summary>
@@ -89,6 +120,12 @@ public sealed class SiteSetting
     public required string Value { get; set; }
 
     public const string RequireTwoFactor = "require-two-factor";
+
+    /// <summary>The content kinds an author's item must be reviewed for, by folder ("news,announcements").</summary>
+    public const string ReviewKinds = "review-kinds";
+
+    /// <summary>The day (yyyy-MM-dd, Vietnam) the last daily digest was written.</summary>
+    public const string DigestWrittenOn = "digest-written-on";
 }
 
 public static class AuditLog
@@ -129,4 +166,8 @@ public static class AuditActions
     public const string TwoFactorChanged = "two-factor-changed";
     public const string SettingChanged = "setting-changed";
     public const string BackupDownloaded = "backup-downloaded";
+    public const string Submit = "submit";
+    public const string Return = "return";
+    public const string Approve = "approve";
+    public const string PreviewLink = "preview-link";
 }

@@ -48,6 +48,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<ItemViewCount> ItemViewCounts => Set<ItemViewCount>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
+    public DbSet<SystemMessage> SystemMessages => Set<SystemMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -111,6 +113,22 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         change.Property(x => x.Actor).HasMaxLength(256);
         change.HasIndex(x => new { x.ContentItemId, x.AtUtc }); // the scheduler: has this item had a change since it went live?
 
+        var preview = builder.Entity<PreviewLink>();
+        preview.Property(x => x.TokenHash).HasMaxLength(64);
+        preview.Property(x => x.CreatedBy).HasMaxLength(256);
+        preview.HasIndex(x => x.TokenHash).IsUnique();
+        preview.HasIndex(x => x.ContentItemId);
+        preview.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+
+        var message = builder.Entity<SystemMessage>();
+        message.Property(x => x.To).HasMaxLength(256);
+        message.Property(x => x.Subject).HasMaxLength(300);
+        message.Property(x => x.Topic).HasMaxLength(40);
+        message.Property(x => x.LastError).HasMaxLength(500);
+        message.HasIndex(x => new { x.SentAtUtc, x.NextAttemptAtUtc }); // the sender: what is still to go
+        message.HasIndex(x => new { x.To, x.Topic, x.CreatedAtUtc });
+        message.HasIndex(x => x.CreatedAtUtc);
+
         var views = builder.Entity<ItemViewCount>();
         views.HasKey(x => x.ContentItemId);
         views.Property(x => x.ContentItemId).ValueGeneratedNever();
@@ -128,6 +146,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         item.Property(x => x.TitleEn).HasMaxLength(400);
         item.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         item.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        item.Property(x => x.Review).HasConversion<string>().HasMaxLength(20);
+        item.Property(x => x.ReviewNote).HasMaxLength(ReviewLimits.Note);
         item.OwnsMany(x => x.Sources, b => b.ToJson());
         item.OwnsMany(x => x.Targets, b =>
         {

@@ -22,6 +22,8 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         "/dang-nhap", "/quan-tri", "/quan-tri/noi-dung", "/quan-tri/noi-dung?loai=villages", "/quan-tri/noi-dung/sua?loai=news",
         "/quan-tri/noi-dung/sua/1", "/quan-tri/noi-dung/lich-su/1?tu=1&den=1", "/quan-tri/noi-dung/xoa/1", "/quan-tri/nhat-ky",
         "/quan-tri/nguoi-dung", "/quan-tri/hoi-mua", "/quan-tri/hoi-mua?ma=HM-2026-000001", "/quan-tri/gop-y", "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke", "/quan-tri/thu-vien-anh",
+        "/quan-tri/duyet", "/quan-tri/hop-thu", "/quan-tri/noi-dung/sua?loai=villages", "/quan-tri/noi-dung/sua?loai=products", "/quan-tri/noi-dung/sua?loai=plans",
+        "/quan-tri/noi-dung/sua?loai=documents", "/quan-tri/noi-dung/sua?loai=sights", "/quan-tri/noi-dung/sua/1?nang-cao=true", "/quan-tri/noi-dung?trang-thai=cho-duyet",
     ];
 
     [Fact]
@@ -41,7 +43,21 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         var fields = await Admin.StaffClient.EditFormAsync(client, "/quan-tri/noi-dung/sua/1");
         (fields["Summary"], fields["Body"]) = ("Tóm tắt đã sửa để so sánh.", fields["Body"] + "\n\nMột đoạn thêm để so sánh.");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostAsync("/quan-tri/noi-dung/sua/1", new FormUrlEncodedContent(fields))).StatusCode);
-        await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}",
+        // An author's submission, so the review queue, the system mailbox and the dashboard have something to show.
+        var author = await Admin.StaffClient.SignedInAsync(factory, "vnu-tac-gia@example.vn", PublicPortal.Web.Data.PortalRoles.Author);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Admin.StaffClient.PostFormAsync(author, "/quan-tri/noi-dung/sua", new()
+        {
+            ["loai"] = "news", ["Title"] = "Tin chờ duyệt để kiểm tra HTML", ["Slug"] = "", ["Summary"] = "", ["PublishedAt"] = "2026-11-28T09:00",
+            ["Body"] = "#### Tiêu đề nhảy cấp\n\n[tại đây](/lien-he)", ["Version"] = "0", ["submit"] = "1",
+        }, "/quan-tri/noi-dung/sua?loai=news")).StatusCode);
+        var preview = Html.Parse(await (await Admin.StaffClient.PostFormAsync(client, "/quan-tri/noi-dung/xem/1?handler=Create", new() { ["days"] = "7" }, "/quan-tri/noi-dung/xem/1")).Content.ReadAsStringAsync());
+        var previewLink = new Uri(preview.QuerySelector("a.preview-link")!.GetAttribute("href")!).PathAndQuery;
+        var submitted = 0;
+        await factory.WithDbAsync(async db => submitted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.ContentItems.Where(x => x.Title == "Tin chờ duyệt để kiểm tra HTML").Select(x => x.Id)));
+        await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{plan}", $"/quan-tri/noi-dung/sua/{submitted}?da-luu=1", previewLink,
+            "/xem-truoc/" + new string('A', 43),
+            $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}",
             "/quan-tri/noi-dung/lich-su/1", "/quan-tri/noi-dung/lich-su/1?khoi-phuc=1", "/quan-tri/noi-dung/sua/1?da-luu=1"]);
     }
 

@@ -111,13 +111,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>
     /// Moves the site's clock on and does what the scheduler does when it wakes at the new time (its own sleep is in
     /// real time, so it would notice a jump of the test clock only at its next recheck): items whose time has come get
-    /// their went-live records, and every handler has applied them (pages, lists, search, feeds) before this returns.
+    /// their went-live records, items whose time to come down has come are saved as drafts, and every handler has applied them (pages, lists, search, feeds) before this returns.
     /// </summary>
     public async Task AdvanceClockAsync(TimeSpan by)
     {
         Clock.Advance(by);
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Content.ContentWriter>().RecordWentLiveAsync();
+        var writer = scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Content.ContentWriter>();
+        await writer.RecordWentLiveAsync();
+        await writer.TakeDownExpiredAsync();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var newest = await db.ChangeRecords.MaxAsync(c => (long?)c.Sequence) ?? 0;
         if (!await Services.GetRequiredService<PublicPortal.Web.Features.Content.ChangeFeed>().WaitAppliedAsync(newest, TimeSpan.FromSeconds(30)))

@@ -43,7 +43,8 @@ public static class AdminModule
         builder.Services.AddSingleton<AccountRateLimiter>();
         AddCookies(builder);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicies.Staff, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Editor))
+            .AddPolicy(AdminPolicies.Staff, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Editor, PortalRoles.Author))
+            .AddPolicy(AdminPolicies.Publishers, p => p.RequireRole(PortalRoles.Admin, PortalRoles.Editor))
             .AddPolicy(AdminPolicies.AdminOnly, p => p.RequireRole(PortalRoles.Admin));
 
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -54,6 +55,7 @@ public static class AdminModule
         });
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<SiteSettings>();
+        builder.Services.AddScoped<PreviewLinks>();
         builder.Services.AddScoped<Backup.PortalBackup>();
         return builder;
     }
@@ -144,6 +146,11 @@ public static class AdminModule
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicies.Staff);
+        options.Conventions.AuthorizeAreaFolder("Admin", "/Review", AdminPolicies.Publishers);
+        options.Conventions.AuthorizeAreaFolder("Admin", "/Programme", AdminPolicies.Publishers);
+        options.Conventions.AuthorizeAreaFolder("Admin", "/Enquiries", AdminPolicies.Publishers);
+        options.Conventions.AuthorizeAreaFolder("Admin", "/Feedback", AdminPolicies.Publishers);
+        options.Conventions.AuthorizeAreaPage("Admin", "/Content/Delete", AdminPolicies.Publishers);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Users", AdminPolicies.AdminOnly);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Audit", AdminPolicies.AdminOnly);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Backup", AdminPolicies.AdminOnly);

@@ -12,7 +12,7 @@ namespace PublicPortal.Web.Features.Admin;
 /// </summary>
 public static class EditorFields
 {
-    private static readonly string[] FormKeys = ["title", "slug", "summary", "status", "published", "views", "english"];
+    private static readonly string[] FormKeys = ["title", "slug", "summary", "status", "published", "unpublish", "views", "english"];
 
     private static readonly ISerializer Scalars = new SerializerBuilder().Build();
 
@@ -184,7 +184,7 @@ public static class EditorFields
     /// Builds the item from the form's fields: the common ones over the details, then the very parser the import uses
     /// (so the checks are one); the parser's message, naming the key, when a value is wrong.
     /// </summary>
-    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, FrontMatterDto details, EnglishFields english)
+    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, FrontMatterDto details, EnglishFields english, DateTime? unpublishAtUtc = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(english);
@@ -193,6 +193,7 @@ public static class EditorFields
         details.Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
         details.Status = published ? "published" : "draft";
         details.Published = FrontMatter.FormatInstant(publishedAtUtc);
+        details.Unpublish = unpublishAtUtc is { } until ? FrontMatter.FormatInstant(until) : null;
         details.Views = null;
         details.English = string.IsNullOrWhiteSpace(english.Title) && string.IsNullOrWhiteSpace(english.Summary) && string.IsNullOrWhiteSpace(english.Body)
             ? null
@@ -201,7 +202,7 @@ public static class EditorFields
     }
 
     /// <summary>Builds the item from the form; the parser's message when the YAML or a value is wrong.</summary>
-    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, string? extraYaml, EnglishFields? english = null)
+    public static ContentItem Compose(ContentKind kind, string title, string slug, string? summary, bool published, DateTime publishedAtUtc, string? body, string? extraYaml, EnglishFields? english = null, DateTime? unpublishAtUtc = null)
     {
         var common = new Dictionary<string, string?>
         {
@@ -210,6 +211,7 @@ public static class EditorFields
             ["status"] = published ? "published" : "draft",
             ["published"] = FrontMatter.FormatInstant(publishedAtUtc),
         };
+        if (unpublishAtUtc is { } until) common["unpublish"] = FrontMatter.FormatInstant(until);
         if (!string.IsNullOrWhiteSpace(summary)) common["summary"] = summary.Trim();
         var extra = (extraYaml ?? "").Replace("\r\n", "\n").Trim();
         if (extra.StartsWith("---", StringComparison.Ordinal) || extra.Split('\n').Any(l => l.TrimEnd() == "---"))

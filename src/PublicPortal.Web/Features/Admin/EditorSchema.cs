@@ -76,6 +76,10 @@ public static class EditorSchema
     private static readonly EditorField[] Common =
     [
         new("date_precision", "Nguồn cho biết ngày đến mức", EditorInput.Choice) { Fixed = Precision, Hint = "Khi nguồn chỉ nói “tháng 10/2022”, chọn “Chỉ biết tháng”: trang sẽ không bịa ra ngày." },
+        new("review_by", "Rà soát lại trước ngày", EditorInput.Date)
+        {
+            Hint = "Để trống để theo mặc định: làng nghề, sản phẩm, điểm đến, tuyến, trang và kế hoạch được nhắc rà soát một năm sau lần sửa cuối; sản phẩm OCOP có ngày hết hạn giấy chứng nhận thì vào ngày đó.",
+        },
         new("cover", "Ảnh bìa", EditorInput.Choice) { Options = EditorOptions.Images, Hint = "Ảnh lấy từ thư viện ảnh." },
         new("cover_alt", "Mô tả ảnh bìa (alt)", EditorInput.Text) { Hint = "Để trống nếu dùng mô tả đã viết trong thư viện ảnh." },
         new("photos", "Ảnh", EditorInput.Group)
@@ -211,10 +215,10 @@ public static class EditorSchema
         new("product.group", "Nhóm sản phẩm OCOP", EditorInput.Choice)
         {
             Required = true,
-            Fixed = [("0", "— chọn —"), .. CatalogueLabels.OcopGroups.Select((g, i) => ((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{i + 1}. {g}"))],
+            Fixed = [("", "— chọn —"), .. CatalogueLabels.OcopGroups.Select((g, i) => ((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{i + 1}. {g}"))],
         },
         new("product.subgroup", "Phân nhóm", EditorInput.Text),
-        new("product.stars", "Hạng sao", EditorInput.Choice) { Required = true, Fixed = [("0", "— chọn —"), ("3", "3 sao"), ("4", "4 sao"), ("5", "5 sao")] },
+        new("product.stars", "Hạng sao", EditorInput.Choice) { Required = true, Fixed = [("", "— chọn —"), ("3", "3 sao"), ("4", "4 sao"), ("5", "5 sao")] },
         new("product.score", "Điểm đánh giá", EditorInput.Number) { Min = 0, Max = 100 },
         new("product.level", "Cấp công nhận", EditorInput.Text) { Suggestions = ["cấp huyện", "cấp tỉnh", "cấp quốc gia"] },
         new("product.decision_number", "Số quyết định công nhận", EditorInput.Text),

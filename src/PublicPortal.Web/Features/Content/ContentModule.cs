@@ -15,6 +15,7 @@ public static class ContentModule
         builder.Services.AddSingleton<ContentRules>();
         builder.Services.AddScoped<ContentRelations>();
         builder.Services.AddScoped<ContentChecks>();
+        builder.Services.AddScoped<TextChecks>();
         builder.Services.AddScoped<ContentWriter>();
         builder.Services.AddScoped<ContentTransfer>();
         builder.Services.AddSingleton<ChangeFeed>();

@@ -11,7 +11,8 @@ namespace PublicPortal.Web.Features.Content;
 /// after the commit, from the records (<see cref="ChangeFeed"/>).
 /// </summary>
 public sealed class ContentWriter(
-    PortalDbContext db, ContentRules rules, ContentChecks checks, ContentRelations relations, ChangeFeed feed, TimeProvider clock, ILogger<ContentWriter> logger)
+    PortalDbContext db, ContentRules rules, ContentChecks checks, TextChecks text, ContentRelations relations, ChangeFeed feed, TimeProvider clock,
+    Mail.Outbox outbox, Mail.MailSignal mail, ILogger<ContentWriter> logger)
 {
     /// <summary>Actor of the command-line and first-start import.</summary>
     public const string ImportActor = "import";
@@ -22,17 +23,19 @@ public sealed class ContentWriter(
     /// <summary>How long a save waits for search and caches to show it (they usually take milliseconds); never fails the save.</summary>
     private static readonly TimeSpan ShownWithin = TimeSpan.FromSeconds(5);
 
-    public async Task<SaveOutcome> SaveAsync(ContentItem edited, int? id, int expectedVersion, string actor, string? action = null, CancellationToken cancellationToken = default)
+    public Task<SaveOutcome> SaveAsync(ContentItem edited, int? id, int expectedVersion, string actor, string? action = null, CancellationToken cancellationToken = default) =>
+        SaveAsync(edited, id, expectedVersion, actor, action, checkContent: true, cancellationToken);
+
+    /// <param name="checkContent">
+    /// False only for a change of state that must happen whatever the text holds (a schedule taking an item down: an
+    /// image described since, or a link broken since, must not keep an expired announcement up).
+    /// </param>
+    private async Task<SaveOutcome> SaveAsync(ContentItem edited, int? id, int expectedVersion, string actor, string? action, bool checkContent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edited);
         ArgumentException.ThrowIfNullOrEmpty(actor);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (rules.Check(edited) is { Count: > 0 } broken) return new SaveOutcome.Invalid(broken);
-        // What the item points at (place, crafts, village, stops) must exist, as on import.
-        var missing = await checks.MissingReferencesAsync([("", edited)], cancellationToken);
-        if (missing.Count > 0)
-            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = "Thông tin chi tiết trỏ tới mục không có: " + string.Join("; ", missing.Select(m => m.TrimStart(':', ' '))) });
-        if (checks.ImageProblems(edited) is { Count: > 0 } imageProblems) return new SaveOutcome.Invalid(imageProblems);
+        if (checkContent && await ContentProblemsAsync(edited, cancellationToken) is { } problems) return problems;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         ContentItem? current = null;
@@ -43,6 +46,14 @@ public sealed class ContentWriter(
             if (current.Version != expectedVersion) return await ConflictAsync(current, cancellationToken);
             edited.Kind = current.Kind;
         }
+        // Links inside the site must lead somewhere; checked when the text changes (a review decision or a schedule
+        // taking an item down never fails on a link that broke since).
+        if (checkContent && (current is null || current.Body != edited.Body || current.BodyEn != edited.BodyEn)
+            && await text.BrokenLinksAsync(edited, cancellationToken) is { Count: > 0 } brokenLinks)
+            return new SaveOutcome.Invalid(new Dictionary<string, string>
+            {
+                ["Body"] = "Nội dung có liên kết tới địa chỉ không có trên cổng: " + string.Join("; ", brokenLinks) + ". Hãy sửa địa chỉ hoặc bỏ liên kết.",
+            });
         if (await db.ContentItems.AnyAsync(x => x.Kind == edited.Kind && x.Slug == edited.Slug && x.Id != (id ?? 0), cancellationToken))
             return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Slug"] = $"Đường dẫn “{edited.Slug}” đã có nội dung khác cùng loại dùng. Hãy chọn đường dẫn khác." });
 
@@ -88,11 +99,25 @@ public sealed class ContentWriter(
         var numbers = await RevisionNumbersAsync([saved.Id], cancellationToken);
         var graph = await relations.LoadAsync(cancellationToken);
         var change = Record(saved, before, actor, action, summary, summary, now, numbers, graph);
+        // Review's messages are written with the step they tell of.
+        if (action == AuditActions.Submit) await outbox.ReviewWaitingAsync(saved, actor, cancellationToken);
+        else if (action == AuditActions.Return) await outbox.ReturnedAsync(saved, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (action is AuditActions.Submit or AuditActions.Return) mail.Wake();
         await ShownAsync(change, cancellationToken);
         logger.LogInformation("{Actor} saved {Kind} {Slug} as version {Version} ({Action})", actor, saved.Kind, saved.Slug, saved.Version, action);
         return new SaveOutcome.Saved(saved.Id, saved.Version);
+    }
+
+    /// <summary>The field rules, then what the item points at (place, crafts, village, stops) must exist, as on import, and its images be described.</summary>
+    private async Task<SaveOutcome.Invalid?> ContentProblemsAsync(ContentItem edited, CancellationToken cancellationToken)
+    {
+        if (rules.Check(edited) is { Count: > 0 } broken) return new SaveOutcome.Invalid(broken);
+        var missing = await checks.MissingReferencesAsync([("", edited)], cancellationToken);
+        if (missing.Count > 0)
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = "Thông tin chi tiết trỏ tới mục không có: " + string.Join("; ", missing.Select(m => m.TrimStart(':', ' '))) });
+        return checks.ImageProblems(edited) is { Count: > 0 } imageProblems ? new SaveOutcome.Invalid(imageProblems) : null;
     }
 
     /// <summary>Deletes an item that nothing points at; its revisions stay, so the history (and the text) is not lost.</summary>
@@ -219,12 +244,38 @@ public sealed class ContentWriter(
         return due.Count;
     }
 
-    /// <summary>When the next scheduled item goes live, if any is waiting.</summary>
+    /// <summary>
+    /// Published items whose time to come down has passed: each is saved as a draft through this write path (revision,
+    /// audit entry, change record), by the schedule's actor. Returns how many came down.
+    /// </summary>
+    public async Task<int> TakeDownExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.ContentItems.AsNoTracking()
+            .Where(i => i.Status == ContentStatus.Published && i.UnpublishAtUtc != null && i.UnpublishAtUtc <= now)
+            .ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var item in due)
+        {
+            var version = item.Version;
+            (item.Status, item.UnpublishAtUtc) = (ContentStatus.Draft, null);
+            db.ChangeTracker.Clear();
+            // Another node may have done it a moment ago: its version then differs, and this one leaves it.
+            if (await SaveAsync(item, item.Id, version, ScheduleActor, AuditActions.Unpublish, checkContent: false, cancellationToken) is SaveOutcome.Saved) count++;
+            else logger.LogWarning("{Kind} {Slug} was due to come down but could not be saved as a draft", item.Kind, item.Slug);
+        }
+        return count;
+    }
+
+    /// <summary>When the next scheduled item goes live or comes down, if any is waiting.</summary>
     public async Task<DateTime?> NextScheduledAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc > now)
+        var live = await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc > now)
             .MinAsync(i => (DateTime?)i.PublishedAtUtc, cancellationToken);
+        var down = await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.UnpublishAtUtc != null && i.UnpublishAtUtc > now)
+            .MinAsync(i => i.UnpublishAtUtc, cancellationToken);
+        return live is null ? down : down is null ? live : live < down ? live : down;
     }
 
     /// <summary>An image's description or its removal: the pages showing it change, so it is a change like any other.</summary>
@@ -343,6 +394,9 @@ public sealed class ContentWriter(
         AuditActions.Publish => $"Đăng “{item.Title}”",
         AuditActions.Unpublish => $"Gỡ xuống “{item.Title}”",
         AuditActions.Restore => $"Khôi phục “{item.Title}”",
+        AuditActions.Submit => $"Gửi duyệt “{item.Title}”",
+        AuditActions.Return => $"Trả lại “{item.Title}” cho tác giả: {item.ReviewNote}",
+        AuditActions.Approve => $"Duyệt và đăng “{item.Title}”",
         _ => $"Sửa “{item.Title}”",
     } + (oldSlug is not null && oldSlug != item.Slug ? $" (đường dẫn {oldSlug} → {item.Slug})" : "");
 }

@@ -30,7 +30,11 @@ internal sealed class ScheduledPublisher(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var writer = scope.ServiceProvider.GetRequiredService<ContentWriter>();
-                if (await leases.TryTakeAsync(LeaseName, lease, stoppingToken)) await writer.RecordWentLiveAsync(stoppingToken);
+                if (await leases.TryTakeAsync(LeaseName, lease, stoppingToken))
+                {
+                    await writer.RecordWentLiveAsync(stoppingToken);
+                    await writer.TakeDownExpiredAsync(stoppingToken);
+                }
                 if (await writer.NextScheduledAsync(stoppingToken) is { } next)
                 {
                     var until = next - clock.GetUtcNow().UtcDateTime;

@@ -8,7 +8,7 @@ using PublicPortal.Web.Features.Content;
 namespace PublicPortal.Web.Features.Enquiries;
 
 /// <summary>Receives valid enquiries: refuses one already received, limits accepted ones per address, numbers and stores them.</summary>
-public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, TimeProvider clock, ILogger<EnquiryDesk> logger)
+public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, TimeProvider clock, Mail.Outbox outbox, Mail.MailSignal mail, ILogger<EnquiryDesk> logger)
 {
     /// <summary>An identical enquiry sent again within this time is taken for the same one (a reload, a double click, an impatient buyer).</summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
@@ -51,6 +51,8 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
         var saved = false;
         try
         {
+            // The staff's notice is saved with the enquiry (it names the product, never the buyer).
+            await outbox.EnquiryAsync(productSlug, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
                 var enquiry = new Enquiry
@@ -63,6 +65,7 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     saved = true;
+                    mail.Wake();
                     return new EnquiryOutcome.Accepted(enquiry.Reference);
                 }
                 catch (DbUpdateException ex) when (attempt < 5)

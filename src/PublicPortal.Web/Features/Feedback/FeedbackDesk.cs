@@ -7,7 +7,7 @@ using PublicPortal.Web.Features.Content;
 namespace PublicPortal.Web.Features.Feedback;
 
 /// <summary>Receives valid answers and reports: refuses one already received, limits accepted ones per address, stores them.</summary>
-public sealed class FeedbackDesk(PortalDbContext db, AcceptedFeedbackLimit limit, TimeProvider clock)
+public sealed class FeedbackDesk(PortalDbContext db, AcceptedFeedbackLimit limit, TimeProvider clock, Mail.Outbox outbox, Mail.MailSignal mail)
 {
     /// <summary>The same post from the same address within this time is taken for the same one (a reload, a double click).</summary>
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
@@ -51,8 +51,10 @@ public sealed class FeedbackDesk(PortalDbContext db, AcceptedFeedbackLimit limit
                     Path = path, Useful = useful, Message = message, Contact = contact, CreatedAtUtc = now,
                     Handled = message is null, Fingerprint = fingerprint,
                 });
+                if (message is not null) await outbox.FeedbackAsync(path, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 saved = true;
+                if (message is not null) mail.Wake();
                 return new FeedbackOutcome.Accepted();
             }
             finally

@@ -19,10 +19,12 @@ public static class FeedbackPaths
         // Shown only HTML-encoded, so any printable character may stand (a 404 address can hold anything a reader typed).
         if (path.Any(c => char.IsControl(c) || c == '\\')) return null;
         if (path.Length > 1) path = path.TrimEnd('/');
-        if (IsStaff(path, SiteLinks.Admin.Home) || IsStaff(path, SiteLinks.SignIn)) return null;
+        // A preview link's address is its secret: it never goes into a form, an inbox or a report.
+        if (IsStaff(path, SiteLinks.Admin.Home) || IsStaff(path, SiteLinks.SignIn) || IsStaff(path, Admin.PreviewLinks.Route)) return null;
         return path;
     }
 
+    // Routes match whatever the case (/Quan-Tri, /XEM-TRUOC/…), so these do too.
     private static bool IsStaff(string path, string section) =>
-        path == section || path.StartsWith(section + "/", StringComparison.Ordinal);
+        string.Equals(path, section, StringComparison.OrdinalIgnoreCase) || path.StartsWith(section + "/", StringComparison.OrdinalIgnoreCase);
 }

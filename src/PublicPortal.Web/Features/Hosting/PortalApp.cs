@@ -4,6 +4,7 @@ using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
 using PublicPortal.Web.Features.Feedback;
 using PublicPortal.Web.Features.Feeds;
+using PublicPortal.Web.Features.Mail;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Media;
 using PublicPortal.Web.Features.Programme;
@@ -49,6 +50,7 @@ public static class PortalApp
         builder.AddMedia();
         builder.AddEnquiries();
         builder.AddFeedback();
+        builder.AddMail();
         builder.AddTraffic();
         builder.AddAdmin();
         return builder;

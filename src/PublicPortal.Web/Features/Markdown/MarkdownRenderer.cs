@@ -76,6 +76,23 @@ public sealed class MarkdownRenderer
     /// <summary>Shown instead of a stored body that cannot be rendered safely (stored before the limits, or imported around them).</summary>
     public const string UnrenderableNotice = "<p class=\"notice\">Nội dung này không hiển thị được vì định dạng quá phức tạp; ban biên tập đã được báo để sửa.</p>";
 
+    /// <summary>
+    /// The text's syntax tree, read with the site's one pipeline (for the editor's checks of links, headings and tables);
+    /// null for a text the site would not render (over the limits, or too deeply nested to read).
+    /// </summary>
+    public Markdig.Syntax.MarkdownDocument? TryParse(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown) || Content.InputLimits.MarkdownProblem(markdown) is not null) return null;
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, _pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            return null;
+        }
+    }
+
     public HtmlString Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return HtmlString.Empty;

@@ -93,6 +93,8 @@ public static class SiteLinks
         public const string Backup = "/quan-tri/sao-luu";
         public const string Password = "/quan-tri/mat-khau";
         public const string TwoFactor = "/quan-tri/xac-thuc-hai-lop";
+        public const string Review = "/quan-tri/duyet";
+        public const string Messages = "/quan-tri/hop-thu";
 
         /// <summary>The editor with no item yet (its render handler previews Markdown for any item).</summary>
         public const string New = Content + "/sua";

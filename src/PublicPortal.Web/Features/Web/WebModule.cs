@@ -40,6 +40,8 @@ public static class WebModule
         app.Use((context, next) =>
         {
             System.Globalization.CultureInfo.CurrentUICulture = EnglishSite.IsEnglish(context) ? EnglishSite.Culture : Content.VietnameseText.Culture;
+            // Forms' numbers come as browsers post them (1.5), whatever the host's locale; a vi-VN host would read 15.
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
             return next(context);
         });
         return app;

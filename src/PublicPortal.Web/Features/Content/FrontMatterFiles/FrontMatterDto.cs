@@ -9,8 +9,14 @@ public sealed class FrontMatterDto
     public string? Status { get; set; }
     public string? Published { get; set; }
 
+    /// <summary>When the item comes down by itself (an announcement's deadline), written like <see cref="Published"/>.</summary>
+    public string? Unpublish { get; set; }
+
     /// <summary>"month" or "year" when the source gives no day (the item is shown as "tháng 10/2022", "năm 2019").</summary>
     public string? DatePrecision { get; set; }
+    /// <summary>The day by which an editor should check the item (yyyy-MM-dd); none: the kind's default.</summary>
+    public string? ReviewBy { get; set; }
+
     public string? Cover { get; set; }
     public string? CoverAlt { get; set; }
     public long? Views { get; set; }

@@ -39,6 +39,7 @@ internal static class ContentItemMapper
                 "year" => Data.DatePrecision.Year,
                 var other => throw new ContentFormatException($"date_precision '{other}' is not 'day', 'month' or 'year'"),
             },
+            ReviewBy = ParseDate(dto.ReviewBy, "review_by"),
             CoverImage = MediaPath(dto.Cover, "cover"),
             CoverAlt = Optional(dto.CoverAlt),
             FileViews = dto.Views is < 0 ? throw new ContentFormatException("views cannot be negative") : dto.Views,
@@ -48,6 +49,11 @@ internal static class ContentItemMapper
                 Url = AbsoluteUrl(s.Url, $"sources[{i}].url"),
             }).ToList(),
         };
+        if (Optional(dto.Unpublish) is { } unpublish)
+        {
+            item.UnpublishAtUtc = ParseInstant(unpublish, "unpublish");
+            if (item.UnpublishAtUtc <= item.PublishedAtUtc) throw new ContentFormatException("'unpublish' must be after 'published'");
+        }
         ReadEnglish(item, dto.English);
         DocumentMapper.Read(item, dto);
         PlanMapper.Read(item, dto);
@@ -68,12 +74,14 @@ internal static class ContentItemMapper
             Summary = item.Summary,
             Status = item.Status == ContentStatus.Draft ? "draft" : "published",
             Published = FormatInstant(item.PublishedAtUtc),
+            Unpublish = item.UnpublishAtUtc is { } until ? FormatInstant(until) : null,
             DatePrecision = item.DatePrecision switch
             {
                 Data.DatePrecision.Month => "month",
                 Data.DatePrecision.Year => "year",
                 _ => null,
             },
+            ReviewBy = FormatDate(item.ReviewBy),
             Cover = item.CoverImage,
             CoverAlt = item.CoverAlt,
             Views = item.FileViews is null or 0 ? null : item.FileViews,

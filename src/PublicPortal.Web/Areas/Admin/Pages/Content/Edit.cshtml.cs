@@ -11,7 +11,7 @@ using PublicPortal.Web.Features.Web;
 namespace PublicPortal.Web.Areas.Admin.Pages.Content;
 
 [Features.Web.UploadLimits(1, DocumentFiles.MaxBytes)]
-public sealed class EditModel(PortalDbContext db, ContentWriter editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths, Features.Media.MediaCatalog media) : PageModel
+public sealed class EditModel(PortalDbContext db, ContentWriter editor, MarkdownRenderer markdown, TimeProvider clock, PortalPaths paths, Features.Media.MediaCatalog media, SiteSettings settings, TextChecks checks) : PageModel
 {
     /// <summary>Library images that may be used (described, or decorative), to insert into the text or name as cover or photo.</summary>
     public IReadOnlyList<Features.Media.MediaInfo> Images => media.All().Values.Where(i => i.Usable).OrderBy(i => i.Alt ?? "", StringComparer.Ordinal).Take(100).ToList();
@@ -23,6 +23,9 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public bool Published { get; set; }
     [BindProperty] public DateTime PublishedAt { get; set; }
+
+    /// <summary>When the item comes down by itself (Vietnam time); empty: it stays up.</summary>
+    [BindProperty] public DateTime? UnpublishAt { get; set; }
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? TitleEn { get; set; }
     [BindProperty] public string? SummaryEn { get; set; }
@@ -47,6 +50,22 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     [BindProperty] public bool PositionApproximate { get; set; }
 
     public bool RawAllowed => User.IsInRole(PortalRoles.Admin);
+
+    /// <summary>A contributor (Cộng tác viên), not an editor: what needs review is submitted, never published by them.</summary>
+    public bool IsAuthor => !User.IsInRole(PortalRoles.Admin) && !User.IsInRole(PortalRoles.Editor);
+
+    /// <summary>This user's save of this kind goes to an editor for review (Lưu nháp / Gửi duyệt instead of Đăng).</summary>
+    public bool NeedsReview { get; private set; }
+
+    /// <summary>Where the stored item stands in review, and the editor's comment when it was sent back.</summary>
+    public ReviewState Review { get; private set; }
+    public string? ReviewNote { get; private set; }
+
+    /// <summary>What makes the text hard to read with a screen reader (skipped heading levels, "tại đây" links, tables without headers): shown, not refused.</summary>
+    public List<string> Advice { get; private set; } = [];
+
+    /// <summary>Why this user cannot save this item (an author and an item already published or waiting for review).</summary>
+    public string? Locked { get; private set; }
 
     public bool RawMode => Raw && RawAllowed;
 
@@ -104,12 +123,18 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
             if (item is null) return NotFound();
             Fill(item);
+            await ReviewRulesAsync(item.Status, item.Review, item.ReviewNote);
             await LoadChoicesAsync();
-            if (Request.Query.ContainsKey("da-luu")) SetSavedNotice(item);
+            if (Request.Query.ContainsKey("da-luu"))
+            {
+                SetSavedNotice(item);
+                Advice = [.. checks.Advice(item.Body), .. checks.Advice(item.BodyEn)];
+            }
             return Page();
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return NotFound();
         Kind = kind.Kind;
+        await ReviewRulesAsync(ContentStatus.Draft, ReviewState.None, null);
         EditorDetails.Tidy(Details, Kind);
         await LoadChoicesAsync();
         PublishedAt = VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime).DateTime;
@@ -117,7 +142,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? preview, string? stop, string? group)
+    public async Task<IActionResult> OnPostAsync(string? preview, string? stop, string? group, string? submit)
     {
         if (!await ResolveKindAsync()) return NotFound();
         await LoadChoicesAsync();
@@ -178,30 +203,40 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             {
                 var publishedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(PublishedAt, DateTimeKind.Unspecified), VietnamTime.Zone);
                 var stops = Stops.Select(ToStop).OfType<RouteStop>().ToList();
+                DateTime? unpublishUtc = UnpublishAt is { } until ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(until, DateTimeKind.Unspecified), VietnamTime.Zone) : null;
+                if (unpublishUtc <= publishedUtc)
+                    throw new ContentFormatException("'unpublish' must be after 'published'");
+                if (Published && unpublishUtc <= clock.GetUtcNow().UtcDateTime)
+                    throw new ContentFormatException("'unpublish' has passed");
                 if (RawMode)
                 {
                     var extra = Kind == ContentKind.Route ? EditorFields.WithStops(Extra, stops)
                         : HasPosition ? EditorFields.WithLocation(Extra, Kind, position)
                         : Extra;
-                    item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra, new(TitleEn, SummaryEn, BodyEn));
+                    item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, extra, new(TitleEn, SummaryEn, BodyEn), unpublishUtc);
                 }
                 else
                 {
                     EditorDetails.Tidy(Details, Kind);
                     if (Kind == ContentKind.Plan) await KeepIndicatorFiguresAsync();
                     EditorFields.Place(Details, Kind, position, stops);
-                    item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, Details, new(TitleEn, SummaryEn, BodyEn));
+                    item = EditorFields.Compose(Kind, Title!.Trim(), slug, Summary, Published, publishedUtc, Body, Details, new(TitleEn, SummaryEn, BodyEn), unpublishUtc);
                 }
             }
             catch (ContentFormatException ex)
             {
-                var (field, message) = RawMode ? (nameof(Extra), $"Thông tin chi tiết chưa hợp lệ: {ex.Message}") : EditorProblems.Explain(Kind, ex.Message);
+                var (field, message) = ex.Message.StartsWith("'unpublish'", StringComparison.Ordinal)
+                    ? (nameof(UnpublishAt), ex.Message.Contains("passed", StringComparison.Ordinal)
+                        ? "Thời điểm gỡ xuống đã qua: hãy chọn một thời điểm sau này, hoặc để trống."
+                        : "Thời điểm gỡ xuống phải sau thời điểm đăng.")
+                    : RawMode ? (nameof(Extra), $"Thông tin chi tiết chưa hợp lệ: {ex.Message}") : EditorProblems.Explain(Kind, ex.Message);
                 ModelState.AddModelError(field, message);
             }
         }
         if (item is null) return Page();
         if (preview is not null)
         {
+            Advice = [.. checks.Advice(item.Body), .. checks.Advice(item.BodyEn)];
             // The public site's own pipeline: what the preview shows is what will be published.
             if (markdown.TryToSafeHtml(item.Body, out var html) is { } problem) ModelState.AddModelError(nameof(Body), problem);
             else PreviewHtml = html;
@@ -213,10 +248,28 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             return Page();
         }
 
+        if (Locked is not null)
+        {
+            ModelState.AddModelError("", Locked);
+            return Page();
+        }
+        string? action = null;
+        if (NeedsReview)
+        {
+            // An author never publishes what needs review: the item stays a draft, sent to the editors or kept aside.
+            item.Status = ContentStatus.Draft;
+            (item.Review, item.ReviewNote, action) = submit is not null ? (ReviewState.Submitted, (string?)null, AuditActions.Submit) : (Review, ReviewNote, (string?)null);
+        }
+        else
+        {
+            // An editor's publish settles any review; a draft keeps where it stood.
+            (item.Review, item.ReviewNote) = item.Status == ContentStatus.Published ? (ReviewState.None, null) : (Review, ReviewNote);
+        }
+
         SaveOutcome outcome;
         try
         {
-            outcome = await editor.SaveAsync(item, Id, Version, User.Identity?.Name ?? "?");
+            outcome = await editor.SaveAsync(item, Id, Version, User.Identity?.Name ?? "?", action);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or IOException)
         {
@@ -251,15 +304,30 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     {
         if (Id is { } id)
         {
-            var current = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Kind, x.Slug }).SingleOrDefaultAsync();
+            var current = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Kind, x.Slug, x.Status, x.Review, x.ReviewNote }).SingleOrDefaultAsync();
             if (current is null) return false;
             Kind = current.Kind;
             PublicUrl = SiteLinks.Item(current.Kind, current.Slug);
+            await ReviewRulesAsync(current.Status, current.Review, current.ReviewNote);
             return true;
         }
         if (ContentKinds.FromFolder(KindFolder ?? "") is not { } kind) return false;
         Kind = kind.Kind;
+        await ReviewRulesAsync(ContentStatus.Draft, ReviewState.None, null);
         return true;
+    }
+
+    /// <summary>
+    /// What review asks of this user for this item: an author of a kind that needs review drafts and submits; once the
+    /// item is published or waiting, only an editor changes it (an author's edit would otherwise go live unreviewed).
+    /// </summary>
+    private async Task ReviewRulesAsync(ContentStatus status, ReviewState review, string? note)
+    {
+        (Review, ReviewNote) = (review, note);
+        NeedsReview = IsAuthor && (await settings.ReviewKindsAsync()).Contains(Kind);
+        if (!NeedsReview) return;
+        if (status == ContentStatus.Published) Locked = "Mục này đã đăng (hoặc đã hẹn giờ đăng). Cộng tác viên không sửa được mục như vậy của loại cần duyệt; hãy nhờ biên tập viên.";
+        else if (review == ReviewState.Submitted) Locked = "Mục này đang chờ duyệt. Biên tập viên sẽ duyệt hoặc trả lại kèm góp ý; khi đó bạn sửa tiếp được.";
     }
 
     private void ChangeStops(string action)
@@ -338,7 +406,10 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// </summary>
     private async Task KeepIndicatorFiguresAsync()
     {
-        if (Id is not { } id || Details.Targets is not { Count: > 0 } targets) return;
+        if (Details.Targets is not { Count: > 0 } targets) return;
+        // Never from the form: the figures page is the editors' (and a new plan starts without figures).
+        foreach (var target in targets) target.Values = null;
+        if (Id is not { } id) return;
         var stored = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => x.Targets).SingleOrDefaultAsync();
         if (stored is null) return;
         var before = ContentItemMapper.ToDto(new ContentItem { Kind = ContentKind.Plan, Slug = "x", Title = "x", Targets = stored }).Targets ?? [];
@@ -352,7 +423,9 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     private void SetSavedNotice(ContentItem item)
     {
         var preview = SiteLinks.Admin.Preview(item.Id);
-        if (item.Status == ContentStatus.Draft)
+        if (item.Review == ReviewState.Submitted)
+            (Saved, SavedLinkText, SavedLinkUrl) = ("Đã gửi duyệt. Biên tập viên sẽ đăng, hoặc trả lại kèm góp ý.", "Xem trước", preview);
+        else if (item.Status == ContentStatus.Draft)
             (Saved, SavedLinkText, SavedLinkUrl) = ("Đã lưu bản nháp (chưa đăng).", "Xem trước", preview);
         else if (item.PublishedAtUtc > clock.GetUtcNow().UtcDateTime)
             (Saved, SavedLinkText, SavedLinkUrl) = ($"Đã lưu. Sẽ đăng lúc {VietnamTime.ToOffset(item.PublishedAtUtc).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}.", "Xem trước", preview);
@@ -368,6 +441,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         Summary = item.Summary;
         Published = item.Status == ContentStatus.Published;
         PublishedAt = VietnamTime.ToOffset(item.PublishedAtUtc).DateTime;
+        UnpublishAt = item.UnpublishAtUtc is { } until ? VietnamTime.ToOffset(until).DateTime : null;
         Body = item.Body;
         (TitleEn, SummaryEn, BodyEn) = (item.TitleEn, item.SummaryEn, item.BodyEn);
         Extra = EditorFields.ExtraYaml(item);

@@ -52,6 +52,8 @@ public sealed class HistoryModel(PortalDbContext db, ContentWriter editor) : Pag
     /// <summary>Restoring saves the old revision's fields as a new revision; nothing in between is lost.</summary>
     public async Task<IActionResult> OnPostRestoreAsync(int number)
     {
+        // A restore writes what was once published straight back: an editor's decision, not an author's.
+        if (!User.IsInRole(PortalRoles.Admin) && !User.IsInRole(PortalRoles.Editor)) return Forbid();
         if (!await LoadAsync() || Item is null) return NotFound();
         var revision = Revisions.FirstOrDefault(r => r.Number == number);
         if (revision is null) return NotFound();

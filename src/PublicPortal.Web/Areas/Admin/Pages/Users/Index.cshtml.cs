@@ -79,8 +79,11 @@ public sealed class IndexModel(UserManager<PortalUser> users, AdminAccounts acco
         if (user.UserName == User.Identity?.Name && role != PortalRoles.Admin) Errors.Add("Không thể tự bỏ quyền quản trị của mình.");
         else
         {
-            await users.RemoveFromRolesAsync(user, PortalRoles.All);
-            await users.AddToRoleAsync(user, role);
+            // The roles this user holds (removing one they lack fails the whole call), and the new role made on a database older than it.
+            await accounts.EnsureRolesAsync();
+            var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+            var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+            if (!added.Succeeded) throw new InvalidOperationException("Changing the role failed: " + string.Join("; ", added.Errors.Select(e => e.Description)));
             await users.UpdateSecurityStampAsync(user);
             await AuditAsync(user, $"Đổi vai trò thành {RoleLabel(role)}");
             Message = $"{user.Email} nay là {RoleLabel(role)}.";
@@ -97,7 +100,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, AdminAccounts acco
         return Page();
     }
 
-    public static string RoleLabel(string role) => role == PortalRoles.Admin ? "quản trị viên" : "biên tập viên";
+    public static string RoleLabel(string role) => PortalRoles.Label(role);
 
     private async Task LoadAsync()
     {
@@ -107,7 +110,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, AdminAccounts acco
         foreach (var user in all)
         {
             var roles = await users.GetRolesAsync(user);
-            Rows.Add(new Row(user, roles.Contains(PortalRoles.Admin) ? PortalRoles.Admin : PortalRoles.Editor, user.LockoutEnd > clock.GetUtcNow()));
+            Rows.Add(new Row(user, PortalRoles.All.FirstOrDefault(roles.Contains) ?? PortalRoles.Author, user.LockoutEnd > clock.GetUtcNow()));
         }
     }
 
