@@ -91,6 +91,9 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
 
     private readonly Dictionary<EditorOptions, List<(string Value, string Label)>> _choices = [];
 
+    /// <summary>A choice with more options than this gets a filter box when scripts run.</summary>
+    public const int FilterFrom = 12;
+
     /// <summary>
     /// A choice's options: a fixed list, or the items it may point at. A value that is not among them (an item since
     /// deleted, an image not in the library) is still offered, marked, so opening and saving never loses it.
