@@ -151,6 +151,20 @@ public static class EditorDetails
         }
     }
 
+    /// <summary>
+    /// A plan's yearly indicator figures are kept on their own page (Số liệu tiến độ), never taken from the form: each
+    /// target keeps the stored figures of the target with its number and part (a new plan starts without any).
+    /// </summary>
+    public static void KeepIndicatorFigures(FrontMatterDto details, IReadOnlyList<PlanTarget> stored)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(stored);
+        if (details.Targets is not { Count: > 0 } targets) return;
+        var before = ContentItemMapper.ToDto(new ContentItem { Kind = ContentKind.Plan, Slug = "x", Title = "x", Targets = [.. stored] }).Targets ?? [];
+        foreach (var target in targets)
+            target.Values = before.FirstOrDefault(b => b.Number == target.Number && b.Part == target.Part)?.Values;
+    }
+
     private static void EnsureSection(FrontMatterDto details, ContentKind kind)
     {
         details.Locality = kind == ContentKind.Locality ? details.Locality ?? new() : null;

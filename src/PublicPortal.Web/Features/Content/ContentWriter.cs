@@ -10,7 +10,7 @@ namespace PublicPortal.Web.Features.Content;
 /// revision, its audit entry and its change record. Nothing here refreshes search or caches: the change feed does,
 /// after the commit, from the records (<see cref="ChangeFeed"/>).
 /// </summary>
-public sealed class ContentWriter(
+public sealed partial class ContentWriter(
     PortalDbContext db, ContentRules rules, ContentChecks checks, TextChecks text, ContentRelations relations, ChangeFeed feed, TimeProvider clock,
     Mail.Outbox outbox, Mail.MailSignal mail, ILogger<ContentWriter> logger)
 {
@@ -147,135 +147,6 @@ public sealed class ContentWriter(
         var ids = (await relations.LoadAsync(cancellationToken)).UsersOf(item);
         if (ids.Count == 0) return [];
         return await db.ContentItems.AsNoTracking().Where(x => ids.Contains(x.Id)).OrderBy(x => x.Title).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>What an import wrote: items added, updated and found identical (left alone: no version, revision or record).</summary>
-    public sealed record BatchResult(int Added, int Updated, int Unchanged);
-
-    /// <summary>
-    /// Writes checked items (an import) in one transaction: <paramref name="prepare"/> runs first inside it (storing the
-    /// images the items point at), then each new or changed item gets its revision, audit entry and change record, then
-    /// <paramref name="finish"/> runs (copying files) before the commit. A live view count is never overwritten: a file's
-    /// count only starts a new item's.
-    /// </summary>
-    public async Task<BatchResult> WriteBatchAsync(
-        IReadOnlyList<ContentItem> items, string actor, string summary, Func<CancellationToken, Task>? prepare = null, Func<CancellationToken, Task>? finish = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (prepare is not null) await prepare(cancellationToken);
-        var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var written = new List<(ContentItem Saved, ContentItem? Before, string Action, long? StartViews)>();
-        var unchanged = 0;
-        foreach (var item in items)
-        {
-            var startViews = item.FileViews;
-            item.FileViews = null; // counted by the site from here on
-            item.SearchText = SearchTextOf(item);
-            if (existing.TryGetValue((item.Kind, item.Slug), out var current))
-            {
-                if (EditorFields.Snapshot(item) == EditorFields.Snapshot(current))
-                {
-                    unchanged++;
-                    continue;
-                }
-                var before = Copy(current);
-                item.Id = current.Id;
-                item.Version = current.Version + 1;
-                item.UpdatedAtUtc = now;
-                db.Entry(current).CurrentValues.SetValues(item);
-                CopyOwned(item, current);
-                written.Add((current, before, AuditActions.Edit, null));
-            }
-            else
-            {
-                item.Version = 1;
-                db.ContentItems.Add(item);
-                written.Add((item, null, AuditActions.Create, startViews));
-            }
-        }
-        await TakeBackAddressesAsync(written.Select(w => w.Saved).ToList(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var (saved, _, _, views) in written)
-        {
-            if (views is > 0) db.ItemViewCounts.Add(new ItemViewCount { ContentItemId = saved.Id, Views = views.Value });
-        }
-        var numbers = await RevisionNumbersAsync(written.Select(w => w.Saved.Id).ToList(), cancellationToken);
-        var graph = await relations.LoadAsync(cancellationToken);
-        var changes = written.Select(w => Record(w.Saved, w.Before, actor, w.Action, summary, $"{summary}: {w.Saved.Title}", now, numbers, graph)).ToList();
-        await db.SaveChangesAsync(cancellationToken);
-        if (finish is not null) await finish(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await ShownAsync(changes.LastOrDefault(), cancellationToken);
-        var added = written.Count(w => w.Before is null);
-        return new BatchResult(added, written.Count - added, unchanged);
-    }
-
-    /// <summary>
-    /// Items whose publication time has passed since they were last written: each gets a revision, an audit entry and a
-    /// change record now, so pages, lists, search and feeds change at that minute. Returns how many went live.
-    /// </summary>
-    public async Task<int> RecordWentLiveAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Every node's scheduler wakes at the same minute: the first to take the lock writes the records, the others
-        // then read that nothing is due.
-        await db.LockWritersAsync(cancellationToken);
-        var due = await db.ContentItems
-            .Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc <= now
-                && db.ChangeRecords.Any(c => c.ContentItemId == i.Id)
-                && !db.ChangeRecords.Any(c => c.ContentItemId == i.Id && c.AtUtc >= i.PublishedAtUtc))
-            .ToListAsync(cancellationToken);
-        if (due.Count == 0) return 0;
-        var numbers = await RevisionNumbersAsync(due.Select(d => d.Id).ToList(), cancellationToken);
-        var graph = await relations.LoadAsync(cancellationToken);
-        foreach (var item in due)
-        {
-            var summary = $"Đăng theo lịch “{item.Title}”";
-            Record(item, item, ScheduleActor, AuditActions.Publish, summary, summary, now, numbers, graph, ChangeKinds.WentLive);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        feed.Notify();
-        logger.LogInformation("{Count} scheduled items went live", due.Count);
-        return due.Count;
-    }
-
-    /// <summary>
-    /// Published items whose time to come down has passed: each is saved as a draft through this write path (revision,
-    /// audit entry, change record), by the schedule's actor. Returns how many came down.
-    /// </summary>
-    public async Task<int> TakeDownExpiredAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.ContentItems.AsNoTracking()
-            .Where(i => i.Status == ContentStatus.Published && i.UnpublishAtUtc != null && i.UnpublishAtUtc <= now)
-            .ToListAsync(cancellationToken);
-        var count = 0;
-        foreach (var item in due)
-        {
-            var version = item.Version;
-            (item.Status, item.UnpublishAtUtc) = (ContentStatus.Draft, null);
-            db.ChangeTracker.Clear();
-            // Another node may have done it a moment ago: its version then differs, and this one leaves it.
-            if (await SaveAsync(item, item.Id, version, ScheduleActor, AuditActions.Unpublish, checkContent: false, cancellationToken) is SaveOutcome.Saved) count++;
-            else logger.LogWarning("{Kind} {Slug} was due to come down but could not be saved as a draft", item.Kind, item.Slug);
-        }
-        return count;
-    }
-
-    /// <summary>When the next scheduled item goes live or comes down, if any is waiting.</summary>
-    public async Task<DateTime?> NextScheduledAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var live = await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.PublishedAtUtc > now)
-            .MinAsync(i => (DateTime?)i.PublishedAtUtc, cancellationToken);
-        var down = await db.ContentItems.Where(i => i.Status == ContentStatus.Published && i.UnpublishAtUtc != null && i.UnpublishAtUtc > now)
-            .MinAsync(i => i.UnpublishAtUtc, cancellationToken);
-        return live is null ? down : down is null ? live : live < down ? live : down;
     }
 
     /// <summary>An image's description or its removal: the pages showing it change, so it is a change like any other.</summary>

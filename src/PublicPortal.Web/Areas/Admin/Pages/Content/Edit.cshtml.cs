@@ -42,7 +42,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// <summary>The advanced view: details as YAML instead of fields. Admins only; anyone else always gets the fields.</summary>
     [BindProperty(SupportsGet = true, Name = "nang-cao")] public bool Raw { get; set; }
     [BindProperty] public int Version { get; set; }
-    [BindProperty] public List<StopInput> Stops { get; set; } = [];
+    [BindProperty] public List<RouteStopInput> Stops { get; set; } = [];
     [BindProperty] public string? NewStop { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Latitude { get; set; }
@@ -51,11 +51,14 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
 
     public bool RawAllowed => User.IsInRole(PortalRoles.Admin);
 
-    /// <summary>A contributor (Cộng tác viên), not an editor: what needs review is submitted, never published by them.</summary>
-    public bool IsAuthor => !User.IsInRole(PortalRoles.Admin) && !User.IsInRole(PortalRoles.Editor);
+    public bool IsAuthor => ReviewGate.IsAuthor(User);
 
-    /// <summary>This user's save of this kind goes to an editor for review (Lưu nháp / Gửi duyệt instead of Đăng).</summary>
-    public bool NeedsReview { get; private set; }
+    /// <summary>What review asks of this user for this item (<see cref="ReviewGate"/>).</summary>
+    public ReviewGate Gate { get; private set; } = ReviewGate.Open;
+
+    public bool NeedsReview => Gate.NeedsReview;
+
+    public string? Locked => Gate.Locked;
 
     /// <summary>Where the stored item stands in review, and the editor's comment when it was sent back.</summary>
     public ReviewState Review { get; private set; }
@@ -64,8 +67,6 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// <summary>What makes the text hard to read with a screen reader (skipped heading levels, "tại đây" links, tables without headers): shown, not refused.</summary>
     public List<string> Advice { get; private set; } = [];
 
-    /// <summary>Why this user cannot save this item (an author and an item already published or waiting for review).</summary>
-    public string? Locked { get; private set; }
 
     public bool RawMode => Raw && RawAllowed;
 
@@ -78,34 +79,12 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     public bool OffersEnglish => EnglishSite.HasEnglishPage(Kind, Slug)
         || !string.IsNullOrWhiteSpace(TitleEn) || !string.IsNullOrWhiteSpace(SummaryEn) || !string.IsNullOrWhiteSpace(BodyEn);
 
-    /// <summary>One stop of a route: "village:slug" or "sight:slug", with a note and minutes.</summary>
-    public sealed class StopInput
-    {
-        public string Place { get; set; } = "";
-        public string? Note { get; set; }
-        public int? Minutes { get; set; }
-    }
+    /// <summary>What the form's lists offer (items, images, a route's stops).</summary>
+    public EditorChoices Choices { get; private set; } = EditorChoices.None;
 
-    /// <summary>Villages and sights a route can stop at, for the stop pickers.</summary>
-    public List<(string Value, string Label)> Places { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Label)> Places => Choices.Places;
 
-    private readonly Dictionary<EditorOptions, List<(string Value, string Label)>> _choices = [];
-
-    /// <summary>A choice with more options than this gets a filter box when scripts run.</summary>
-    public const int FilterFrom = 12;
-
-    /// <summary>
-    /// A choice's options: a fixed list, or the items it may point at. A value that is not among them (an item since
-    /// deleted, an image not in the library) is still offered, marked, so opening and saving never loses it.
-    /// </summary>
-    public IReadOnlyList<(string Value, string Label)> OptionsFor(EditorField field, string? current)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        var options = field.Fixed?.ToList() ?? [(Value: "", Label: field.Input == EditorInput.Choices ? "" : "— không chọn —"), .. _choices.GetValueOrDefault(field.Options) ?? []];
-        if (field.Input == EditorInput.Choices) options.RemoveAll(o => o.Value.Length == 0);
-        if (!string.IsNullOrEmpty(current) && options.All(o => o.Value != current)) options.Add((current, $"{current} (không có trong danh sách)"));
-        return options;
-    }
+    public IReadOnlyList<(string Value, string Label)> OptionsFor(EditorField field, string? current) => Choices.OptionsFor(field, current);
 
     public ContentKind Kind { get; private set; } = ContentKind.News;
     public string? PreviewHtml { get; private set; }
@@ -158,8 +137,8 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         if ((Kind == ContentKind.Route && stop is not null) || (group is not null && !RawMode))
         {
             // Add, remove and reorder stops and rows with plain buttons (no JavaScript needed); nothing is saved until "Lưu".
-            if (stop is not null) ChangeStops(stop);
-            else EditorDetails.Act(Details, Kind, group!);
+            if (stop is null) EditorDetails.Act(Details, Kind, group!);
+            else if (RouteStopInput.Change(Stops, stop, NewStop, Places)) NewStop = null;
             ModelState.Clear();
             return Page();
         }
@@ -205,7 +184,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             try
             {
                 var publishedUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(PublishedAt, DateTimeKind.Unspecified), VietnamTime.Zone);
-                var stops = Stops.Select(ToStop).OfType<RouteStop>().ToList();
+                var stops = Stops.Select(s => s.ToStop()).OfType<RouteStop>().ToList();
                 DateTime? unpublishUtc = UnpublishAt is { } until ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(until, DateTimeKind.Unspecified), VietnamTime.Zone) : null;
                 if (unpublishUtc <= publishedUtc)
                     throw new ContentFormatException("'unpublish' must be after 'published'");
@@ -320,106 +299,19 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         return true;
     }
 
-    /// <summary>
-    /// What review asks of this user for this item: an author of a kind that needs review drafts and submits; once the
-    /// item is published or waiting, only an editor changes it (an author's edit would otherwise go live unreviewed).
-    /// </summary>
     private async Task ReviewRulesAsync(ContentStatus status, ReviewState review, string? note)
     {
         (Review, ReviewNote) = (review, note);
-        NeedsReview = IsAuthor && (await settings.ReviewKindsAsync()).Contains(Kind);
-        if (!NeedsReview) return;
-        if (status == ContentStatus.Published) Locked = "Mục này đã đăng (hoặc đã hẹn giờ đăng). Cộng tác viên không sửa được mục như vậy của loại cần duyệt; hãy nhờ biên tập viên.";
-        else if (review == ReviewState.Submitted) Locked = "Mục này đang chờ duyệt. Biên tập viên sẽ duyệt hoặc trả lại kèm góp ý; khi đó bạn sửa tiếp được.";
+        Gate = await ReviewGate.ForAsync(User, Kind, status, review, settings);
     }
 
-    private void ChangeStops(string action)
-    {
-        var parts = action.Split(':');
-        var at = parts.Length == 2 && int.TryParse(parts[1], out var i) && i >= 0 && i < Stops.Count ? i : -1;
-        switch (parts[0])
-        {
-            case "add" when !string.IsNullOrEmpty(NewStop) && Places.Any(p => p.Value == NewStop):
-                Stops.Add(new StopInput { Place = NewStop });
-                NewStop = null;
-                break;
-            case "remove" when at >= 0:
-                Stops.RemoveAt(at);
-                break;
-            case "up" when at > 0:
-                (Stops[at - 1], Stops[at]) = (Stops[at], Stops[at - 1]);
-                break;
-            case "down" when at >= 0 && at < Stops.Count - 1:
-                (Stops[at + 1], Stops[at]) = (Stops[at], Stops[at + 1]);
-                break;
-        }
-    }
+    private async Task LoadChoicesAsync() => Choices = await EditorChoices.LoadAsync(db, media, Kind);
 
-    private static RouteStop? ToStop(StopInput input)
-    {
-        var parts = input.Place.Split(':', 2);
-        if (parts.Length != 2 || parts[0] is not ("village" or "sight")) return null;
-        return new RouteStop { Kind = parts[0], Slug = parts[1], Note = input.Note, Minutes = input.Minutes };
-    }
-
-    /// <summary>The items and images the form's choices offer, read once, only those this kind's form needs.</summary>
-    private async Task LoadChoicesAsync()
-    {
-        var needed = EditorSchema.For(Kind).SelectMany(f => f.Row is null ? [f] : f.Row).Select(f => f.Options).Where(o => o != EditorOptions.None).ToHashSet();
-        var kinds = needed.Select(o => o switch
-        {
-            EditorOptions.Localities => ContentKind.Locality,
-            EditorOptions.Villages => ContentKind.Village,
-            EditorOptions.Crafts => ContentKind.Craft,
-            EditorOptions.Documents => ContentKind.Document,
-            EditorOptions.Plans => ContentKind.Plan,
-            _ => (ContentKind?)null,
-        }).OfType<ContentKind>().ToList();
-        if (Kind == ContentKind.Route) kinds.AddRange([ContentKind.Village, ContentKind.Sight]);
-        var items = kinds.Count == 0 ? [] : await db.ContentItems.AsNoTracking().Where(x => kinds.Contains(x.Kind))
-            .Select(x => new { x.Kind, x.Slug, x.Title }).ToListAsync();
-        var ordered = items.OrderBy(p => p.Title, VietnameseText.Collation).ToList();
-        foreach (var option in needed)
-        {
-            _choices[option] = option == EditorOptions.Images
-                ? media.All().Values.Where(i => i.Usable).OrderBy(i => i.Alt ?? "", StringComparer.Ordinal)
-                    .Select(i => ($"media/library/{i.Hash}.{i.Format}", i.Decorative ? $"(ảnh trang trí) {i.Hash[..8]}" : i.Alt!)).ToList()
-                : ordered.Where(p => OptionKind(option) == p.Kind)
-                    .Select(p => (p.Slug, $"{p.Title} ({p.Slug})")).ToList();
-        }
-        if (Kind != ContentKind.Route) return;
-        Places = ordered.Where(p => p.Kind is ContentKind.Village or ContentKind.Sight)
-            .Select(p => (Value: (p.Kind == ContentKind.Village ? "village:" : "sight:") + p.Slug, Label: (p.Kind == ContentKind.Village ? "Làng nghề: " : "Điểm đến: ") + p.Title))
-            .ToList();
-    }
-
-    private static ContentKind? OptionKind(EditorOptions option) => option switch
-    {
-        EditorOptions.Localities => ContentKind.Locality,
-        EditorOptions.Villages => ContentKind.Village,
-        EditorOptions.Crafts => ContentKind.Craft,
-        EditorOptions.Documents => ContentKind.Document,
-        EditorOptions.Plans => ContentKind.Plan,
-        _ => null,
-    };
-
-    /// <summary>
-    /// A plan's yearly indicator figures are kept on their own page (Số liệu tiến độ), not in this form: a save here
-    /// keeps each target's figures, matched by its number and part.
-    /// </summary>
+    /// <summary>A plan's yearly figures are the figures page's: a save here keeps the stored ones (<see cref="EditorDetails.KeepIndicatorFigures"/>).</summary>
     private async Task KeepIndicatorFiguresAsync()
     {
-        if (Details.Targets is not { Count: > 0 } targets) return;
-        // Never from the form: the figures page is the editors' (and a new plan starts without figures).
-        foreach (var target in targets) target.Values = null;
-        if (Id is not { } id) return;
-        var stored = await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => x.Targets).SingleOrDefaultAsync();
-        if (stored is null) return;
-        var before = ContentItemMapper.ToDto(new ContentItem { Kind = ContentKind.Plan, Slug = "x", Title = "x", Targets = stored }).Targets ?? [];
-        foreach (var target in targets)
-        {
-            target.Values = before.FirstOrDefault(b => b.Number == target.Number && b.Part == target.Part)?.Values;
-        }
+        var stored = Id is { } id ? await db.ContentItems.AsNoTracking().Where(x => x.Id == id).Select(x => x.Targets).SingleOrDefaultAsync() : null;
+        EditorDetails.KeepIndicatorFigures(Details, stored ?? []);
     }
 
     /// <summary>A draft or a scheduled item is still 404 on the site: say when it goes out and offer the private preview instead.</summary>
@@ -449,7 +341,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
         (TitleEn, SummaryEn, BodyEn) = (item.TitleEn, item.SummaryEn, item.BodyEn);
         Extra = EditorFields.ExtraYaml(item);
         Details = ContentItemMapper.ToDto(item);
-        Stops = item.Route?.Stops.Select(s => new StopInput { Place = s.Kind + ":" + s.Slug, Note = s.Note, Minutes = s.Minutes }).ToList() ?? [];
+        Stops = item.Route?.Stops.Select(RouteStopInput.From).ToList() ?? [];
         if ((item.Village?.Location ?? item.Sight?.Location) is { } point)
         {
             Latitude = point.Latitude.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
