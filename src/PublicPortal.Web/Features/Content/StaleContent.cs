@@ -39,4 +39,20 @@ public static class StaleContent
             .Select(x => (x.Item, x.Due!.Value))
             .OrderBy(x => x.Item2).ToList();
     }
+
+    /// <summary>How far ahead an OCOP certificate's expiry is brought to the editors (dashboard, digest).</summary>
+    public const int ExpiryDays = 90;
+
+    /// <summary>A product whose OCOP certificate expires soon.</summary>
+    public sealed record ExpiringCertificate(int Id, string Title, DateOnly Until);
+
+    /// <summary>OCOP certificates expiring from today to <see cref="ExpiryDays"/> days on, soonest first.</summary>
+    public static async Task<List<ExpiringCertificate>> ExpiringCertificatesAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.ContentItems.AsNoTracking().Where(x => x.Kind == ContentKind.Product).Select(x => new { x.Id, x.Title, x.Product }).ToListAsync(cancellationToken))
+            .Where(p => p.Product?.CertificateExpiry is { } until && until >= today && until <= today.AddDays(ExpiryDays))
+            .Select(p => new ExpiringCertificate(p.Id, p.Title, p.Product!.CertificateExpiry!.Value))
+            .OrderBy(p => p.Until).ToList();
+    }
 }

@@ -15,8 +15,6 @@ namespace PublicPortal.Web.Features.Mail;
 /// </summary>
 public sealed class DailyDigest(PortalDbContext db, Outbox outbox, TimeProvider clock, IOptions<MailOptions> options, SiteUrls urls)
 {
-    public const int ExpiryDays = 90;
-
     private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 
     public async Task<bool> WriteIfDueAsync(CancellationToken cancellationToken = default)
@@ -50,9 +48,7 @@ public sealed class DailyDigest(PortalDbContext db, Outbox outbox, TimeProvider 
         var waiting = await db.ContentItems.CountAsync(x => x.Review == ReviewState.Submitted, cancellationToken);
         var enquiries = await db.Enquiries.CountAsync(e => !e.Handled, cancellationToken);
         var reports = await db.PageFeedback.CountAsync(f => !f.Handled && f.Message != null, cancellationToken);
-        var expiring = (await db.ContentItems.AsNoTracking().Where(x => x.Kind == ContentKind.Product).Select(x => new { x.Title, x.Product }).ToListAsync(cancellationToken))
-            .Where(p => p.Product?.CertificateExpiry is { } until && until >= today && until <= today.AddDays(ExpiryDays))
-            .OrderBy(p => p.Product!.CertificateExpiry).ToList();
+        var expiring = await StaleContent.ExpiringCertificatesAsync(db, today, cancellationToken);
         var overdue = (await StaleContent.OverdueAsync(db, today, cancellationToken)).Count;
         if (waiting + enquiries + reports + expiring.Count + overdue == 0) return null;
         var text = new StringBuilder("Những việc đang chờ trên cổng thông tin:\n\n");
@@ -62,8 +58,8 @@ public sealed class DailyDigest(PortalDbContext db, Outbox outbox, TimeProvider 
         if (overdue > 0) text.Append(Invariant, $"- {overdue} mục quá hạn rà soát: {urls.Absolute(SiteLinks.Admin.Content + "?trang-thai=qua-han")}\n");
         if (expiring.Count > 0)
         {
-            text.Append(Invariant, $"- {expiring.Count} sản phẩm OCOP có giấy chứng nhận hết hạn trong {ExpiryDays} ngày tới:\n");
-            foreach (var p in expiring.Take(30)) text.Append(Invariant, $"  · {p.Title}: hết hạn {p.Product!.CertificateExpiry:dd/MM/yyyy}\n");
+            text.Append(Invariant, $"- {expiring.Count} sản phẩm OCOP có giấy chứng nhận hết hạn trong {StaleContent.ExpiryDays} ngày tới:\n");
+            foreach (var p in expiring.Take(30)) text.Append(Invariant, $"  · {p.Title}: hết hạn {p.Until:dd/MM/yyyy}\n");
         }
         text.Append(Invariant, $"\nTổng quan: {urls.Absolute(SiteLinks.Admin.Home)}\n");
         return text.ToString();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PublicPortal.Web.Data;
-using PublicPortal.Web.Features.Mail;
 using PublicPortal.Web.Features.Web;
 
 namespace PublicPortal.Web.Areas.Admin.Pages;
@@ -12,10 +11,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     /// <summary>One line of "Việc cần làm": how many, what, and where to act.</summary>
     public sealed record Task(int Count, string Label, string Url);
 
-    public sealed record Expiring(int Id, string Title, DateOnly Until);
-
     public List<Task> ToDo { get; private set; } = [];
-    public List<Expiring> Certificates { get; private set; } = [];
+    public List<Features.Content.StaleContent.ExpiringCertificate> Certificates { get; private set; } = [];
     public Dictionary<ContentKind, int> Counts { get; private set; } = [];
     public List<Revision> Recent { get; private set; } = [];
 
@@ -41,9 +38,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             todo.Add(new(await db.SystemMessages.CountAsync(m => m.SentAtUtc == null && m.LastError != null), "thư chưa gửi được", SiteLinks.Admin.Messages));
         ToDo = todo;
 
-        Certificates = (await db.ContentItems.AsNoTracking().Where(x => x.Kind == ContentKind.Product).Select(x => new { x.Id, x.Title, x.Product }).ToListAsync())
-            .Where(p => p.Product?.CertificateExpiry is { } until && until >= today && until <= today.AddDays(DailyDigest.ExpiryDays))
-            .Select(p => new Expiring(p.Id, p.Title, p.Product!.CertificateExpiry!.Value)).OrderBy(p => p.Until).ToList();
+        Certificates = await Features.Content.StaleContent.ExpiringCertificatesAsync(db, today);
 
         Counts = await db.ContentItems.GroupBy(x => x.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
         Recent = await db.Revisions.AsNoTracking().Where(r => r.Actor != "import").OrderByDescending(r => r.Id).Take(15).ToListAsync();
