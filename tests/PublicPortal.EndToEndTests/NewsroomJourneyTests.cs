@@ -149,4 +149,40 @@ public sealed class NewsroomJourneyTests(PortalServer server)
             await editor.Context.CloseAsync();
             _ = page;
         });
+
+    [Fact]
+    public Task A_synonym_added_in_the_admin_changes_the_next_search() =>
+        server.RunAsync("newsroom-synonym", async reader =>
+        {
+            const string merger = "/tin-tuc/hop-nhat-tinh-lam-dong-tu-1-7-2025";
+            async Task<string?> FirstResultAsync()
+            {
+                await reader.GotoAsync(server.BaseUrl + "/tim-kiem");
+                await reader.GetByLabel("Từ khóa (có dấu hoặc không dấu)").FillAsync("sáp nhập");
+                await reader.GetByLabel("Từ khóa (có dấu hoặc không dấu)").PressAsync("Enter");
+                await Assertions.Expect(reader.Locator("#ket-qua-tim")).ToBeVisibleAsync();
+                return await reader.Locator("section.search-results > ol.results h3 a").First.GetAttributeAsync("href");
+            }
+
+            // Readers say "sáp nhập"; the news says "hợp nhất".
+            Assert.NotEqual(merger, await FirstResultAsync());
+
+            await CreateAsync("bien-tap-tim-kiem@example.vn", PortalRoles.Editor);
+            var editor = await SignedInAsync("bien-tap-tim-kiem@example.vn");
+            await editor.GotoAsync(server.BaseUrl + "/quan-tri");
+            await editor.GetByRole(AriaRole.Link, new() { Name = "Tìm kiếm", Exact = true }).ClickAsync();
+            await editor.GetByLabel("Các từ cùng nghĩa, cách nhau bởi dấu “=”").FillAsync("sáp nhập = hợp nhất");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Thêm nhóm từ" }).ClickAsync();
+            await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thêm từ đồng nghĩa");
+            await AssertAxeAsync(editor);
+
+            // The very next search, from the same address that was answered (and cached) before.
+            Assert.Equal(merger, await FirstResultAsync());
+
+            // Removed again, so the other journeys search as before.
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Xóa nhóm sáp nhập = hợp nhất" }).ClickAsync();
+            await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xóa nhóm");
+            Assert.NotEqual(merger, await FirstResultAsync());
+            await editor.Context.CloseAsync();
+        });
 }

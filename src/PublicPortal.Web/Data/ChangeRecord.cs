@@ -48,4 +48,7 @@ public static class ChangeKinds
 
     /// <summary>An image's description changed or it was deleted: the pages showing it change.</summary>
     public const string Media = "media";
+
+    /// <summary>Search synonyms or pinned results changed: search answers differently, nothing else does.</summary>
+    public const string SearchTerms = "search-terms";
 }

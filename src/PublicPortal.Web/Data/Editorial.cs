@@ -170,4 +170,5 @@ public static class AuditActions
     public const string Return = "return";
     public const string Approve = "approve";
     public const string PreviewLink = "preview-link";
+    public const string SearchTerms = "search-terms";
 }

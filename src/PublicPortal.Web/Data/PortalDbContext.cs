@@ -50,6 +50,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<PreviewLink> PreviewLinks => Set<PreviewLink>();
     public DbSet<SystemMessage> SystemMessages => Set<SystemMessage>();
+    public DbSet<SearchQueryDay> SearchQueryDays => Set<SearchQueryDay>();
+    public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+    public DbSet<SearchPin> SearchPins => Set<SearchPin>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -128,6 +131,19 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         message.HasIndex(x => new { x.SentAtUtc, x.NextAttemptAtUtc }); // the sender: what is still to go
         message.HasIndex(x => new { x.To, x.Topic, x.CreatedAtUtc });
         message.HasIndex(x => x.CreatedAtUtc);
+
+        var searched = builder.Entity<SearchQueryDay>();
+        searched.HasKey(x => new { x.Day, x.Query });
+        searched.Property(x => x.Query).HasMaxLength(SearchInsightLimits.Query);
+        searched.Property(x => x.Text).HasMaxLength(SearchInsightLimits.Query);
+        builder.Entity<SearchSynonym>().Property(x => x.Terms).HasMaxLength(SearchInsightLimits.Terms);
+        builder.Entity<SearchSynonym>().Property(x => x.CreatedBy).HasMaxLength(256);
+        var pin = builder.Entity<SearchPin>();
+        pin.Property(x => x.Query).HasMaxLength(SearchInsightLimits.Query);
+        pin.Property(x => x.Text).HasMaxLength(SearchInsightLimits.Query);
+        pin.Property(x => x.CreatedBy).HasMaxLength(256);
+        pin.HasIndex(x => new { x.Query, x.ContentItemId }).IsUnique();
+        pin.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
 
         var views = builder.Entity<ItemViewCount>();
         views.HasKey(x => x.ContentItemId);

@@ -52,13 +52,20 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         }, "/quan-tri/noi-dung/sua?loai=news")).StatusCode);
         var preview = Html.Parse(await (await Admin.StaffClient.PostFormAsync(client, "/quan-tri/noi-dung/xem/1?handler=Create", new() { ["days"] = "7" }, "/quan-tri/noi-dung/xem/1")).Content.ReadAsStringAsync());
         var previewLink = new Uri(preview.QuerySelector("a.preview-link")!.GetAttribute("href")!).PathAndQuery;
+        // Readers' searches, a synonym and a pinned result, so the search report and a pinned answer have something to show.
+        var reader = Search.SearchInsightTests.Reader(factory);
+        foreach (var query in new[] { "zxqv wplnk", "gốm", "gốm" }) await reader.GetAsync("/tim-kiem?q=" + Uri.EscapeDataString(query));
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PublicPortal.Web.Features.Search.SearchLog>(factory.Services).FlushAsync();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Admin.StaffClient.PostFormAsync(client, "/quan-tri/tim-kiem?handler=Synonyms", new() { ["terms"] = "sáp nhập = hợp nhất" }, "/quan-tri/tim-kiem")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Admin.StaffClient.PostFormAsync(client, "/quan-tri/tim-kiem?handler=Pin", new() { ["query"] = "quà lưu niệm", ["address"] = "/lang-nghe/gom-binh-duc" }, "/quan-tri/tim-kiem")).StatusCode);
         var submitted = 0;
         await factory.WithDbAsync(async db => submitted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.ContentItems.Where(x => x.Title == "Tin chờ duyệt để kiểm tra HTML").Select(x => x.Id)));
         await CheckAsync(client, [.. AdminUrls, $"/quan-tri/noi-dung/sua/{plan}", $"/quan-tri/noi-dung/sua/{submitted}?da-luu=1", previewLink,
             "/xem-truoc/" + new string('A', 43),
             $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}",
-            "/quan-tri/noi-dung/lich-su/1", "/quan-tri/noi-dung/lich-su/1?khoi-phuc=1", "/quan-tri/noi-dung/sua/1?da-luu=1"]);
+            "/quan-tri/noi-dung/lich-su/1", "/quan-tri/noi-dung/lich-su/1?khoi-phuc=1", "/quan-tri/noi-dung/sua/1?da-luu=1",
+            "/quan-tri/tim-kiem", "/quan-tri/tim-kiem?ngay=7&da=ghim", "/quan-tri/tim-kiem?tu=zxqv", "/tim-kiem?q=qua+luu+niem"]);
     }
 
     internal static async Task CheckAsync(HttpClient client, string[] urls)

@@ -147,6 +147,7 @@ public static class AdminModule
         ArgumentNullException.ThrowIfNull(options);
         options.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicies.Staff);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Review", AdminPolicies.Publishers);
+        options.Conventions.AuthorizeAreaFolder("Admin", "/SearchInsight", AdminPolicies.Publishers);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Programme", AdminPolicies.Publishers);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Enquiries", AdminPolicies.Publishers);
         options.Conventions.AuthorizeAreaFolder("Admin", "/Feedback", AdminPolicies.Publishers);

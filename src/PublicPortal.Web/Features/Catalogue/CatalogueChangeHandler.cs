@@ -10,7 +10,7 @@ internal sealed class CatalogueChangeHandler(CatalogueStore store) : IChangeHand
 
     public Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken cancellationToken)
     {
-        if (changes.Any(c => c.Kind is null || CatalogueStore.Kinds.Contains(c.Kind.Value))) store.Invalidate();
+        if (changes.Any(c => c.Change == ChangeKinds.Media || c.Kind is { } kind && CatalogueStore.Kinds.Contains(kind))) store.Invalidate();
         return Task.CompletedTask;
     }
 }

@@ -40,6 +40,11 @@ public static class OutputCacheTags
     public static IEnumerable<string> Of(ChangeRecord change)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (change.Change == ChangeKinds.SearchTerms)
+        {
+            yield return Search;
+            yield break;
+        }
         if (change.ContentItemId is { } id) yield return Item(id);
         if (change.Kind is { } kind) yield return Kind(kind);
         foreach (var touched in change.TouchedIds()) yield return Item(touched);

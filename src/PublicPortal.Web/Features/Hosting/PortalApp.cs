@@ -72,6 +72,7 @@ public static class PortalApp
         app.UseTwoFactorRequirement();
         app.UseRateLimiter();
         app.UseLiveFigures();
+        app.UseSearchLog();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutputCacheSettings>>().Value.Enabled) app.UseOutputCache();
         app.MapHosting();
         app.MapContent();

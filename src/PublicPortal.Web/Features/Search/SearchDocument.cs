@@ -19,7 +19,9 @@ public sealed record SearchDocument(
     DateTime PublishedAtUtc,
     DatePrecision DatePrecision = DatePrecision.Day)
 {
-    public string Id => $"{Kind}:{Slug}";
+    public string Id => IdOf(Kind, Slug);
+
+    public static string IdOf(ContentKind kind, string slug) => $"{kind}:{slug}";
 
     public static readonly ContentKind[] IndexedKinds =
     [

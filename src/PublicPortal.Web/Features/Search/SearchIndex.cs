@@ -96,7 +96,7 @@ public sealed class SearchIndex : IDisposable
         foreach (var document in documents) _writer.UpdateDocument(new Term(SearchFields.Id, document.Id), ToLucene(document));
     }
 
-    public void Delete(ContentKind kind, string slug) => _writer.DeleteDocuments(new Term(SearchFields.Id, $"{kind}:{slug}"));
+    public void Delete(ContentKind kind, string slug) => _writer.DeleteDocuments(new Term(SearchFields.Id, SearchDocument.IdOf(kind, slug)));
 
     /// <summary>
     /// Makes the changes durable and visible to the next search; <paramref name="feedMark"/> is stored with them (the last
@@ -157,6 +157,16 @@ public sealed class SearchIndex : IDisposable
     }
 
     public SearchResults Search(SearchRequest request, DateTime nowUtc) => _queries.Search(request, nowUtc);
+
+    /// <summary>The editors' synonyms every search uses from now on (<see cref="SearchTerms"/> sets them).</summary>
+    public SynonymSet Synonyms
+    {
+        get => _queries.Synonyms;
+        set => _queries.Synonyms = value ?? SynonymSet.Empty;
+    }
+
+    /// <summary>The items with these index ids that are visible now, in the order given, as results (pinned results).</summary>
+    public IReadOnlyList<SearchHit> Find(IEnumerable<string> ids, DateTime nowUtc) => _queries.Find(ids, nowUtc);
 
     /// <summary>
     /// Title suggestions for a prefix, folded: "lang ng" finds "Làng nghề …". When nothing starts so, each word of four

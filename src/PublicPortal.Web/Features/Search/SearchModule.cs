@@ -19,6 +19,10 @@ public static class SearchModule
         builder.Services.AddHostedService<SearchStartup>();
         builder.Services.AddSingleton<IChangeHandler, SearchChangeHandler>();
         builder.Services.AddSingleton<EnglishSearch>();
+        builder.Services.AddSingleton<SearchTerms>();
+        builder.Services.AddSingleton<IChangeHandler, SearchTermsChangeHandler>();
+        builder.Services.AddSingleton<SearchLog>();
+        builder.Services.AddHostedService<SearchLogFlusher>();
         builder.Services.AddOptions<SearchRateLimitOptions>().BindConfiguration(SearchRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<SearchRateLimitOptions>>((limiter, settings) =>
         {
@@ -28,6 +32,14 @@ public static class SearchModule
             limiter.AddPolicy(SuggestRateLimit, http => RateLimits.PerClient(http, options.SuggestPermitLimit, window));
         });
         return builder;
+    }
+
+    /// <summary>Counts readers' searches; before the output cache, so cached answers count.</summary>
+    public static WebApplication UseSearchLog(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SearchLogMiddleware>();
+        return app;
     }
 
     /// <summary>/api/search/suggest?q=… — up to 8 titles by prefix, for the search box's autocomplete.</summary>

@@ -95,6 +95,7 @@ public static class SiteLinks
         public const string TwoFactor = "/quan-tri/xac-thuc-hai-lop";
         public const string Review = "/quan-tri/duyet";
         public const string Messages = "/quan-tri/hop-thu";
+        public const string SearchInsight = "/quan-tri/tim-kiem";
 
         /// <summary>The editor with no item yet (its render handler previews Markdown for any item).</summary>
         public const string New = Content + "/sua";

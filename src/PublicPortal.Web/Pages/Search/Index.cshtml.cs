@@ -11,7 +11,7 @@ namespace PublicPortal.Web.Pages.Search;
 /// <summary>/tim-kiem?q=…&amp;loai=…&amp;huyen=…&amp;page=n[&amp;chinh-xac=1] — a GET page, so results can be linked and cached.</summary>
 [PublicPortal.Web.Features.Hosting.PublicCache("q", "loai", "huyen", "page", AsTypedKey, Tags = [PublicPortal.Web.Features.Hosting.OutputCacheTags.Search])]
 [EnableRateLimiting(SearchModule.PageRateLimit)]
-public sealed class IndexModel(SearchIndex index, TimeProvider clock, PublishedItems published) : PageModel
+public sealed class IndexModel(SearchIndex index, SearchTerms terms, TimeProvider clock, PublishedItems published) : PageModel
 {
     public const int PageSize = 10;
 
@@ -22,6 +22,9 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock, PublishedI
     /// <summary>The reader asked for the words as typed, not the correction offered for them.</summary>
     public bool AsTyped { get; private set; }
     public SearchResults Results { get; private set; } = SearchResults.Empty;
+
+    /// <summary>What the editors put first for these words ("Kết quả được đề xuất"), on the first page.</summary>
+    public IReadOnlyList<SearchHit> Pinned { get; private set; } = [];
     public int CurrentPage { get; private set; } = 1;
     public int TotalPages => Math.Max(1, (Math.Min(Results.Total, 1000) + PageSize - 1) / PageSize);
     public PagerModel Pager => new(CurrentPage, TotalPages, n => Paging.HrefFor(Request, "page", n), "Phân trang kết quả tìm kiếm");
@@ -42,6 +45,10 @@ public sealed class IndexModel(SearchIndex index, TimeProvider clock, PublishedI
         // again, as popular words are, is answered from memory, not searched and its snippets cut again.
         var request = new SearchRequest(Query, Kind, District, CurrentPage, PageSize, AsTyped);
         Results = published.Memo(request, () => index.Search(request, clock.GetUtcNow().UtcDateTime));
+        if (CurrentPage == 1 && District is null)
+            Pinned = index.Find(terms.PinnedFor(Query), clock.GetUtcNow().UtcDateTime).Where(h => Kind is null || h.Kind == Kind).ToList();
+        // For the search log (SearchLogMiddleware), which takes it off; kept with a cached copy, so a cached answer counts too.
+        Response.Headers[SearchLogMiddleware.TotalHeader] = (Results.Total + Pinned.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return CurrentPage > TotalPages && Results.Total > 0 ? NotFound() : Page();
     }
 

@@ -28,6 +28,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             todo.Add(new(await db.ContentItems.CountAsync(x => x.Review == ReviewState.Submitted), "bài chờ duyệt", SiteLinks.Admin.Review));
             todo.Add(new(await db.Enquiries.CountAsync(e => !e.Handled), "câu hỏi mua hàng chưa xử lý", SiteLinks.Admin.Enquiries));
             todo.Add(new(await db.PageFeedback.CountAsync(f => !f.Handled && f.Message != null), "góp ý về trang chưa xử lý", SiteLinks.Admin.Feedback));
+            todo.Add(new(await Features.Search.SearchInsightReport.WithoutResultsCountAsync(db, Features.Search.SearchInsightReport.Since(clock, 7)),
+                "từ khóa bạn đọc tìm không có kết quả trong 7 ngày qua", SiteLinks.Admin.SearchInsight + "?ngay=7#khong-ket-qua"));
         }
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Review == ReviewState.Returned), "bài bị trả lại để sửa", content + "?trang-thai=tra-lai"));
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Status == ContentStatus.Published && x.PublishedAtUtc > now), "mục hẹn giờ đăng", content + "?trang-thai=hen-gio"));

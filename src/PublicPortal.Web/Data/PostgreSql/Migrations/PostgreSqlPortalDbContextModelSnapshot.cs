@@ -772,6 +772,96 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchPin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("Query", "ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("SearchPins");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchQueryDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Day", "Query");
+
+                    b.ToTable("SearchQueryDays");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonyms");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.SiteSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1428,6 +1518,15 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.PreviewLink", b =>
+                {
+                    b.HasOne("PublicPortal.Web.Data.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchPin", b =>
                 {
                     b.HasOne("PublicPortal.Web.Data.ContentItem", null)
                         .WithMany()

@@ -745,6 +745,92 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchPin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.HasIndex("Query", "ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("SearchPins");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchQueryDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "Query");
+
+                    b.ToTable("SearchQueryDays");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchSynonyms");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.SiteSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1397,6 +1483,15 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.PreviewLink", b =>
+                {
+                    b.HasOne("PublicPortal.Web.Data.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.SearchPin", b =>
                 {
                     b.HasOne("PublicPortal.Web.Data.ContentItem", null)
                         .WithMany()

@@ -14,6 +14,13 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
 {
     private readonly Analyzer _folded = new SearchAnalyzer(fold: true);
     private readonly Analyzer _exact = new SearchAnalyzer(fold: false);
+    private volatile SynonymSet _synonyms = SynonymSet.Empty;
+
+    public SynonymSet Synonyms
+    {
+        get => _synonyms;
+        set => _synonyms = value;
+    }
 
     public SearchResults Search(SearchRequest request, DateTime nowUtc)
     {
@@ -22,6 +29,9 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
         var folded = SearchQueryParser.Words(_folded, SearchFields.All, text);
         if (folded.Count == 0) return SearchResults.Empty;
         var exact = SearchQueryParser.Words(_exact, SearchFields.AllExact, text);
+        // An editor said what these words also mean: the other wordings are searched too, and no word of the query is
+        // taken for a typo (a synonym the index lacks is not a misspelling of a word it has).
+        var variants = _synonyms.Variants(folded, exact);
 
         var searcher = searchers.Acquire();
         try
@@ -30,7 +40,7 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
             // A word of 4+ letters the index does not hold is a typo: it stands for the index's words nearest to it,
             // found once here and used alike for matching, highlighting and "Có phải bạn muốn tìm".
             var frequencies = folded.Select(t => DocFreq(reader, t)).ToList(); // each lookup opens a terms enumeration: once per word
-            var fuzzy = folded.Select((t, i) => t.Length >= TypoCorrector.MinTypoLength && frequencies[i] == 0 ? TypoCorrector.Candidates(reader, t) : null).ToList();
+            var fuzzy = folded.Select((t, i) => variants.Count == 0 && t.Length >= TypoCorrector.MinTypoLength && frequencies[i] == 0 ? TypoCorrector.Candidates(reader, t) : null).ToList();
             var typo = fuzzy.Any(f => f is not null);
             var visible = VisibleAt(nowUtc);
             var correction = typo ? TypoCorrector.Correct(searcher, folded, fuzzy, visible, sampleSize) : null;
@@ -39,13 +49,13 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
             {
                 // The reader is shown "Có phải bạn muốn tìm: …": the results are those of that correction, word for word, not
                 // the union of every near word (which for "thanh lonh" also finds "thanh linh", "thanh long" and "thanh hong").
-                var corrected = Run(searcher, request, nowUtc, visible, correction, exact.Select((e, i) => i < folded.Count && folded[i] != correction[i] ? correction[i] : e).ToList(), NoTypos(correction), string.Join(' ', correction));
+                var corrected = Run(searcher, request, nowUtc, visible, correction, exact.Select((e, i) => i < folded.Count && folded[i] != correction[i] ? correction[i] : e).ToList(), NoTypos(correction), string.Join(' ', correction), []);
                 if (corrected.Total > 0) return corrected with { DidYouMean = string.Join(' ', correction), CorrectedFrom = text };
                 // The correction finds nothing under the chosen filters: the near words may still find something.
             }
 
             // Searching "as typed" (the reader followed "Tìm chính xác"), no word stands for another.
-            var results = Run(searcher, request, nowUtc, visible, folded, exact, request.AsTyped ? NoTypos(folded) : fuzzy, text);
+            var results = Run(searcher, request, nowUtc, visible, folded, exact, request.AsTyped ? NoTypos(folded) : fuzzy, text, variants);
             return results with { DidYouMean = correction is null ? null : string.Join(' ', correction) };
         }
         finally
@@ -57,19 +67,32 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
     private static List<List<FuzzyTerm>?> NoTypos(List<string> tokens) => tokens.Select(_ => (List<FuzzyTerm>?)null).ToList();
 
     /// <summary>One search for the given words: <paramref name="fuzzy"/> holds, per word, the index's words standing in for it (null: the word itself).</summary>
-    private SearchResults Run(IndexSearcher searcher, SearchRequest request, DateTime nowUtc, Filter visible, List<string> folded, List<string> exact, List<List<FuzzyTerm>?> fuzzy, string text)
+    private SearchResults Run(
+        IndexSearcher searcher, SearchRequest request, DateTime nowUtc, Filter visible, List<string> folded, List<string> exact, List<List<FuzzyTerm>?> fuzzy, string text,
+        IReadOnlyList<(List<string> Folded, List<string> Exact)> variants)
     {
         var reader = searcher.IndexReader;
         // The rarest word bounds the number of matches; a typo'd word matches as many items as its corrections together.
-        var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : DocFreq(reader, t)).Min();
+        // Each other wording (synonyms) adds its own rarest word's matches.
+        var matches = folded.Select((t, i) => fuzzy[i] is { } c ? c.Sum(x => x.Freq) : DocFreq(reader, t)).Min()
+            + variants.Sum(v => v.Folded.Min(t => DocFreq(reader, t)));
         var sample = matches > sampleAbove ? sampleSize : 0;
 
-        var query = SearchQueryBuilder.BuildQuery(text, folded, exact, fuzzy, requireAll: true);
+        Query Build(bool requireAll)
+        {
+            var asked = SearchQueryBuilder.BuildQuery(text, folded, exact, fuzzy, requireAll);
+            if (variants.Count == 0) return asked;
+            var any = new BooleanQuery(disableCoord: true) { { asked, Occur.SHOULD } };
+            foreach (var (f, e) in variants) any.Add(SearchQueryBuilder.BuildQuery(string.Join(' ', f), f, e, NoTypos(f), requireAll), Occur.SHOULD);
+            return any;
+        }
+
+        var query = Build(requireAll: true);
         var (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
         if (total == 0 && folded.Count > 1)
         {
             // Nothing has every word: accept results that miss one.
-            query = SearchQueryBuilder.BuildQuery(text, folded, exact, fuzzy, requireAll: false);
+            query = Build(requireAll: false);
             (total, kinds, districts, top, approximate) = Collect(searcher, query, visible, request, sample);
         }
         if (approximate) top = WithTitleMatches(searcher, query, top, folded, fuzzy, visible, request);
@@ -91,7 +114,7 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
             .ToList();
 
         // The words to mark: those searched, or for a typo'd word the index's words standing in for it.
-        var marked = folded.SelectMany((t, i) => fuzzy[i]?.Select(c => c.Term) ?? [t]).ToHashSet(StringComparer.Ordinal);
+        var marked = folded.SelectMany((t, i) => fuzzy[i]?.Select(c => c.Term) ?? [t]).Concat(variants.SelectMany(v => v.Folded)).ToHashSet(StringComparer.Ordinal);
         var hits = ranked.Select(x =>
         {
             var title = x.Doc.Get(SearchFields.Title, CultureInfo.InvariantCulture);
@@ -110,6 +133,38 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
         }).ToList();
 
         return new SearchResults(hits, total, kinds, districts, null, fuzzy.Any(f => f is not null), approximate);
+    }
+
+    /// <inheritdoc cref="SearchIndex.Find"/>
+    public IReadOnlyList<SearchHit> Find(IEnumerable<string> ids, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var searcher = searchers.Acquire();
+        try
+        {
+            var visible = VisibleAt(nowUtc);
+            var hits = new List<SearchHit>();
+            foreach (var id in ids)
+            {
+                var top = searcher.Search(new TermQuery(new Term(SearchFields.Id, id)), visible, 1);
+                if (top.ScoreDocs.Length == 0) continue; // unpublished, scheduled or gone since it was pinned
+                var doc = searcher.Doc(top.ScoreDocs[0].Doc);
+                var summary = doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? "";
+                var body = doc.Get(SearchFields.Text, CultureInfo.InvariantCulture) ?? "";
+                hits.Add(new SearchHit(
+                    Enum.Parse<ContentKind>(doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture)), doc.Get(SearchFields.Url, CultureInfo.InvariantCulture),
+                    HtmlTextEncoder.Encode(doc.Get(SearchFields.Title, CultureInfo.InvariantCulture)),
+                    HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body),
+                    new DateTime(long.Parse(doc.Get(SearchFields.Published, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+                    doc.Get(SearchFields.District, CultureInfo.InvariantCulture),
+                    (DatePrecision)(doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0)));
+            }
+            return hits;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
     }
 
     /// <inheritdoc cref="SearchIndex.Suggest"/>
