@@ -126,7 +126,7 @@ public sealed class AdminJourneyTests(PortalServer server)
         "/quan-tri/mat-khau", "/quan-tri/xac-thuc-hai-lop", "/quan-tri/thong-ke", "/quan-tri/noi-dung/xem/1", "/quan-tri/thu-vien-anh",
         "/quan-tri/duyet", "/quan-tri/hop-thu", "/quan-tri/noi-dung/sua?loai=villages", "/quan-tri/noi-dung/sua?loai=products",
         "/quan-tri/noi-dung/sua?loai=plans", "/quan-tri/noi-dung/sua?loai=documents", "/quan-tri/noi-dung?trang-thai=cho-duyet",
-        "/quan-tri/tim-kiem",
+        "/quan-tri/tim-kiem", "/quan-tri/lien-ket",
     };
 
     [Theory]

@@ -126,6 +126,9 @@ public sealed class SiteSetting
 
     /// <summary>The day (yyyy-MM-dd, Vietnam) the last daily digest was written.</summary>
     public const string DigestWrittenOn = "digest-written-on";
+
+    /// <summary>The last change record whose items' external links the link checker has read.</summary>
+    public const string LinkCheckMark = "link-check-mark";
 }
 
 public static class AuditLog

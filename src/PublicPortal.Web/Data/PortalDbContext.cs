@@ -53,6 +53,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<SearchQueryDay> SearchQueryDays => Set<SearchQueryDay>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<SearchPin> SearchPins => Set<SearchPin>();
+    public DbSet<ExternalLink> ExternalLinks => Set<ExternalLink>();
+    public DbSet<ExternalLinkUse> ExternalLinkUses => Set<ExternalLinkUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -144,6 +146,21 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         pin.Property(x => x.CreatedBy).HasMaxLength(256);
         pin.HasIndex(x => new { x.Query, x.ContentItemId }).IsUnique();
         pin.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+
+        var link = builder.Entity<ExternalLink>();
+        link.Property(x => x.Url).HasMaxLength(ExternalLinkLimits.Url);
+        link.HasIndex(x => x.Url).IsUnique();
+        link.Property(x => x.Host).HasMaxLength(ExternalLinkLimits.Host);
+        link.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        link.Property(x => x.Problem).HasMaxLength(ExternalLinkLimits.Problem);
+        link.HasIndex(x => x.NextCheckAtUtc); // the checker: what is due
+        link.HasIndex(x => x.State);
+        var use = builder.Entity<ExternalLinkUse>();
+        use.HasKey(x => new { x.ExternalLinkId, x.ContentItemId });
+        use.Property(x => x.Text).HasMaxLength(ExternalLinkLimits.Text);
+        use.HasIndex(x => x.ContentItemId);
+        use.HasOne<ExternalLink>().WithMany().HasForeignKey(x => x.ExternalLinkId).OnDelete(DeleteBehavior.Cascade);
+        use.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.ContentItemId).OnDelete(DeleteBehavior.Cascade);
 
         var views = builder.Entity<ItemViewCount>();
         views.HasKey(x => x.ContentItemId);

@@ -58,6 +58,19 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PublicPortal.Web.Features.Search.SearchLog>(factory.Services).FlushAsync();
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Admin.StaffClient.PostFormAsync(client, "/quan-tri/tim-kiem?handler=Synonyms", new() { ["terms"] = "sáp nhập = hợp nhất" }, "/quan-tri/tim-kiem")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Admin.StaffClient.PostFormAsync(client, "/quan-tri/tim-kiem?handler=Pin", new() { ["query"] = "quà lưu niệm", ["address"] = "/lang-nghe/gom-binh-duc" }, "/quan-tri/tim-kiem")).StatusCode);
+        // A broken link to another site, as the link checker records it (the checker itself never runs in tests against the internet).
+        await factory.WithDbAsync(async db =>
+        {
+            var link = new PublicPortal.Web.Data.ExternalLink
+            {
+                Url = "https://example.invalid/trang-cu?a=1&b=2", Host = "example.invalid", State = PublicPortal.Web.Data.LinkState.Broken, StatusCode = 404,
+                Problem = "Trang không còn (404)", CheckedAtUtc = factory.Clock.GetUtcNow().UtcDateTime, NextCheckAtUtc = factory.Clock.GetUtcNow().UtcDateTime.AddDays(7),
+            };
+            db.ExternalLinks.Add(link);
+            await db.SaveChangesAsync();
+            db.ExternalLinkUses.Add(new PublicPortal.Web.Data.ExternalLinkUse { ExternalLinkId = link.Id, ContentItemId = 1, Text = "Trang cũ & đã xóa" });
+            await db.SaveChangesAsync();
+        });
         var submitted = 0;
         await factory.WithDbAsync(async db => submitted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.ContentItems.Where(x => x.Title == "Tin chờ duyệt để kiểm tra HTML").Select(x => x.Id)));
@@ -65,7 +78,8 @@ public sealed class HtmlValidityTests(PortalFactory factory) : IClassFixture<Por
             "/xem-truoc/" + new string('A', 43),
             $"/quan-tri/noi-dung/sua/{route}", "/quan-tri/noi-dung/xem/1", $"/quan-tri/chuong-trinh/so-lieu/{plan}",
             "/quan-tri/noi-dung/lich-su/1", "/quan-tri/noi-dung/lich-su/1?khoi-phuc=1", "/quan-tri/noi-dung/sua/1?da-luu=1",
-            "/quan-tri/tim-kiem", "/quan-tri/tim-kiem?ngay=7&da=ghim", "/quan-tri/tim-kiem?tu=zxqv", "/tim-kiem?q=qua+luu+niem"]);
+            "/quan-tri/tim-kiem", "/quan-tri/tim-kiem?ngay=7&da=ghim", "/quan-tri/tim-kiem?tu=zxqv", "/tim-kiem?q=qua+luu+niem",
+            "/quan-tri/lien-ket", "/quan-tri/lien-ket?da=kiem-tra-lai"]);
     }
 
     internal static async Task CheckAsync(HttpClient client, string[] urls)

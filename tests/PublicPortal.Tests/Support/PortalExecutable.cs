@@ -30,6 +30,7 @@ public static class PortalExecutable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.Environment["Portal__DataDirectory"] = dataDirectory;
+        start.Environment["Portal__LinkCheck__Enabled"] = "false"; // tests never reach the internet
         start.Environment["Portal__ContentDirectory"] = Path.Combine(dataDirectory, "no-seed");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

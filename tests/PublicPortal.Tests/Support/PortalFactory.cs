@@ -83,6 +83,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:ContentDirectory", RepositoryPaths.Content);
         builder.UseSetting("Portal:PublicOrigin", "http://localhost"); // the test client's own address
+        builder.UseSetting("Portal:LinkCheck:Enabled", "false"); // tests never reach the internet; link tests run the checker themselves
         if (Provider == DatabaseProvider.PostgreSql)
         {
             builder.UseSetting("Portal:Database:Provider", nameof(DatabaseProvider.PostgreSql));

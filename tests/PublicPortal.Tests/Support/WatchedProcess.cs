@@ -42,6 +42,7 @@ internal sealed class WatchedProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Portal__DataDirectory"] = dataDirectory;
+        start.Environment["Portal__LinkCheck__Enabled"] = "false"; // tests never reach the internet
         start.Environment["Portal__ContentDirectory"] = Path.Combine(dataDirectory, "no-seed");
         return new WatchedProcess(start, ceilingBytes);
     }

@@ -39,6 +39,7 @@ public sealed partial class MixedLoadCrashTests : IDisposable
         // Development: plain http keeps the sign-in cookie (outside Development it is Secure and __Host- prefixed).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Portal__DataDirectory"] = _data;
+        start.Environment["Portal__LinkCheck__Enabled"] = "false"; // tests never reach the internet
         start.Environment["Portal__ContentDirectory"] = RepositoryPaths.Content;
         start.Environment["Portal__SignIn__PermitLimit"] = "1000";
         // The check afterwards searches once per confirmed save, which passed the per-client search limit (120 a

@@ -71,7 +71,8 @@ public sealed class TextChecks(PortalDbContext db, MarkdownRenderer markdown, Re
         return advice;
     }
 
-    private IEnumerable<(string Text, string Url)> LinksOf(string? body)
+    /// <summary>Every link of a Markdown text (not images), with its text; autolinks' text is their address.</summary>
+    public IEnumerable<(string Text, string Url)> LinksOf(string? body)
     {
         if (markdown.TryParse(body) is not { } document) yield break;
         foreach (var link in document.Descendants<LinkInline>())

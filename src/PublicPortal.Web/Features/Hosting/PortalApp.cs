@@ -4,6 +4,7 @@ using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
 using PublicPortal.Web.Features.Feedback;
 using PublicPortal.Web.Features.Feeds;
+using PublicPortal.Web.Features.Links;
 using PublicPortal.Web.Features.Mail;
 using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Media;
@@ -51,6 +52,7 @@ public static class PortalApp
         builder.AddEnquiries();
         builder.AddFeedback();
         builder.AddMail();
+        builder.AddLinkCheck();
         builder.AddTraffic();
         builder.AddAdmin();
         return builder;

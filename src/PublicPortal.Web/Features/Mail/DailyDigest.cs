@@ -50,12 +50,14 @@ public sealed class DailyDigest(PortalDbContext db, Outbox outbox, TimeProvider 
         var reports = await db.PageFeedback.CountAsync(f => !f.Handled && f.Message != null, cancellationToken);
         var expiring = await StaleContent.ExpiringCertificatesAsync(db, today, cancellationToken);
         var overdue = (await StaleContent.OverdueAsync(db, today, cancellationToken)).Count;
-        if (waiting + enquiries + reports + expiring.Count + overdue == 0) return null;
+        var brokenLinks = await db.ExternalLinks.CountAsync(l => l.State == LinkState.Broken, cancellationToken);
+        if (waiting + enquiries + reports + expiring.Count + overdue + brokenLinks == 0) return null;
         var text = new StringBuilder("Những việc đang chờ trên cổng thông tin:\n\n");
         if (waiting > 0) text.Append(Invariant, $"- {waiting} bài chờ duyệt: {urls.Absolute(SiteLinks.Admin.Review)}\n");
         if (enquiries > 0) text.Append(Invariant, $"- {enquiries} câu hỏi mua hàng chưa xử lý: {urls.Absolute(SiteLinks.Admin.Enquiries)}\n");
         if (reports > 0) text.Append(Invariant, $"- {reports} góp ý về trang chưa xử lý: {urls.Absolute(SiteLinks.Admin.Feedback)}\n");
         if (overdue > 0) text.Append(Invariant, $"- {overdue} mục quá hạn rà soát: {urls.Absolute(SiteLinks.Admin.Content + "?trang-thai=qua-han")}\n");
+        if (brokenLinks > 0) text.Append(Invariant, $"- {brokenLinks} liên kết ra ngoài bị hỏng: {urls.Absolute(SiteLinks.Admin.Links)}\n");
         if (expiring.Count > 0)
         {
             text.Append(Invariant, $"- {expiring.Count} sản phẩm OCOP có giấy chứng nhận hết hạn trong {StaleContent.ExpiryDays} ngày tới:\n");

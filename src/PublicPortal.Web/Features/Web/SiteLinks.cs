@@ -96,6 +96,7 @@ public static class SiteLinks
         public const string Review = "/quan-tri/duyet";
         public const string Messages = "/quan-tri/hop-thu";
         public const string SearchInsight = "/quan-tri/tim-kiem";
+        public const string Links = "/quan-tri/lien-ket";
 
         /// <summary>The editor with no item yet (its render handler previews Markdown for any item).</summary>
         public const string New = Content + "/sua";

@@ -452,6 +452,80 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                     b.ToTable("Enquiries");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.ExternalLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("BrokenSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime>("NextCheckAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAtUtc");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("ExternalLinks");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.ExternalLinkUse", b =>
+                {
+                    b.Property<int>("ExternalLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ExternalLinkId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("ExternalLinkUses");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.ItemDailyViews", b =>
                 {
                     b.Property<string>("Kind")
@@ -1506,6 +1580,21 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.ExternalLinkUse", b =>
+                {
+                    b.HasOne("PublicPortal.Web.Data.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PublicPortal.Web.Data.ExternalLink", null)
+                        .WithMany()
+                        .HasForeignKey("ExternalLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.ItemViewCount", b =>

@@ -433,6 +433,78 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     b.ToTable("Enquiries");
                 });
 
+            modelBuilder.Entity("PublicPortal.Web.Data.ExternalLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BrokenSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextCheckAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAtUtc");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("ExternalLinks");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.ExternalLinkUse", b =>
+                {
+                    b.Property<int>("ExternalLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExternalLinkId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("ExternalLinkUses");
+                });
+
             modelBuilder.Entity("PublicPortal.Web.Data.ItemDailyViews", b =>
                 {
                     b.Property<string>("Kind")
@@ -1471,6 +1543,21 @@ namespace PublicPortal.Web.Data.Sqlite.Migrations
                     b.Navigation("Tasks");
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("PublicPortal.Web.Data.ExternalLinkUse", b =>
+                {
+                    b.HasOne("PublicPortal.Web.Data.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PublicPortal.Web.Data.ExternalLink", null)
+                        .WithMany()
+                        .HasForeignKey("ExternalLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PublicPortal.Web.Data.ItemViewCount", b =>

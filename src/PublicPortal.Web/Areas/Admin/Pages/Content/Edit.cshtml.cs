@@ -67,6 +67,9 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     /// <summary>What makes the text hard to read with a screen reader (skipped heading levels, "tại đây" links, tables without headers): shown, not refused.</summary>
     public List<string> Advice { get; private set; } = [];
 
+    /// <summary>Links of this item to other sites that the link checker found broken: "“text” (address): what is wrong".</summary>
+    public List<string> BrokenLinks { get; private set; } = [];
+
 
     public bool RawMode => Raw && RawAllowed;
 
@@ -107,6 +110,7 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
             Fill(item);
             await ReviewRulesAsync(item.Status, item.Review, item.ReviewNote);
             await LoadChoicesAsync();
+            BrokenLinks = await Features.Links.ExternalLinkReport.BrokenInAsync(db, id);
             if (Request.Query.ContainsKey("da-luu"))
             {
                 SetSavedNotice(item);
