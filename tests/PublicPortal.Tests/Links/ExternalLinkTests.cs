@@ -161,6 +161,12 @@ public sealed class ExternalLinkTests : IAsyncLifetime
     [InlineData("fe80::1", false)]
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("::10.0.0.1", false)]
+    [InlineData("64:ff9b::10.0.0.5", false)]
+    [InlineData("64:ff9b:1::a00:5", false)]
+    [InlineData("64:ff9b::14.225.0.1", true)]
+    [InlineData("2002:a00:1::1", false)]
+    [InlineData("ff02::1", false)]
     [InlineData("14.225.0.1", true)]
     [InlineData("2001:4860:4860::8888", true)]
     public void Only_public_internet_addresses_are_reached(string address, bool isPublic) =>

@@ -31,9 +31,10 @@ public sealed partial class ContentWriter
     public async Task<bool> DeleteSynonymsAsync(int id, string actor, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var synonyms = await db.SearchSynonyms.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (synonyms is null) return false;
-        db.SearchSynonyms.Remove(synonyms);
+        await db.LockWritersAsync(cancellationToken);
+        var synonyms = await db.SearchSynonyms.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        // Gone already (the button pressed twice): nothing to do, and no error.
+        if (synonyms is null || await db.SearchSynonyms.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) == 0) return false;
         await CommitSearchTermsAsync(transaction, actor, $"Xóa từ đồng nghĩa: {synonyms.Terms}", cancellationToken);
         return true;
     }
@@ -62,9 +63,9 @@ public sealed partial class ContentWriter
     public async Task<bool> UnpinAsync(int id, string actor, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var pin = await db.SearchPins.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (pin is null) return false;
-        db.SearchPins.Remove(pin);
+        await db.LockWritersAsync(cancellationToken);
+        var pin = await db.SearchPins.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (pin is null || await db.SearchPins.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken) == 0) return false;
         await CommitSearchTermsAsync(transaction, actor, $"Bỏ ghim kết quả cho từ khóa “{pin.Text}”", cancellationToken);
         return true;
     }

@@ -32,6 +32,13 @@ public static class ExternalLinkReport
         return await db.ExternalLinks.GroupBy(l => l.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
 
+    /// <summary>Broken links in published content (unused ones are dropped by the sync): the dashboard's and the digest's count.</summary>
+    public static Task<int> BrokenCountAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ExternalLinks.CountAsync(l => l.State == LinkState.Broken, cancellationToken);
+    }
+
     /// <summary>An item's broken links, as "“text” (address): problem".</summary>
     public static async Task<List<string>> BrokenInAsync(PortalDbContext db, int itemId, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace PublicPortal.Web.Features.Links;
 /// last mark are read again (all items the first time), their links replace what was known of them, and addresses no
 /// item uses any more are dropped. Run by the one node doing link checks, so the list is written once.
 /// </summary>
-public sealed class ExternalLinkSync(PortalDbContext db, TextChecks text, Hosting.SiteUrls urls, TimeProvider clock)
+public sealed class ExternalLinkSync(PortalDbContext db, TextChecks text, Hosting.SiteUrls urls, TimeProvider clock, ILogger<ExternalLinkSync> logger)
 {
     private const int Batch = 200;
 
@@ -24,18 +24,21 @@ public sealed class ExternalLinkSync(PortalDbContext db, TextChecks text, Hostin
             ? await db.ContentItems.Select(x => x.Id).ToListAsync(cancellationToken)
             : await db.ChangeRecords.Where(c => c.Sequence > mark && c.Sequence <= head && c.ContentItemId != null).Select(c => c.ContentItemId!.Value).Distinct().ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Links are read from the items before the transaction: parsing Markdown must not hold the database's write lock.
+        var found = new List<(int[] Batch, List<(int Item, string Url, string Text)> Uses)>();
         foreach (var batch in ids.Chunk(Batch))
         {
             var items = await db.ContentItems.AsNoTracking().Where(x => batch.Contains(x.Id)).ToListAsync(cancellationToken);
+            found.Add((batch, items.Where(i => i.Status == ContentStatus.Published).SelectMany(UsesOf).DistinctBy(u => (u.Item, u.Url)).ToList()));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (batch, uses) in found)
+        {
             await db.ExternalLinkUses.Where(u => batch.Contains(u.ContentItemId)).ExecuteDeleteAsync(cancellationToken);
-            var uses = items.Where(i => i.Status == ContentStatus.Published)
-                .SelectMany(i => LinksOf(i).Select(l => (Item: i.Id, l.Url, l.Text)))
-                .DistinctBy(u => (u.Item, u.Url)).ToList();
             var addresses = uses.Select(u => u.Url).Distinct().ToList();
             var known = await db.ExternalLinks.Where(l => addresses.Contains(l.Url)).ToDictionaryAsync(l => l.Url, StringComparer.Ordinal, cancellationToken);
             foreach (var address in addresses.Where(a => !known.ContainsKey(a)))
-                db.ExternalLinks.Add(known[address] = new ExternalLink { Url = address, Host = new Uri(address).Authority.ToLowerInvariant(), State = LinkState.Unchecked, NextCheckAtUtc = now });
+                db.ExternalLinks.Add(known[address] = new ExternalLink { Url = address, Host = HostOf(new Uri(address)), State = LinkState.Unchecked, NextCheckAtUtc = now });
             await db.SaveChangesAsync(cancellationToken);
             db.ExternalLinkUses.AddRange(uses.Select(u => new ExternalLinkUse { ExternalLinkId = known[u.Url].Id, ContentItemId = u.Item, Text = u.Text }));
             await db.SaveChangesAsync(cancellationToken);
@@ -50,6 +53,22 @@ public sealed class ExternalLinkSync(PortalDbContext db, TextChecks text, Hostin
         return ids.Count;
     }
 
+    /// <summary>One item's links; an item whose links cannot be read is logged and left out, never a reason to stop the others.</summary>
+    private IEnumerable<(int Item, string Url, string Text)> UsesOf(ContentItem item)
+    {
+        try
+        {
+            return LinksOf(item).Select(l => (item.Id, l.Url, l.Text)).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            logger.LogError(ex, "Link check: the links of {Kind} {Slug} (id {Id}) cannot be read", item.Kind, item.Slug, item.Id);
+            return [];
+        }
+    }
+
+    private static string HostOf(Uri uri) => uri.Authority.ToLowerInvariant();
+
     private static string Mark(long head) => head.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An item's links to other sites: in its text (both languages), its sources, and its plan figures' sources.</summary>
@@ -62,8 +81,8 @@ public sealed class ExternalLinkSync(PortalDbContext db, TextChecks text, Hostin
         foreach (var (linkText, url) in found)
         {
             if (External(url) is not { } address) continue;
-            var clipped = linkText.Trim();
-            yield return (address, clipped.Length > ExternalLinkLimits.Text ? clipped[..(ExternalLinkLimits.Text - 1)] + "…" : clipped.Length == 0 ? address : clipped);
+            var clipped = Web.PlainText.Line(linkText, ExternalLinkLimits.Text); // never half a character: PostgreSQL refuses one
+            yield return (address, clipped.Length == 0 ? Web.PlainText.Line(address, ExternalLinkLimits.Text) : clipped);
         }
     }
 
@@ -74,6 +93,6 @@ public sealed class ExternalLinkSync(PortalDbContext db, TextChecks text, Hostin
         if (string.Equals(uri.GetLeftPart(UriPartial.Authority), urls.Origin, StringComparison.OrdinalIgnoreCase)) return null;
         // The fragment is the reader's browser's business: one address however many anchors point into it.
         var address = uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
-        return address.Length <= ExternalLinkLimits.Url ? address : null;
+        return address.Length <= ExternalLinkLimits.Url && HostOf(uri).Length <= ExternalLinkLimits.Host ? address : null;
     }
 }

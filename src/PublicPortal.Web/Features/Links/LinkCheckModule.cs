@@ -23,6 +23,7 @@ public static class LinkCheckModule
                 AutomaticDecompression = DecompressionMethods.All,
                 UseCookies = false,
                 UseProxy = false,
+                MaxResponseDrainSize = 0, // a body never read is not downloaded to reuse the connection
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 ConnectCallback = PublicAddress.Connect(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateAddresses),
             });

@@ -17,8 +17,11 @@ public sealed class LinkChecker(
     public const string LeaseName = "link-check";
     public const string HttpClientName = "link-check";
 
-    /// <summary>Longer than two requests with their timeouts and spacing; renewed before each link.</summary>
-    private TimeSpan LeaseTime => TimeSpan.FromSeconds(2 * options.Value.TimeoutSeconds + 2 * options.Value.HostSpacingSeconds + 60);
+    /// <summary>
+    /// Longer than the longest check of one link (HEAD and GET, each through every redirect, each with its spacing and
+    /// timeout); renewed before each link, so no other node can start on the same hosts meanwhile.
+    /// </summary>
+    private TimeSpan LeaseTime => TimeSpan.FromSeconds(2 * (LinkProbe.MaxRedirects + 1) * (options.Value.TimeoutSeconds + options.Value.HostSpacingSeconds) + 60);
 
     private readonly SemaphoreSlim _running = new(1, 1);
 

@@ -29,9 +29,13 @@ public static class PublicAddress
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
             var b = address.GetAddressBytes();
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                || (b[0] & 0xFE) == 0xFC // unique local (fc00::/7)
-                || address.IsIPv6Teredo || b[0] == 0x20 && b[1] == 0x02); // tunnels that could lead inside
+            // An IPv4 address carried inside (NAT64 64:ff9b::/96 and 64:ff9b:1::/48, the old IPv4-compatible ::a.b.c.d)
+            // reaches that IPv4 address: it is judged as one.
+            if (b[0] == 0 && b.AsSpan(1, 11).IndexOfAnyExcept((byte)0) < 0
+                || b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && (b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0 || b[4] == 0 && b[5] == 1))
+                return IsPublic(new IPAddress(b.AsSpan(12, 4)));
+            // Otherwise only global unicast (2000::/3), without tunnels that could lead inside (6to4, Teredo).
+            return (b[0] & 0xE0) == 0x20 && !address.IsIPv6Teredo && !(b[0] == 0x20 && b[1] == 0x02);
         }
         return false;
     }

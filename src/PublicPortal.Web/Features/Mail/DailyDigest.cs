@@ -50,7 +50,7 @@ public sealed class DailyDigest(PortalDbContext db, Outbox outbox, TimeProvider 
         var reports = await db.PageFeedback.CountAsync(f => !f.Handled && f.Message != null, cancellationToken);
         var expiring = await StaleContent.ExpiringCertificatesAsync(db, today, cancellationToken);
         var overdue = (await StaleContent.OverdueAsync(db, today, cancellationToken)).Count;
-        var brokenLinks = await db.ExternalLinks.CountAsync(l => l.State == LinkState.Broken, cancellationToken);
+        var brokenLinks = await Links.ExternalLinkReport.BrokenCountAsync(db, cancellationToken);
         if (waiting + enquiries + reports + expiring.Count + overdue + brokenLinks == 0) return null;
         var text = new StringBuilder("Những việc đang chờ trên cổng thông tin:\n\n");
         if (waiting > 0) text.Append(Invariant, $"- {waiting} bài chờ duyệt: {urls.Absolute(SiteLinks.Admin.Review)}\n");

@@ -25,6 +25,19 @@ public sealed class IndexModel(SearchIndex index, SearchTerms terms, TimeProvide
 
     /// <summary>What the editors put first for these words ("Kết quả được đề xuất"), on the first page.</summary>
     public IReadOnlyList<SearchHit> Pinned { get; private set; } = [];
+
+    /// <summary>The ranked results of this page, without those already suggested above them.</summary>
+    public IReadOnlyList<SearchHit> Ranked => Pinned.Count == 0 ? Results.Hits : Results.Hits.Where(h => Pinned.All(p => p.Url != h.Url)).ToList();
+
+    public string CountHeading
+    {
+        get
+        {
+            var words = Results.CorrectedFrom is null ? Query : Results.DidYouMean;
+            if (Results.Total == 0) return Pinned.Count > 0 ? $"Kết quả cho “{words}”" : $"Không tìm thấy kết quả cho “{words}”";
+            return $"{Count(Results.Total)} kết quả{(Results.Fuzzy ? " (gồm kết quả gần đúng)" : "")} cho “{words}”";
+        }
+    }
     public int CurrentPage { get; private set; } = 1;
     public int TotalPages => Math.Max(1, (Math.Min(Results.Total, 1000) + PageSize - 1) / PageSize);
     public PagerModel Pager => new(CurrentPage, TotalPages, n => Paging.HrefFor(Request, "page", n), "Phân trang kết quả tìm kiếm");

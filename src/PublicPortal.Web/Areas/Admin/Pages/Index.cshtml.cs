@@ -34,7 +34,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Review == ReviewState.Returned), "bài bị trả lại để sửa", content + "?trang-thai=tra-lai"));
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Status == ContentStatus.Published && x.PublishedAtUtc > now), "mục hẹn giờ đăng", content + "?trang-thai=hen-gio"));
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Status == ContentStatus.Published && x.UnpublishAtUtc != null && x.UnpublishAtUtc <= soon), "mục tự gỡ xuống trong 30 ngày", content + "?trang-thai=het-han"));
-        todo.Add(new(await db.ExternalLinks.CountAsync(l => l.State == LinkState.Broken), "liên kết ra ngoài bị hỏng", SiteLinks.Admin.Links));
+        todo.Add(new(await Features.Links.ExternalLinkReport.BrokenCountAsync(db), "liên kết ra ngoài bị hỏng", SiteLinks.Admin.Links));
         var today = DateOnly.FromDateTime(Features.Content.VietnamTime.ToOffset(now).DateTime);
         todo.Add(new((await Features.Content.StaleContent.OverdueAsync(db, today)).Count, "mục quá hạn rà soát", content + "?trang-thai=qua-han"));
         if (User.IsInRole(PortalRoles.Admin))

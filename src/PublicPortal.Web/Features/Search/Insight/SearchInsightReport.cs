@@ -21,7 +21,8 @@ public static class SearchInsightReport
     {
         ArgumentNullException.ThrowIfNull(db);
         var grouped = db.SearchQueryDays.Where(x => x.Day >= from).GroupBy(x => x.Query)
-            .Select(g => new { Query = g.Key, Searches = g.Sum(x => x.Searches), Found = g.Max(x => x.Results) });
+            .Select(g => new { Query = g.Key, Searches = g.Sum(x => x.Searches), Found = g.Max(x => x.Results) })
+            .Where(g => g.Searches >= SearchLog.MinSearches);
         if (withoutResults) grouped = grouped.Where(g => g.Found == 0);
         var top = await grouped.OrderByDescending(g => g.Searches).ThenBy(g => g.Query).Take(take).ToListAsync(cancellationToken);
         var keys = top.Select(t => t.Query).ToList();
@@ -34,7 +35,8 @@ public static class SearchInsightReport
     public static Task<int> WithoutResultsCountAsync(PortalDbContext db, DateOnly from, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.SearchQueryDays.Where(x => x.Day >= from).GroupBy(x => x.Query).Where(g => g.Max(x => x.Results) == 0).CountAsync(cancellationToken);
+        return db.SearchQueryDays.Where(x => x.Day >= from).GroupBy(x => x.Query)
+            .Where(g => g.Max(x => x.Results) == 0 && g.Sum(x => x.Searches) >= SearchLog.MinSearches).CountAsync(cancellationToken);
     }
 
     public static async Task<int> SearchesAsync(PortalDbContext db, DateOnly from, CancellationToken cancellationToken = default)

@@ -21,6 +21,12 @@ public sealed partial class SearchLog(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>Kept for a year and a month, so a month can be compared with the same month a year before.</summary>
     public const int KeepDays = 400;
 
+    /// <summary>
+    /// Words searched fewer times than this in a day are dropped once the day is over, and the report shows only words
+    /// searched at least this often: what one person typed once (a name) is not kept or shown.
+    /// </summary>
+    public const int MinSearches = 2;
+
     private sealed class Pending
     {
         public required string Text { get; set; }
@@ -56,8 +62,13 @@ public sealed partial class SearchLog(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>Whether a query may be kept: a few words, and nothing that could say who typed it.</summary>
-    public static bool IsKept(string text) =>
-        text.Length is > 0 and <= SearchInsightLimits.Query && !text.Contains('@', StringComparison.Ordinal) && !LongNumber().IsMatch(text);
+    public static bool IsKept(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Compatibility forms first: a full-width "＠" or "０９０３" is an e-mail address or a phone number too.
+        var plain = text.Normalize(System.Text.NormalizationForm.FormKC);
+        return text.Length is > 0 and <= SearchInsightLimits.Query && !plain.Contains('@', StringComparison.Ordinal) && !LongNumber().IsMatch(plain);
+    }
 
     /// <summary>Seven digits or more, also written with spaces, dots or dashes between groups (0903 123 456): phone, ID and account numbers.</summary>
     [GeneratedRegex(@"\d(?:[\s.\-]?\d){6,}", RegexOptions.CultureInvariant)]
@@ -93,7 +104,7 @@ public sealed partial class SearchLog(IServiceScopeFactory scopes, TimeProvider 
                 if (_prunedOn != today)
                 {
                     var before = today.AddDays(-KeepDays);
-                    await db.SearchQueryDays.Where(x => x.Day < before).ExecuteDeleteAsync(cancellationToken);
+                    await db.SearchQueryDays.Where(x => x.Day < before || x.Day < today && x.Searches < MinSearches).ExecuteDeleteAsync(cancellationToken);
                 }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

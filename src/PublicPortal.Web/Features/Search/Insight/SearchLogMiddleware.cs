@@ -16,9 +16,11 @@ public sealed class SearchLogMiddleware(RequestDelegate next, SearchLog log)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (!HttpMethods.IsGet(request.Method) || !string.Equals(request.Path.Value, SiteLinks.Search, StringComparison.OrdinalIgnoreCase)) return next(context);
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !string.Equals(request.Path.Value?.TrimEnd('/'), SiteLinks.Search, StringComparison.OrdinalIgnoreCase)) return next(context);
+        // Taken off every answer of the page (a HEAD's too), counted for GETs only.
         context.Response.OnStarting(TakeTotal, context);
-        return CountAfterAsync(context);
+        return HttpMethods.IsGet(request.Method) ? CountAfterAsync(context) : next(context);
     }
 
     private static readonly Func<object, Task> TakeTotal = static state =>
@@ -41,7 +43,9 @@ public sealed class SearchLogMiddleware(RequestDelegate next, SearchLog log)
         if (!context.Response.HasStarted) Take(context);
         if (context.Response.StatusCode != StatusCodes.Status200OK || context.Items[TotalKey] is not int total) return;
         var query = context.Request.Query;
-        if (query.ContainsKey("loai") || query.ContainsKey("huyen") || query["page"].ToString() is { Length: > 0 } page && page != "1") return;
+        // The words typed, not a refinement of them: no later page, no filter, not "Tìm chính xác" after a correction.
+        if (query.ContainsKey("loai") || query.ContainsKey("huyen") || query.ContainsKey(Pages.Search.IndexModel.AsTypedKey)
+            || query["page"].ToString() is { Length: > 0 } page && page != "1") return;
         if (context.User.Identity?.IsAuthenticated == true || Traffic.TrafficCounter.IsBot(context.Request.Headers.UserAgent.ToString())) return;
         log.Record(query["q"].ToString(), total);
     }

@@ -11,8 +11,25 @@ internal static class SearchQueryParser
 
     public static string Normalize(string? query)
     {
-        var text = VietnameseText.Nfc((query ?? "").Trim());
-        return text.Length > MaxQueryLength ? text[..MaxQueryLength] : text;
+        // Cut before normalising, and never through a character: a lone surrogate cannot be normalised (it threw, a 500).
+        var text = WholeCharacters(Cut((query ?? "").Trim()));
+        return Cut(VietnameseText.Nfc(text));
+    }
+
+    private static string Cut(string text) =>
+        text.Length <= MaxQueryLength ? text : text[..(char.IsHighSurrogate(text[MaxQueryLength - 1]) ? MaxQueryLength - 1 : MaxQueryLength)];
+
+    /// <summary>The text without unpaired surrogates (half an emoji, from a client that cut one).</summary>
+    private static string WholeCharacters(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) sb.Append(text[i]).Append(text[++i]);
+            else if (!char.IsSurrogate(text[i])) sb.Append(text[i]);
+        }
+        return sb.ToString();
     }
 
     /// <summary>The first words of <paramref name="text"/> as <paramref name="analyzer"/> cuts them for <paramref name="field"/>.</summary>

@@ -124,15 +124,25 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
             // A passage without a match says nothing about why the item was found: fall back to the next source.
             var snippet = Snippets.Build(_folded, SearchFields.All, body, marked, 2, 160)
                 ?? Snippets.Build(_folded, SearchFields.All, summary, marked, 1, 160)
-                ?? HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body);
-            return new SearchHit(
-                Enum.Parse<ContentKind>(x.Doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture)), x.Doc.Get(SearchFields.Url, CultureInfo.InvariantCulture), titleHtml, snippet,
-                new DateTime(long.Parse(x.Doc.Get(SearchFields.Published, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                x.Doc.Get(SearchFields.District, CultureInfo.InvariantCulture),
-                (DatePrecision)(x.Doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0));
+                ?? HtmlTextEncoder.Encode(Opening(x.Doc));
+            return HitOf(x.Doc, titleHtml, snippet);
         }).ToList();
 
         return new SearchResults(hits, total, kinds, districts, null, fuzzy.Any(f => f is not null), approximate);
+    }
+
+    private static SearchHit HitOf(Lucene.Net.Documents.Document doc, string titleHtml, string snippetHtml) => new(
+        Enum.Parse<ContentKind>(doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture)), doc.Get(SearchFields.Url, CultureInfo.InvariantCulture), titleHtml, snippetHtml,
+        new DateTime(long.Parse(doc.Get(SearchFields.Published, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
+        doc.Get(SearchFields.District, CultureInfo.InvariantCulture),
+        (DatePrecision)(doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0));
+
+    /// <summary>What a result says when no passage matches: the summary, or the start of the text.</summary>
+    private static string Opening(Lucene.Net.Documents.Document doc)
+    {
+        var summary = doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? "";
+        var body = doc.Get(SearchFields.Text, CultureInfo.InvariantCulture) ?? "";
+        return summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body;
     }
 
     /// <inheritdoc cref="SearchIndex.Find"/>
@@ -149,15 +159,7 @@ internal sealed class SearchQueryPipeline(SearcherManager searchers, int sampleA
                 var top = searcher.Search(new TermQuery(new Term(SearchFields.Id, id)), visible, 1);
                 if (top.ScoreDocs.Length == 0) continue; // unpublished, scheduled or gone since it was pinned
                 var doc = searcher.Doc(top.ScoreDocs[0].Doc);
-                var summary = doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? "";
-                var body = doc.Get(SearchFields.Text, CultureInfo.InvariantCulture) ?? "";
-                hits.Add(new SearchHit(
-                    Enum.Parse<ContentKind>(doc.Get(SearchFields.Kind, CultureInfo.InvariantCulture)), doc.Get(SearchFields.Url, CultureInfo.InvariantCulture),
-                    HtmlTextEncoder.Encode(doc.Get(SearchFields.Title, CultureInfo.InvariantCulture)),
-                    HtmlTextEncoder.Encode(summary.Length > 0 ? summary : body.Length > 200 ? body[..200] + "…" : body),
-                    new DateTime(long.Parse(doc.Get(SearchFields.Published, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                    doc.Get(SearchFields.District, CultureInfo.InvariantCulture),
-                    (DatePrecision)(doc.GetField(SearchFields.DatePrecision)?.GetInt32Value() ?? 0)));
+                hits.Add(HitOf(doc, HtmlTextEncoder.Encode(doc.Get(SearchFields.Title, CultureInfo.InvariantCulture)), HtmlTextEncoder.Encode(Opening(doc))));
             }
             return hits;
         }

@@ -132,6 +132,8 @@ public sealed class EditModel(PortalDbContext db, ContentWriter editor, Markdown
     {
         if (!await ResolveKindAsync()) return NotFound();
         await LoadChoicesAsync();
+        // Shown again with the form when a save is refused or previewed: the link checker's findings stand.
+        if (Id is { } existing) BrokenLinks = await Features.Links.ExternalLinkReport.BrokenInAsync(db, existing);
         if (!RawMode)
         {
             EditorDetails.ApplyChoices(Details, Kind, Chosen);
