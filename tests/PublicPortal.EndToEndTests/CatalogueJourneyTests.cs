@@ -114,4 +114,35 @@ public sealed class CatalogueJourneyTests(PortalServer server)
             var results = await page.RunAxe();
             Assert.True(results.Violations.Length == 0, string.Join('\n', results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help}")));
         }); // JavaScript on: axe runs as a script in the page
+
+    [Fact]
+    public Task A_buyer_scans_a_products_printed_label_and_sees_whether_its_certificate_is_valid() =>
+        server.RunAsync(nameof(A_buyer_scans_a_products_printed_label_and_sees_whether_its_certificate_is_valid), async page =>
+        {
+            // The producer opens the product's page and its label sheet.
+            await page.GotoAsync(server.BaseUrl + "/san-pham");
+            await page.Locator(".cards > li a").First.ClickAsync();
+            var title = await page.Locator("main h1").TextContentAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "in nhãn QR cho bao bì" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".product-label")).ToHaveCountAsync(21);
+            var axe = await page.RunAxe();
+            Assert.True(axe.Violations.Length == 0, string.Join('\n', axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+            // The buyer's phone reads the printed code: a picture of the label's QR, decoded.
+            var png = await page.Locator(".product-label .qr").First.ScreenshotAsync(new LocatorScreenshotOptions { Scale = ScreenshotScale.Device });
+            using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.L8>(png);
+            var pixels = new byte[image.Width * image.Height];
+            image.CopyPixelDataTo(pixels);
+            var source = new ZXing.RGBLuminanceSource(pixels, image.Width, image.Height, ZXing.RGBLuminanceSource.BitmapFormat.Gray8);
+            var decoded = new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)));
+            Assert.NotNull(decoded);
+            Assert.Matches(@"/q/[0-9A-HJKMNP-TV-Z]{6}$", decoded.Text);
+
+            // It opens, large and plain, the certificate's state and the way to the product.
+            await page.GotoAsync(server.BaseUrl + new Uri(decoded.Text).AbsolutePath);
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(title!);
+            await Assertions.Expect(page.Locator(".ocop-status-word")).ToHaveTextAsync(new Regex("^(Còn hiệu lực|Hết hiệu lực|Chưa rõ thời hạn)$"));
+            axe = await page.RunAxe();
+            Assert.True(axe.Violations.Length == 0, string.Join('\n', axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        });
 }

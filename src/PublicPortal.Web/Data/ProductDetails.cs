@@ -26,4 +26,10 @@ public sealed class ProductDetails
     public string? PriceRange { get; set; }
     public string? WhereToBuy { get; set; }
     public string? Contact { get; set; }
+
+    /// <summary>
+    /// The short code printed under the product's QR label (/q/{code}): given by the write path when the product is first
+    /// saved, never changed after, whatever its address becomes.
+    /// </summary>
+    public string? Code { get; set; }
 }

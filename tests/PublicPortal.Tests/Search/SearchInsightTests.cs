@@ -213,4 +213,14 @@ public sealed class SearchInsightTests : IAsyncLifetime
         var draft = await PostAsync(new() { ["query"] = "gốm", ["address"] = Village }, "Pin");
         Assert.Contains("chưa đăng", draft.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_long_query_cut_inside_an_emoji_is_answered_not_an_error()
+    {
+        // The query is cut at 200 characters, here between the two halves of the emoji: never half a character.
+        var page = await SearchAsync(_reader, "gốm " + new string('a', 195) + "😀 thêm");
+        Assert.DoesNotContain(page.QuerySelector("#q")!.GetAttribute("value")!, char.IsSurrogate);
+        // Pasted text that long is not a query to learn from: not kept.
+        Assert.Empty(await LoggedAsync());
+    }
 }

@@ -121,6 +121,15 @@ public sealed class CatalogueSnapshot
         return _productsByVillage.TryGetValue(village.Slug, out var products) ? products : [];
     }
 
+    private Dictionary<string, ContentItem>? _productsByCode;
+
+    /// <summary>The product whose QR label carries this code (typed in any case, with 0/O and 1/I/L alike); null for none.</summary>
+    public ContentItem? ProductByCode(string? code)
+    {
+        _productsByCode ??= Products.Where(p => p.Product!.Code is not null).DistinctBy(p => p.Product!.Code).ToDictionary(p => p.Product!.Code!, StringComparer.Ordinal);
+        return ProductCodes.Normalize(code) is { } key && _productsByCode.TryGetValue(key, out var product) ? product : null;
+    }
+
     private HashSet<string>? _withRatedProducts;
 
     /// <summary>Whether a village has a product whose certificate holds today (the "OCOP" filter asks for every village, in every facet).</summary>

@@ -24,6 +24,8 @@ public sealed partial class ContentWriter
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (prepare is not null) await prepare(cancellationToken);
         var existing = await db.ContentItems.ToDictionaryAsync(x => (x.Kind, x.Slug), cancellationToken);
+        // Label codes already given, so a product's kept code wins and a new one is never one another product has.
+        var codes = existing.Values.Where(x => x.Product?.Code is not null).ToDictionary(x => x.Product!.Code!, x => x, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
         var written = new List<(ContentItem Saved, ContentItem? Before, string Action, long? StartViews)>();
         var unchanged = 0;
@@ -32,7 +34,19 @@ public sealed partial class ContentWriter
             var startViews = item.FileViews;
             item.FileViews = null; // counted by the site from here on
             item.SearchText = SearchTextOf(item);
-            if (existing.TryGetValue((item.Kind, item.Slug), out var current))
+            existing.TryGetValue((item.Kind, item.Slug), out var known);
+            if (item.Product is { } product)
+            {
+                // Kept when the product has one; else the file's when free; else a new one.
+                if (known?.Product?.Code is { } kept) product.Code = kept;
+                else if (product.Code is null || codes.TryGetValue(product.Code, out var holder) && !ReferenceEquals(holder, known))
+                {
+                    do product.Code = Catalogue.ProductCodes.New();
+                    while (codes.ContainsKey(product.Code));
+                }
+                codes[product.Code] = known ?? item;
+            }
+            if (known is { } current)
             {
                 if (EditorFields.Snapshot(item) == EditorFields.Snapshot(current))
                 {

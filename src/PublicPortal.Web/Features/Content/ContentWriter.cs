@@ -57,6 +57,9 @@ public sealed partial class ContentWriter(
         if (await db.ContentItems.AnyAsync(x => x.Kind == edited.Kind && x.Slug == edited.Slug && x.Id != (id ?? 0), cancellationToken))
             return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Slug"] = $"Đường dẫn “{edited.Slug}” đã có nội dung khác cùng loại dùng. Hãy chọn đường dẫn khác." });
 
+        // An OCOP product's label code: given once, never changed (a printed QR must keep working).
+        if (await Catalogue.ProductCodes.AssignAsync(db, edited, current, cancellationToken) is { } codeProblem)
+            return new SaveOutcome.Invalid(new Dictionary<string, string> { ["Extra"] = codeProblem });
         var before = current is null ? null : Copy(current);
         var wasPublished = current?.Status == ContentStatus.Published;
         edited.SearchText = SearchTextOf(edited);

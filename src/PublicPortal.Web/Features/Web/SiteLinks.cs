@@ -67,6 +67,10 @@ public static class SiteLinks
     public static string RouteGpx(string routeSlug) => Item(ContentKind.Route, routeSlug) + ".gpx";
     public static string RouteGeoJson(string routeSlug) => Item(ContentKind.Route, routeSlug) + ".geojson";
     public static string ProductEnquiry(string productSlug) => Item(ContentKind.Product, productSlug) + "/hoi-mua";
+    public static string ProductLabel(string productSlug) => Item(ContentKind.Product, productSlug) + "/nhan-qr";
+
+    /// <summary>A product's QR label address: short, and the same whatever the product's address becomes.</summary>
+    public static string ProductCheck(string code) => "/q/" + code;
 
     /// <summary>Open data endpoints (Features/Catalogue), linked from the open data page.</summary>
     public static class Api

@@ -19,4 +19,7 @@ public sealed class ProductDto
     public string? PriceRange { get; set; }
     public string? WhereToBuy { get; set; }
     public string? Contact { get; set; }
+
+    /// <summary>The product's permanent short code (its QR label's /q/{code}); given by the portal, kept in the file so it survives an export.</summary>
+    public string? Code { get; set; }
 }

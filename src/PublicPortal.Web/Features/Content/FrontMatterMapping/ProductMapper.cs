@@ -1,4 +1,5 @@
 using PublicPortal.Web.Data;
+using PublicPortal.Web.Features.Catalogue;
 using static PublicPortal.Web.Features.Content.FrontMatterValues;
 
 namespace PublicPortal.Web.Features.Content;
@@ -29,6 +30,8 @@ internal static class ProductMapper
             PriceRange = Optional(p.PriceRange),
             WhereToBuy = Optional(p.WhereToBuy),
             Contact = Optional(p.Contact),
+            Code = p.Code is null ? null : ProductCodes.Normalize(p.Code)
+                ?? throw new ContentFormatException($"product.code must be {ProductCodes.Length} letters and digits (0–9, A–Z without I, L, O, U)"),
         };
     }
 
@@ -37,6 +40,6 @@ internal static class ProductMapper
         Producer = p.Producer, Locality = p.Locality, Village = p.Village, Group = p.Group, Subgroup = p.Subgroup,
         Stars = p.Stars, Score = p.Score, Level = p.Level, DecisionNumber = p.DecisionNumber, DecisionDate = FormatDate(p.DecisionDate),
         DecisionDateApproximate = p.DecisionDateApproximate, KnownSince = FormatDate(p.KnownSince), CertificateExpiry = FormatDate(p.CertificateExpiry),
-        PriceRange = p.PriceRange, WhereToBuy = p.WhereToBuy, Contact = p.Contact,
+        PriceRange = p.PriceRange, WhereToBuy = p.WhereToBuy, Contact = p.Contact, Code = p.Code,
     };
 }
