@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PublicPortal.Web.Data;
@@ -20,6 +21,7 @@ public static class CatalogueModule
         builder.Services.AddSingleton<CatalogueStore>();
         builder.Services.AddSingleton<Content.IChangeHandler, CatalogueChangeHandler>();
         builder.Services.AddScoped<CatalogueService>();
+        builder.Services.AddOptions<OpenDataOptions>().BindConfiguration(OpenDataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 
@@ -45,28 +47,41 @@ public static class CatalogueModule
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             var (filter, ignored) = VillageFilter.Read(http.Request.Query, c);
-            return Respond(http, OpenData.Villages(filter.Apply(c), c, BaseUrl(http)), ignored, "villages");
+            return Respond(http, c, OpenData.Villages(filter.Apply(c), c, BaseUrl(http)), ignored, "villages");
         }).CacheOutput(OpenDataCache(VillageFilter.QueryKeys));
         api.MapGet("/products", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             var (filter, ignored) = ProductFilter.Read(http.Request.Query, c);
-            return Respond(http, OpenData.Products(filter.Apply(c), c, BaseUrl(http)), ignored, "products");
+            return Respond(http, c, OpenData.Products(filter.Apply(c), c, BaseUrl(http)), ignored, "products");
         }).CacheOutput(OpenDataCache(ProductFilter.QueryKeys));
         api.MapGet("/sights", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
-            return Respond(http, OpenData.Sights(c.Sights, c, BaseUrl(http)), [], "sights");
+            return Respond(http, c, OpenData.Sights(c.Sights, c, BaseUrl(http)), [], "sights");
         }).CacheOutput(OpenDataCache());
         api.MapGet("/routes", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
-            return Respond(http, OpenData.Routes(c.Routes, c, BaseUrl(http)), [], "routes");
+            return Respond(http, c, OpenData.Routes(c.Routes, c, BaseUrl(http)), [], "routes");
         }).CacheOutput(OpenDataCache());
         api.MapGet("/map.geojson", async (HttpContext http, CatalogueService catalogue) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
+            Describe(http, c);
             return Results.Text(OpenData.MapGeoJson(c, BaseUrl(http)).ToJsonString(Json), "application/geo+json; charset=utf-8");
+        }).CacheOutput(OpenDataCache());
+        api.MapGet("/catalog.json", async (HttpContext http, CatalogueService catalogue, IOptions<OpenDataOptions> options) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            Describe(http, c);
+            return Results.Text(OpenDataCatalog.Catalog(c, options.Value, BaseUrl(http)).ToJsonString(Json), "application/ld+json; charset=utf-8");
+        }).CacheOutput(OpenDataCache());
+        api.MapGet("/du-lieu-mo.zip", async (HttpContext http, CatalogueService catalogue, IOptions<OpenDataOptions> options) =>
+        {
+            var c = await catalogue.LoadAsync(http.RequestAborted);
+            Describe(http, c);
+            return Results.File(OpenDataCatalog.Zip(c, options.Value, BaseUrl(http)), "application/zip", "du-lieu-mo-lang-nghe-binh-thuan.zip");
         }).CacheOutput(OpenDataCache());
         return endpoints;
     }
@@ -75,8 +90,20 @@ public static class CatalogueModule
     private static PublicCacheAttribute OpenDataCache(string filterKeys = "") =>
         new(filterKeys, "format") { ShowsCatalogue = true, Tags = [OutputCacheTags.OpenData] };
 
-    private static IResult Respond(HttpContext http, IReadOnlyList<OrderedDictionary<string, object?>> rows, IReadOnlyList<string> ignored, string name)
+    /// <summary>
+    /// Every dataset says when it last changed (so a harvester asks again with If-Modified-Since and gets 304) and under
+    /// which licence it is published.
+    /// </summary>
+    private static void Describe(HttpContext http, CatalogueSnapshot c)
     {
+        http.Response.Headers.LastModified = OpenDataCatalog.Http(c.ModifiedUtc);
+        var license = http.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.LicenseUrl;
+        http.Response.Headers.Link = $"<{license}>; rel=\"license\"";
+    }
+
+    private static IResult Respond(HttpContext http, CatalogueSnapshot c, IReadOnlyList<OrderedDictionary<string, object?>> rows, IReadOnlyList<string> ignored, string name)
+    {
+        Describe(http, c);
         var format = http.Request.Query["format"].ToString();
         if (ignored.Count > 0)
             return Results.Json(new { error = $"Tham số lọc không hợp lệ: {string.Join(", ", ignored)}" }, Json, statusCode: StatusCodes.Status400BadRequest);

@@ -38,6 +38,13 @@ public sealed class CatalogueSnapshot
     private readonly Dictionary<(ContentKind, string), ContentItem> _bySlug;
 
     public DateOnly Today { get; }
+
+    /// <summary>When what the catalogue shows last changed (UTC, whole seconds as HTTP dates carry them).</summary>
+    public DateTime ModifiedUtc
+    {
+        get;
+        init => field = new DateTime(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+    }
     public IReadOnlyList<ContentItem> Localities { get; }
     public IReadOnlyList<ContentItem> Crafts { get; }
     public IReadOnlyList<ContentItem> Villages { get; }

@@ -38,7 +38,12 @@ public sealed class CatalogueStore(IServiceScopeFactory scopes, TimeProvider clo
             var items = await db.ContentItems.AsNoTracking()
                 .Where(x => Kinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now)
                 .ToListAsync(cancellationToken);
-            var snapshot = new CatalogueSnapshot(items, TodayOf(now), markdown);
+            // When the catalogue last changed (its change records, images included), or the day began (OCOP states turn at
+            // midnight): the open data's Last-Modified, which never goes backwards when an item is taken down.
+            var changed = await db.ChangeRecords.Where(c => c.Kind != null && Kinds.Contains(c.Kind.Value) || c.Change == ChangeKinds.Media)
+                .MaxAsync(c => (DateTime?)c.AtUtc, cancellationToken) ?? DateTime.MinValue;
+            var dayBegan = VietnamTime.StartOfDayUtc(TodayOf(now));
+            var snapshot = new CatalogueSnapshot(items, TodayOf(now), markdown) { ModifiedUtc = changed > dayBegan ? changed : dayBegan };
             _current = (snapshot, generation);
             return snapshot;
         }

@@ -25,6 +25,8 @@ public static class OpenData
                 ["locality"] = locality?.Title,
                 ["district"] = c.DistrictOf(d.Locality),
                 ["locality_after_2025"] = locality?.Locality?.NewName,
+                ["locality_2025"] = locality?.Locality?.NewName,
+                ["locality_2025_confirmed"] = locality?.Locality?.NewName is null ? null : locality.Locality.NewNameConfirmed,
                 ["latitude"] = d.Location?.Latitude,
                 ["longitude"] = d.Location?.Longitude,
                 ["location_approximate"] = d.Location?.Approximate,
@@ -47,6 +49,13 @@ public static class OpenData
             };
         }).ToList();
 
+    /// <summary>The commune-level unit's name after the July 2025 reorganisation, when known.</summary>
+    private static string? NewNameOf(CatalogueSnapshot c, string? locality) => c.Find(ContentKind.Locality, locality)?.Locality?.NewName;
+
+    /// <summary>Whether that name is confirmed by an official source; null when there is no new name.</summary>
+    private static bool? NewNameConfirmedOf(CatalogueSnapshot c, string? locality) =>
+        c.Find(ContentKind.Locality, locality)?.Locality is { NewName: not null } l ? l.NewNameConfirmed : null;
+
     public static IReadOnlyList<OrderedDictionary<string, object?>> Products(IEnumerable<ContentItem> products, CatalogueSnapshot c, string baseUrl) =>
         products.Select(item =>
         {
@@ -59,6 +68,8 @@ public static class OpenData
                 ["producer"] = p.Producer,
                 ["locality"] = c.Find(ContentKind.Locality, p.Locality)?.Title,
                 ["district"] = c.DistrictOf(p.Locality),
+                ["locality_2025"] = NewNameOf(c, p.Locality),
+                ["locality_2025_confirmed"] = NewNameConfirmedOf(c, p.Locality),
                 ["village"] = p.Village,
                 ["group"] = p.Group,
                 ["group_name"] = CatalogueLabels.Group(p.Group),
@@ -73,6 +84,8 @@ public static class OpenData
                 ["certificate_state"] = Ocop.StateOf(p, c.Today).ToString().ToLowerInvariant(),
                 ["price_range"] = p.PriceRange,
                 ["where_to_buy"] = p.WhereToBuy,
+                ["code"] = p.Code,
+                ["check_url"] = p.Code is null ? null : baseUrl + Web.SiteLinks.ProductCheck(p.Code),
                 ["sources"] = item.Sources.Select(s => s.Url ?? s.Title).ToList(),
             };
         }).ToList();
@@ -89,6 +102,8 @@ public static class OpenData
                 ["kind"] = s.SightKind,
                 ["locality"] = c.Find(ContentKind.Locality, s.Locality)?.Title,
                 ["district"] = c.DistrictOf(s.Locality),
+                ["locality_2025"] = NewNameOf(c, s.Locality),
+                ["locality_2025_confirmed"] = NewNameConfirmedOf(c, s.Locality),
                 ["address"] = s.Address,
                 ["latitude"] = s.Location?.Latitude,
                 ["longitude"] = s.Location?.Longitude,
