@@ -85,9 +85,9 @@ public sealed partial class ProductLabelTests : IAsyncLifetime
         Assert.Equal("Còn hiệu lực", check.QuerySelector(".ocop-status-word")!.TextContent);
         Assert.Contains(VietnamTime.Date(expiry), check.QuerySelector(".ocop-status")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(check.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/san-pham/" + product.Slug);
-        // Typed by hand from the label: lower case, a space, O for 0 and I or L for 1 all find it.
-        var typed = code.ToLowerInvariant().Replace('0', 'o').Replace('1', 'l');
-        Assert.Equal(HttpStatusCode.OK, (await _reader.GetAsync($"/q/{typed[..3]}-{typed[3..]}")).StatusCode);
+        // Typed by hand from the label (lower case, a dash): sent to the one address of the code.
+        var typed = await _reader.GetAsync($"/q/{code.ToLowerInvariant()[..3]}-{code.ToLowerInvariant()[3..]}");
+        Assert.Equal((HttpStatusCode.MovedPermanently, $"/q/{code}"), (typed.StatusCode, typed.Headers.Location?.OriginalString));
 
         // The product moves to a new address: the code, the label and /q/{code} stay.
         Assert.IsType<SaveOutcome.Saved>(await _factory.EditAsync(product.Id, i => { i.Slug += "-moi"; return i; }));
@@ -104,6 +104,41 @@ public sealed partial class ProductLabelTests : IAsyncLifetime
         Assert.Contains(VietnamTime.Date(expiry.AddDays(1)), after.QuerySelector(".ocop-status")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("k7m2qx", "K7M2QX")]
+    [InlineData("K7M-2QX", "K7M2QX")]
+    [InlineData("o1il 23", "01112 3")]
+    [InlineData("oIL-u23", null)]
+    [InlineData("K7M2Q", null)]
+    [InlineData("K7M2QXX", null)]
+    [InlineData("<script>", null)]
+    public void A_code_typed_by_hand_reads_as_printed(string typed, string? code) =>
+        Assert.Equal(code?.Replace(" ", "", StringComparison.Ordinal), ProductCodes.Normalize(typed));
+
+    [Fact]
+    public async Task A_product_saved_before_codes_existed_gets_the_code_its_address_gives_at_the_next_start()
+    {
+        var product = await _factory.FirstPublishedAsync(ContentKind.Product);
+        // The first code comes from the address: a site rebuilt from the same files gives the same labels.
+        Assert.Equal(ProductCodes.For(product.Slug), product.Product!.Code);
+        await _factory.WithDbAsync(async db =>
+        {
+            var stored = await db.ContentItems.SingleAsync(x => x.Id == product.Id);
+            stored.Product!.Code = null; // as a database from before this version holds it
+            await db.SaveChangesAsync();
+        });
+        _factory.KeepDataOnDispose = true;
+        await _factory.DisposeAsync();
+        await using var restarted = new PortalFactory { ExistingDataDirectory = _factory.DataDirectory };
+        await restarted.WithDbAsync(async db =>
+        {
+            var stored = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == product.Id);
+            Assert.Equal(ProductCodes.For(product.Slug), stored.Product!.Code);
+            Assert.True(await db.Revisions.AnyAsync(r => r.ContentItemId == product.Id && r.Summary.Contains("mã nhãn QR")));
+        });
+        Assert.Equal(HttpStatusCode.OK, (await restarted.CreateReader().GetAsync($"/san-pham/{product.Slug}/nhan-qr")).StatusCode);
+    }
+
     [Fact]
     public async Task Every_product_has_its_own_code_kept_in_its_file_and_an_unknown_code_says_what_to_do()
     {
@@ -113,9 +148,19 @@ public sealed partial class ProductLabelTests : IAsyncLifetime
         Assert.Equal(products.Count, products.Select(p => p.Product!.Code).Distinct().Count());
         // Exported with the product, so a site rebuilt from its files prints the same labels.
         Assert.Contains($"code: {products[0].Product!.Code}", FrontMatter.Write(products[0]), StringComparison.Ordinal);
-        // An editor's save (the form has no code field) keeps it.
-        var fields = await StaffClient.EditFormAsync(await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor), $"/quan-tri/noi-dung/sua/{products[0].Id}");
-        Assert.DoesNotContain(fields.Keys, k => k.EndsWith(".Code", StringComparison.Ordinal));
+        // An editor's save through the form keeps it; a save that tries to change it is refused with a message.
+        var editor = await StaffClient.SignedInAsync(_factory, "bien-tap@example.vn", PortalRoles.Editor);
+        var fields = await StaffClient.EditFormAsync(editor, $"/quan-tri/noi-dung/sua/{products[0].Id}");
+        fields["Summary"] = "Tóm tắt sửa qua biểu mẫu.";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync($"/quan-tri/noi-dung/sua/{products[0].Id}", new FormUrlEncodedContent(fields))).StatusCode);
+        await _factory.WithDbAsync(async db =>
+        {
+            var saved = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == products[0].Id);
+            Assert.Equal(("Tóm tắt sửa qua biểu mẫu.", products[0].Product!.Code), (saved.Summary, saved.Product!.Code));
+        });
+        var other = products[0].Product!.Code == "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ";
+        var refused = Assert.IsType<SaveOutcome.Invalid>(await _factory.EditAsync(products[0].Id, i => { i.Product!.Code = other; return i; }));
+        Assert.Contains("không đổi được", string.Join(' ', refused.Errors.Values), StringComparison.Ordinal);
 
         var (response, _, unknown) = await Html.GetAsync(_reader, "/q/ZZZZZZ");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -70,25 +70,30 @@ public static class CatalogueModule
             var c = await catalogue.LoadAsync(http.RequestAborted);
             Describe(http, c);
             return Results.Text(OpenData.MapGeoJson(c, BaseUrl(http)).ToJsonString(Json), "application/geo+json; charset=utf-8");
-        }).CacheOutput(OpenDataCache());
+        }).CacheOutput(OpenDataCache(formats: false));
         api.MapGet("/catalog.json", async (HttpContext http, CatalogueService catalogue, IOptions<OpenDataOptions> options) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             Describe(http, c);
             return Results.Text(OpenDataCatalog.Catalog(c, options.Value, BaseUrl(http)).ToJsonString(Json), "application/ld+json; charset=utf-8");
-        }).CacheOutput(OpenDataCache());
+        }).CacheOutput(OpenDataCache(formats: false));
         api.MapGet("/du-lieu-mo.zip", async (HttpContext http, CatalogueService catalogue, IOptions<OpenDataOptions> options) =>
         {
             var c = await catalogue.LoadAsync(http.RequestAborted);
             Describe(http, c);
-            return Results.File(OpenDataCatalog.Zip(c, options.Value, BaseUrl(http)), "application/zip", "du-lieu-mo-lang-nghe-binh-thuan.zip");
-        }).CacheOutput(OpenDataCache());
+            // Made once per catalogue change (and day), whoever asks: staff, who bypass the output cache, too.
+            var zip = c.Memo("open-data-zip", () => OpenDataCatalog.Zip(c, options.Value, BaseUrl(http)));
+            return Results.File(zip, "application/zip", "du-lieu-mo-lang-nghe-binh-thuan.zip");
+        }).CacheOutput(OpenDataCache(formats: false));
         return endpoints;
     }
 
-    /// <summary>Open data varies by its filters and <c>format</c>, and every catalogue change evicts it.</summary>
-    private static PublicCacheAttribute OpenDataCache(string filterKeys = "") =>
-        new(filterKeys, "format") { ShowsCatalogue = true, Tags = [OutputCacheTags.OpenData] };
+    /// <summary>
+    /// Open data varies by its filters and <c>format</c> (only where a format can be chosen: elsewhere a made-up value
+    /// would make a new entry each time), and every catalogue change evicts it.
+    /// </summary>
+    private static PublicCacheAttribute OpenDataCache(string filterKeys = "", bool formats = true) =>
+        new(filterKeys, formats ? "format" : "") { ShowsCatalogue = true, Tags = [OutputCacheTags.OpenData] };
 
     /// <summary>
     /// Every dataset says when it last changed (so a harvester asks again with If-Modified-Since and gets 304) and under
@@ -96,7 +101,7 @@ public static class CatalogueModule
     /// </summary>
     private static void Describe(HttpContext http, CatalogueSnapshot c)
     {
-        http.Response.Headers.LastModified = OpenDataCatalog.Http(c.ModifiedUtc);
+        http.Response.Headers.LastModified = OpenDataCatalog.Http(c.BuiltUtc);
         var license = http.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.LicenseUrl;
         http.Response.Headers.Link = $"<{license}>; rel=\"license\"";
     }

@@ -39,8 +39,19 @@ public sealed class CatalogueSnapshot
 
     public DateOnly Today { get; }
 
-    /// <summary>When what the catalogue shows last changed (UTC, whole seconds as HTTP dates carry them).</summary>
+    /// <summary>When what the catalogue shows last changed, by its change records or the day's start (UTC, whole seconds).</summary>
     public DateTime ModifiedUtc
+    {
+        get;
+        init => field = new DateTime(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// When this snapshot was read (UTC, whole seconds): the open data's Last-Modified. A snapshot is read again after
+    /// every change and each midnight, so it only moves on; a change record's time (taken when its write began, not when
+    /// it committed) could be older than one already served, and a 304 would then hide the change.
+    /// </summary>
+    public DateTime BuiltUtc
     {
         get;
         init => field = new DateTime(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);

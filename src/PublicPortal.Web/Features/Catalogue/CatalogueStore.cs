@@ -35,15 +35,15 @@ public sealed class CatalogueStore(IServiceScopeFactory scopes, TimeProvider clo
             var now = clock.GetUtcNow().UtcDateTime;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            // When the catalogue last changed (its change records, images included), or the day began (OCOP states turn at
+            // midnight): what the open data says of its update time. Read before the items, so it is never newer than they are.
+            var changed = await db.ChangeRecords.Where(c => c.Kind != null && Kinds.Contains(c.Kind.Value) || c.Change == ChangeKinds.Media)
+                .MaxAsync(c => (DateTime?)c.AtUtc, cancellationToken) ?? DateTime.MinValue;
             var items = await db.ContentItems.AsNoTracking()
                 .Where(x => Kinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now)
                 .ToListAsync(cancellationToken);
-            // When the catalogue last changed (its change records, images included), or the day began (OCOP states turn at
-            // midnight): the open data's Last-Modified, which never goes backwards when an item is taken down.
-            var changed = await db.ChangeRecords.Where(c => c.Kind != null && Kinds.Contains(c.Kind.Value) || c.Change == ChangeKinds.Media)
-                .MaxAsync(c => (DateTime?)c.AtUtc, cancellationToken) ?? DateTime.MinValue;
             var dayBegan = VietnamTime.StartOfDayUtc(TodayOf(now));
-            var snapshot = new CatalogueSnapshot(items, TodayOf(now), markdown) { ModifiedUtc = changed > dayBegan ? changed : dayBegan };
+            var snapshot = new CatalogueSnapshot(items, TodayOf(now), markdown) { ModifiedUtc = changed > dayBegan ? changed : dayBegan, BuiltUtc = now };
             _current = (snapshot, generation);
             return snapshot;
         }

@@ -46,17 +46,18 @@ public static class OpenDataCatalog
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(options);
-        var modified = Iso(c.ModifiedUtc);
+        JsonObject Modified() => new() { ["@value"] = Iso(c.ModifiedUtc), ["@type"] = "xsd:dateTime" };
+        static JsonObject MediaType(string type) => new() { ["@id"] = "https://www.iana.org/assignments/media-types/" + type };
         JsonObject Distribution(string title, string url, string mediaType, string format) => new()
         {
             ["@type"] = "dcat:Distribution",
             ["dct:title"] = title,
             ["dcat:accessURL"] = new JsonObject { ["@id"] = url },
             ["dcat:downloadURL"] = new JsonObject { ["@id"] = url },
-            ["dcat:mediaType"] = mediaType,
+            ["dcat:mediaType"] = MediaType(mediaType),
             ["dct:format"] = format,
             ["dct:license"] = new JsonObject { ["@id"] = options.LicenseUrl },
-            ["dct:modified"] = modified,
+            ["dct:modified"] = Modified(),
         };
         var datasets = new JsonArray();
         foreach (var d in Datasets)
@@ -72,11 +73,11 @@ public static class OpenDataCatalog
             datasets.Add(new JsonObject
             {
                 ["@type"] = "dcat:Dataset",
-                ["@id"] = baseUrl + d.Path,
+                ["@id"] = baseUrl + CatalogPath + "#" + d.Id,
                 ["dct:identifier"] = d.Id,
                 ["dct:title"] = new JsonObject { ["@value"] = d.Title, ["@language"] = "vi" },
                 ["dct:description"] = new JsonObject { ["@value"] = d.Description, ["@language"] = "vi" },
-                ["dct:modified"] = modified,
+                ["dct:modified"] = Modified(),
                 ["dct:license"] = new JsonObject { ["@id"] = options.LicenseUrl },
                 ["dct:publisher"] = new JsonObject { ["@type"] = "foaf:Agent", ["foaf:name"] = options.Publisher },
                 ["dct:language"] = "vi",
@@ -93,14 +94,20 @@ public static class OpenDataCatalog
                 ["dcat"] = "http://www.w3.org/ns/dcat#",
                 ["dct"] = "http://purl.org/dc/terms/",
                 ["foaf"] = "http://xmlns.com/foaf/0.1/",
+                ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
             },
             ["@type"] = "dcat:Catalog",
             ["@id"] = baseUrl + CatalogPath,
             ["dct:title"] = new JsonObject { ["@value"] = "Dữ liệu mở làng nghề Bình Thuận", ["@language"] = "vi" },
+            ["dct:description"] = new JsonObject
+            {
+                ["@value"] = "Danh mục làng nghề, sản phẩm OCOP, điểm đến và tuyến du lịch của chương trình bảo tồn và phát triển làng nghề tỉnh Bình Thuận (nay thuộc tỉnh Lâm Đồng), cập nhật cùng lúc với cổng thông tin.",
+                ["@language"] = "vi",
+            },
             ["dct:publisher"] = new JsonObject { ["@type"] = "foaf:Agent", ["foaf:name"] = options.Publisher },
             ["dct:license"] = new JsonObject { ["@id"] = options.LicenseUrl },
             ["dct:rights"] = options.LicenseName,
-            ["dct:modified"] = modified,
+            ["dct:modified"] = Modified(),
             ["dcat:landingPage"] = new JsonObject { ["@id"] = baseUrl + SiteLinks.OpenData },
             ["dcat:dataset"] = datasets,
         };

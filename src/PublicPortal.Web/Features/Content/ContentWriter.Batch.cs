@@ -41,7 +41,9 @@ public sealed partial class ContentWriter
                 if (known?.Product?.Code is { } kept) product.Code = kept;
                 else if (product.Code is null || codes.TryGetValue(product.Code, out var holder) && !ReferenceEquals(holder, known))
                 {
-                    do product.Code = Catalogue.ProductCodes.New();
+                    if (product.Code is { } taken) logger.LogWarning("Import: {Slug} brings label code {Code}, which another product has; it gets its own", item.Slug, taken);
+                    var attempt = 0;
+                    do product.Code = Catalogue.ProductCodes.For(item.Slug, attempt++);
                     while (codes.ContainsKey(product.Code));
                 }
                 codes[product.Code] = known ?? item;
@@ -83,5 +85,18 @@ public sealed partial class ContentWriter
         await ShownAsync(changes.LastOrDefault(), cancellationToken);
         var added = written.Count(w => w.Before is null);
         return new BatchResult(added, written.Count - added, unchanged);
+    }
+
+    /// <summary>
+    /// Products written before label codes existed get theirs (on start, under the startup lock), as a batch of the
+    /// write path: a revision each, and the change feed. Returns how many.
+    /// </summary>
+    public async Task<int> GiveProductCodesAsync(CancellationToken cancellationToken = default)
+    {
+        var missing = await db.ContentItems.AsNoTracking().Where(x => x.Kind == ContentKind.Product && x.Product != null && x.Product.Code == null).ToListAsync(cancellationToken);
+        if (missing.Count == 0) return 0;
+        await WriteBatchAsync(missing, ImportActor, "Cấp mã nhãn QR cho sản phẩm OCOP", cancellationToken: cancellationToken);
+        logger.LogInformation("Gave {Count} products their label codes", missing.Count);
+        return missing.Count;
     }
 }

@@ -18,7 +18,12 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, PortalPaths p
         await using var scopeOfLock = scopes.CreateAsyncScope();
         await using var startupLock = await scopeOfLock.ServiceProvider.GetRequiredService<PortalDbContext>().HoldStartupLockAsync(cancellationToken);
         await PortalDatabase.MigrateAsync(db, paths, cancellationToken);
-        if (await db.ContentItems.AnyAsync(cancellationToken)) return;
+        if (await db.ContentItems.AnyAsync(cancellationToken))
+        {
+            // A database from before label codes: its products get theirs now, so their labels and /q/ addresses work.
+            await scope.ServiceProvider.GetRequiredService<ContentWriter>().GiveProductCodesAsync(cancellationToken);
+            return;
+        }
         if (paths.ContentDirectory is null)
         {
             logger.LogWarning("The database is empty and no content folder was found; the site starts empty");

@@ -12,7 +12,7 @@ namespace PublicPortal.Web.Pages.Products;
 /// expired (since when) or of unknown term, with the decision and the product's page. The code outlives any change of
 /// the product's address; an expired product still answers. An unknown code gets a 404 that says what to do.
 /// </summary>
-[PublicCache]
+// Not kept in the output cache: the answer turns at midnight (a certificate's last day), and it is one lookup in memory.
 public sealed class CheckModel(CatalogueService catalogue) : PageModel
 {
     public ContentItem? Product { get; private set; }
@@ -21,6 +21,8 @@ public sealed class CheckModel(CatalogueService catalogue) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
+        // One address per code: a code typed by hand ("k7m-2qx", O for 0) is sent to its printed form.
+        if (ProductCodes.Normalize(code) is { } canonical && canonical != code) return RedirectPermanent(SiteLinks.ProductCheck(canonical));
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         Code = code.Length > 20 ? code[..20] : code;
         ViewData.Metadata().NoIndex = true;
