@@ -57,7 +57,7 @@ public sealed class CatalogueStore(IServiceScopeFactory scopes, TimeProvider clo
         _current is { } current && current.Generation == Interlocked.Read(ref _generation) && current.Snapshot.Today == TodayOf(clock.GetUtcNow().UtcDateTime)
             ? current.Snapshot : null;
 
-    private static DateOnly TodayOf(DateTime utc) => DateOnly.FromDateTime(VietnamTime.ToOffset(utc).DateTime);
+    private static DateOnly TodayOf(DateTime utc) => VietnamTime.DayOf(utc);
 
     public void Dispose() => _building.Dispose();
 }

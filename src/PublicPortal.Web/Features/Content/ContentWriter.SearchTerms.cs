@@ -42,7 +42,7 @@ public sealed partial class ContentWriter
     /// <summary>Puts a published item first for a query; returns a Vietnamese message when it cannot.</summary>
     public async Task<string?> PinAsync(string? query, int contentItemId, string actor, CancellationToken cancellationToken = default)
     {
-        var text = string.Join(' ', SearchIndex.Normalize(InputLimits.StripBidi(query ?? "")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = VietnameseText.SingleSpaced(SearchIndex.Normalize(InputLimits.StripBidi(query ?? "")));
         var key = SearchTerms.KeyOf(text);
         if (key.Length == 0) return "Hãy viết từ khóa bạn đọc gõ.";
         if (text.Length > SearchInsightLimits.Query) return $"Từ khóa dài quá {SearchInsightLimits.Query} ký tự.";

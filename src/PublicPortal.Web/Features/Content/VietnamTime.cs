@@ -24,6 +24,9 @@ public static class VietnamTime
         return TimeZoneInfo.ConvertTime(new DateTimeOffset(asUtc), Zone);
     }
 
+    /// <summary>The day (Vietnam time) an instant falls on.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToOffset(utc).DateTime);
+
     public static DateTime StartOfDayUtc(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);

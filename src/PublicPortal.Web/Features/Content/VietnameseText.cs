@@ -12,6 +12,9 @@ public static class VietnameseText
     /// <summary>Vietnamese alphabetical order (Đ after D, marks after the plain letter), for lists people scan.</summary>
     public static readonly StringComparer Collation = StringComparer.Create(Culture, ignoreCase: false);
 
+    /// <summary>The words of a text with one space between them, none around.</summary>
+    public static string SingleSpaced(string text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static string Nfc(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     /// <summary>Lower case ASCII-ish form for diacritic-insensitive comparison ("Đường" → "duong").</summary>

@@ -105,7 +105,7 @@ public sealed class EnquiryDesk(PortalDbContext db, AcceptedEnquiryLimit limit, 
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(message);
         var who = EnquiryForm.IsEmail(contact) ? contact.Trim().ToLowerInvariant() : new string(contact.Where(char.IsAsciiDigit).ToArray());
-        var words = string.Join(' ', VietnameseText.Nfc(message).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var words = VietnameseText.SingleSpaced(VietnameseText.Nfc(message).ToLowerInvariant());
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{productSlug}\n{who}\n{words}")));
     }
 }

@@ -83,7 +83,7 @@ public sealed class FeedbackDesk(PortalDbContext db, AcceptedFeedbackLimit limit
     /// </summary>
     public static string Fingerprint(string clientKey, string path, bool? useful, string? message)
     {
-        var words = message is null ? "" : string.Join(' ', VietnameseText.Nfc(message).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var words = message is null ? "" : VietnameseText.SingleSpaced(VietnameseText.Nfc(message).ToLowerInvariant());
         var answer = useful switch { true => "yes", false => "no", null => "report" };
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{clientKey}\n{path}\n{answer}\n{words}")));
     }

@@ -139,7 +139,7 @@ public sealed partial class TrafficCounter(IServiceScopeFactory scopes, TimeProv
 
     public DateOnly Today => DayOf(clock.GetUtcNow());
 
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(VietnamTime.ToOffset(instant.UtcDateTime).DateTime);
+    public static DateOnly DayOf(DateTimeOffset instant) => VietnamTime.DayOf(instant.UtcDateTime);
 
     /// <summary>Counts not yet written, so figures shown right after a view already include it.</summary>
     public long Pending(DateOnly day, Measure measure) => _days.TryGetValue(day, out var counts) ? Interlocked.Read(ref counts[measure]) : 0;

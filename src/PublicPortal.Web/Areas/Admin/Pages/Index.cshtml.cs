@@ -35,7 +35,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Status == ContentStatus.Published && x.PublishedAtUtc > now), "mục hẹn giờ đăng", content + "?trang-thai=hen-gio"));
         todo.Add(new(await db.ContentItems.CountAsync(x => x.Status == ContentStatus.Published && x.UnpublishAtUtc != null && x.UnpublishAtUtc <= soon), "mục tự gỡ xuống trong 30 ngày", content + "?trang-thai=het-han"));
         todo.Add(new(await Features.Links.ExternalLinkReport.BrokenCountAsync(db), "liên kết ra ngoài bị hỏng", SiteLinks.Admin.Links));
-        var today = DateOnly.FromDateTime(Features.Content.VietnamTime.ToOffset(now).DateTime);
+        var today = Features.Content.VietnamTime.DayOf(now);
         todo.Add(new((await Features.Content.StaleContent.OverdueAsync(db, today)).Count, "mục quá hạn rà soát", content + "?trang-thai=qua-han"));
         if (User.IsInRole(PortalRoles.Admin))
             todo.Add(new(await db.SystemMessages.CountAsync(m => m.SentAtUtc == null && m.LastError != null), "thư chưa gửi được", SiteLinks.Admin.Messages));

@@ -13,7 +13,7 @@ public static class SearchInsightReport
     public static DateOnly Since(TimeProvider clock, int days)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime).DateTime).AddDays(1 - days);
+        return VietnamTime.DayOf(clock.GetUtcNow().UtcDateTime).AddDays(1 - days);
     }
 
     /// <param name="withoutResults">Only words that found nothing on any of those days.</param>

@@ -42,11 +42,10 @@ public sealed partial class SearchLog(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>Counts one search; false when it is not kept (empty, too long, personal, or too many distinct queries pending).</summary>
     public bool Record(string? query, int results)
     {
-        var text = SearchIndex.Normalize(query).ToLower(VietnameseText.Culture);
-        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = VietnameseText.SingleSpaced(SearchIndex.Normalize(query).ToLower(VietnameseText.Culture));
         if (!IsKept(text)) return false;
         var key = SearchTerms.KeyOf(text);
-        var day = DateOnly.FromDateTime(VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime).DateTime);
+        var day = VietnamTime.DayOf(clock.GetUtcNow().UtcDateTime);
         lock (_gate)
         {
             if (!_pending.TryGetValue((day, key), out var entry))
@@ -86,7 +85,7 @@ public sealed partial class SearchLog(IServiceScopeFactory scopes, TimeProvider 
                 batch = _pending;
                 _pending = [];
             }
-            var today = DateOnly.FromDateTime(VietnamTime.ToOffset(clock.GetUtcNow().UtcDateTime).DateTime);
+            var today = VietnamTime.DayOf(clock.GetUtcNow().UtcDateTime);
             if (batch.Count == 0 && _prunedOn == today) return;
             try
             {

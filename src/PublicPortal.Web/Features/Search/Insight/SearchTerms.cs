@@ -19,7 +19,7 @@ public sealed class SearchTerms(SearchIndex index)
 
     /// <summary>The key a query is counted and pinned under: its words folded, lower case, single-spaced ("Gốm  Bàu Trúc" → "gom bau truc").</summary>
     public static string KeyOf(string? query) =>
-        string.Join(' ', VietnameseText.Fold(SearchIndex.Normalize(query)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        VietnameseText.SingleSpaced(VietnameseText.Fold(SearchIndex.Normalize(query)));
 
     /// <summary>The index ids ("Village:lang-gom") pinned for a query, in the editors' order.</summary>
     public IReadOnlyList<string> PinnedFor(string query) =>
@@ -27,13 +27,25 @@ public sealed class SearchTerms(SearchIndex index)
 
     public bool IsPinned(int contentItemId) => _current?.PinnedItems.Contains(contentItemId) == true;
 
+    /// <summary>A pin with the item it puts first (its kind, address and title as they are now).</summary>
+    public sealed record PinnedItem(int Id, string Query, string Text, int ContentItemId, ContentKind Kind, string Slug, string Title);
+
+    /// <summary>Every pin with its item, in the order they were made.</summary>
+    public static async Task<List<PinnedItem>> PinsAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pins = await db.SearchPins.AsNoTracking()
+            .Join(db.ContentItems, p => p.ContentItemId, i => i.Id, (p, i) => new PinnedItem(p.Id, p.Query, p.Text, p.ContentItemId, i.Kind, i.Slug, i.Title))
+            .ToListAsync(cancellationToken);
+        // Sorted here: a member of a constructed record cannot be ordered by in SQL (at most 500 pins).
+        return [.. pins.OrderBy(p => p.Id)];
+    }
+
     public async Task LoadAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var groups = await db.SearchSynonyms.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Terms).ToListAsync(cancellationToken);
-        var pins = await db.SearchPins.AsNoTracking()
-            .Join(db.ContentItems, p => p.ContentItemId, i => i.Id, (p, i) => new { p.Id, p.Query, p.ContentItemId, i.Kind, i.Slug })
-            .OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var pins = await PinsAsync(db, cancellationToken);
         index.Synonyms = new SynonymSet(groups.Select(SynonymPhrases.Split));
         _current = new Snapshot(
             pins.GroupBy(p => p.Query, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => SearchDocument.IdOf(p.Kind, p.Slug)).ToList(), StringComparer.Ordinal),

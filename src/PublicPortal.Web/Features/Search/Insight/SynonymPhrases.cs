@@ -10,7 +10,7 @@ public static class SynonymPhrases
 
     public static IReadOnlyList<string> Split(string? terms) =>
         (terms ?? "").Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => string.Join(' ', VietnameseText.Nfc(p).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Select(p => VietnameseText.SingleSpaced(VietnameseText.Nfc(p)))
             .Where(p => p.Length > 0)
             .ToList();
 

@@ -43,7 +43,7 @@ public sealed class IndexModel(PortalDbContext db, PublicPortal.Web.Features.Tra
         };
         if (State == "qua-han")
         {
-            var today = DateOnly.FromDateTime(VietnamTime.ToOffset(now).DateTime);
+            var today = VietnamTime.DayOf(now);
             var overdue = (await StaleContent.OverdueAsync(db, today)).Select(o => o.Item.Id).ToList();
             items = items.Where(x => overdue.Contains(x.Id));
         }

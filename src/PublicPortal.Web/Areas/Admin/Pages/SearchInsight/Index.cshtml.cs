@@ -102,10 +102,8 @@ public sealed class IndexModel(PortalDbContext db, ContentWriter writer, TimePro
         Top = await SearchInsightReport.TopAsync(db, from, withoutResults: false, Shown);
         NoResults = await SearchInsightReport.TopAsync(db, from, withoutResults: true, Shown);
         Synonyms = await db.SearchSynonyms.AsNoTracking().OrderBy(s => s.Terms).ToListAsync();
-        Pins = (await db.SearchPins.AsNoTracking()
-                .Join(db.ContentItems, p => p.ContentItemId, i => i.Id, (p, i) => new { p.Id, p.Text, p.Query, i.Title, i.Kind, i.Slug })
-                .OrderBy(p => p.Query).ThenBy(p => p.Id).ToListAsync())
-            .Select(p => new PinRow(p.Id, p.Text, p.Title, SiteLinks.Item(p.Kind, p.Slug))).ToList();
-        PinnedQueries = (await db.SearchPins.Select(p => p.Query).Distinct().ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var pins = await SearchTerms.PinsAsync(db);
+        Pins = pins.OrderBy(p => p.Query, StringComparer.Ordinal).Select(p => new PinRow(p.Id, p.Text, p.Title, SiteLinks.Item(p.Kind, p.Slug))).ToList();
+        PinnedQueries = pins.Select(p => p.Query).ToHashSet(StringComparer.Ordinal);
     }
 }
