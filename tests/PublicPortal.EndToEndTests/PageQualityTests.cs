@@ -47,6 +47,8 @@ public sealed class PageQualityTests(PortalServer server)
         "/diem-den/thap-po-sah-inu",
         "/tuyen-du-lich",
         "/tuyen-du-lich/hanh-trinh-xanh-2023",
+        "/su-kien",
+        "/su-kien/le-don-bang-unesco-tai-lang-gom-binh-duc",
         "/du-lieu-mo",
         "/so-lieu-truy-cap",
         "/tim-kiem?q=lang+nghe+gom",

@@ -13,3 +13,16 @@ window.addEventListener("beforeprint", function () {
     element.textContent = two(now.getUTCDate()) + "/" + two(now.getUTCMonth() + 1) + "/" + now.getUTCFullYear();
   });
 });
+
+// The phone's own share sheet (which lists Zalo, Messenger, mail…) where the browser offers one.
+if (navigator.share) {
+  document.querySelectorAll(".share-native").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.share({ title: button.dataset.title, url: button.dataset.url }).catch(function () { /* closed by the reader */ });
+    });
+  });
+}
+document.querySelectorAll(".share-copy input").forEach(function (input) {
+  input.addEventListener("focus", function () { input.select(); });
+});

@@ -13,6 +13,7 @@ public enum ContentKind
     Product = 9,
     Sight = 10,
     Route = 11,
+    Event = 12,
 }
 
 public enum ContentStatus
@@ -120,6 +121,7 @@ public sealed class ContentItem
     public ProductDetails? Product { get; set; }
     public SightDetails? Sight { get; set; }
     public RouteDetails? Route { get; set; }
+    public EventDetails? Event { get; set; }
     public List<Photo> Photos { get; set; } = [];
 }
 

@@ -209,5 +209,6 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             b.ToJson();
             b.OwnsMany(r => r.Stops);
         });
+        item.OwnsOne(x => x.Event, b => b.ToJson());
     }
 }

@@ -117,6 +117,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     public async Task AdvanceClockAsync(TimeSpan by)
     {
         Clock.Advance(by);
+        // The output cache keeps its copies by the real clock; a jump past midnight ends them in real life (their lifetime
+        // stops at midnight), so it ends them here.
+        if (by >= PublicPortal.Web.Features.Hosting.PublicCacheAttribute.Lifetime || PublicPortal.Web.Features.Content.VietnamTime.DayOf(Clock.GetUtcNow().UtcDateTime - by) != PublicPortal.Web.Features.Content.VietnamTime.DayOf(Clock.GetUtcNow().UtcDateTime))
+            foreach (var tag in PublicPortal.Web.Features.Hosting.OutputCacheTags.Catalogue.Concat(PublicPortal.Web.Features.Hosting.OutputCacheTags.Everywhere))
+                await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(tag, default);
         await using var scope = Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Content.ContentWriter>();
         await writer.RecordWentLiveAsync();
@@ -143,6 +148,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var item = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == id);
         return await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(change(item), id, item.Version, editor);
+    }
+
+    /// <summary>An editor's new item, through the write path.</summary>
+    public async Task<SaveOutcome> CreateAsync(ContentItem item, string editor = "bien-tap@example.vn")
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentWriter>().SaveAsync(item, null, 0, editor);
     }
 
     /// <summary>The first published item of a kind (the seed's oldest), as stored.</summary>

@@ -67,6 +67,7 @@ public sealed class EditorChoices
         EditorOptions.Crafts => ContentKind.Craft,
         EditorOptions.Documents => ContentKind.Document,
         EditorOptions.Plans => ContentKind.Plan,
+        EditorOptions.Sights => ContentKind.Sight,
         _ => null,
     };
 }

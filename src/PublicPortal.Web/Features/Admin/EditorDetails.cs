@@ -173,6 +173,7 @@ public static class EditorDetails
         details.Product = kind == ContentKind.Product ? details.Product ?? new() : null;
         details.Sight = kind == ContentKind.Sight ? details.Sight ?? new() : null;
         details.Route = kind == ContentKind.Route ? details.Route ?? new() : null;
+        details.Event = kind == ContentKind.Event ? details.Event ?? new() : null;
     }
 
     /// <summary>A group's list, created when absent.</summary>

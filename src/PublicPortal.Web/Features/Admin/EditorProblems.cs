@@ -24,7 +24,17 @@ public static partial class EditorProblems
         var isChoice = field.Input is EditorInput.Choice or EditorInput.Choices or EditorInput.YesNoUnknown;
         var text = message switch
         {
+            _ when message.Contains("is required when the event", StringComparison.Ordinal) => "Hãy chọn làng nghề hoặc điểm đến, hoặc nhập địa chỉ nơi tổ chức.",
             _ when message.Contains("is required", StringComparison.Ordinal) => isChoice ? $"Hãy chọn {Lower(field.Label)}." : $"Hãy nhập {Lower(field.Label)}.",
+            _ when message.Contains("a month (2023-03)", StringComparison.Ordinal) => $"{field.Label}: viết năm-tháng-ngày (2024-06-03), hoặc năm-tháng (2023-03) hay chỉ năm (2023) khi nguồn không nói ngày.",
+            _ when message.Contains("must be a time", StringComparison.Ordinal) => $"{field.Label}: viết giờ:phút, ví dụ 08:30.",
+            _ when message.Contains("time zone name", StringComparison.Ordinal) => $"{field.Label}: không có múi giờ này; viết như Asia/Ho_Chi_Minh.",
+            _ when message.Contains("must not be before", StringComparison.Ordinal) => "Ngày kết thúc không được trước ngày bắt đầu.",
+            _ when message.Contains("must be after event.start_time", StringComparison.Ordinal) => "Giờ kết thúc phải sau giờ bắt đầu.",
+            _ when message.Contains("needs a day", StringComparison.Ordinal) => "Khi chỉ biết tháng hoặc năm thì không ghi giờ.",
+            _ when message.Contains("needs event.start_time", StringComparison.Ordinal) => "Có giờ kết thúc thì cần ghi cả giờ bắt đầu.",
+            _ when message.Contains("written like event.start", StringComparison.Ordinal) => "Ngày kết thúc phải viết cùng kiểu với ngày bắt đầu (cùng là ngày, tháng hoặc năm).",
+            _ when message.Contains("within 366 days", StringComparison.Ordinal) => "Sự kiện dài quá một năm: hãy xem lại năm của ngày kết thúc.",
             _ when message.Contains("must be a date", StringComparison.Ordinal) => $"{field.Label}: hãy chọn một ngày (ngày/tháng/năm).",
             _ when message.Contains("must be one of", StringComparison.Ordinal) => $"Hãy chọn {Lower(field.Label)} trong danh sách.",
             _ when message.Contains("http(s) address", StringComparison.Ordinal) => $"{field.Label}: phải bắt đầu bằng https:// hoặc http://.",

@@ -36,6 +36,7 @@ public enum EditorOptions
     Documents,
     Plans,
     Images,
+    Sights,
 }
 
 /// <summary>
@@ -247,6 +248,28 @@ public static class EditorSchema
         new("route.occasion", "Dịp", EditorInput.Text),
     ];
 
+    private static readonly EditorField[] Event =
+    [
+        new("event.start", "Ngày bắt đầu", EditorInput.Text)
+        {
+            Required = true, MaxLength = 10,
+            Hint = "Viết năm-tháng-ngày, ví dụ 2024-06-03. Khi nguồn chỉ nói tháng, viết 2023-03; chỉ nói năm, viết 2023: trang sẽ không bịa ra ngày.",
+        },
+        new("event.start_time", "Giờ bắt đầu", EditorInput.Text) { MaxLength = 5, Hint = "Giờ:phút, ví dụ 08:00. Để trống nếu cả ngày hoặc nguồn không nói giờ." },
+        new("event.end", "Ngày kết thúc", EditorInput.Text) { MaxLength = 10, Hint = "Viết như ngày bắt đầu; để trống nếu chỉ một ngày." },
+        new("event.end_time", "Giờ kết thúc", EditorInput.Text) { MaxLength = 5 },
+        new("event.time_zone", "Múi giờ", EditorInput.Text)
+        {
+            MaxLength = 64, Suggestions = ["Asia/Ho_Chi_Minh", "Europe/Paris", "Africa/Casablanca", "Asia/Tokyo"],
+            Hint = "Để trống nếu theo giờ Việt Nam; sự kiện ở nước ngoài ghi múi giờ nơi đó (ví dụ Africa/Casablanca).",
+        },
+        new("event.village", "Tại làng nghề", EditorInput.Choice) { Options = EditorOptions.Villages },
+        new("event.sight", "Tại điểm đến", EditorInput.Choice) { Options = EditorOptions.Sights },
+        new("event.address", "Địa chỉ", EditorInput.Text) { Hint = "Bắt buộc khi sự kiện không ở một làng nghề hay điểm đến trong danh mục." },
+        new("event.organiser", "Đơn vị tổ chức", EditorInput.Text),
+        new("event.status", "Tình trạng", EditorInput.Choice) { Fixed = [("", "Diễn ra như thông báo"), ("postponed", "Tạm hoãn"), ("cancelled", "Đã hủy")] },
+    ];
+
     private static readonly EditorField[] Locality =
     [
         new("locality.district", "Huyện, thị xã, thành phố (trước 01/7/2025)", EditorInput.Text),
@@ -268,6 +291,7 @@ public static class EditorSchema
         ContentKind.Product => [.. Product, .. Common],
         ContentKind.Sight => [.. Sight, .. Common],
         ContentKind.Route => [.. Route, .. Common],
+        ContentKind.Event => [.. Event, .. Common],
         ContentKind.Locality => [.. Locality, .. Common],
         ContentKind.Craft => [.. Craft, .. Common],
         _ => Common,

@@ -32,6 +32,7 @@ public sealed class CatalogueSnapshot
         Products = Of(items, ContentKind.Product);
         Sights = Of(items, ContentKind.Sight);
         Routes = Of(items, ContentKind.Route);
+        Events = items.Where(x => x.Kind == ContentKind.Event).OrderBy(x => PublicPortal.Web.Features.Events.EventTimes.SortKey(x.Event!)).ThenBy(x => x.Title, VietnameseText.Collation).ToList();
         _bySlug = items.ToDictionary(x => (x.Kind, x.Slug));
     }
 
@@ -62,6 +63,9 @@ public sealed class CatalogueSnapshot
     public IReadOnlyList<ContentItem> Products { get; }
     public IReadOnlyList<ContentItem> Sights { get; }
     public IReadOnlyList<ContentItem> Routes { get; }
+
+    /// <summary>Events and festivals, earliest first.</summary>
+    public IReadOnlyList<ContentItem> Events { get; }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _memo = new();
 
@@ -159,6 +163,25 @@ public sealed class CatalogueSnapshot
         return _withRatedProducts.Contains(village.Slug);
     }
 
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string>? _communeKeys;
+
+    /// <summary>
+    /// The communes and wards since 1 July 2025 that villages are in (key, name, whether the name is confirmed), in
+    /// Vietnamese order: what the village list filters by beside the old districts.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Name, bool Confirmed)> Communes2025 => Memo(nameof(Communes2025), () => Villages
+        .Select(v => Find(ContentKind.Locality, v.Village!.Locality)?.Locality).OfType<LocalityDetails>().Where(l => l.NewName is not null)
+        .GroupBy(l => VietnameseText.Slugify(l.NewName!))
+        .Select(g => (Key: g.Key, Name: g.First().NewName!, Confirmed: g.All(l => l.NewNameConfirmed)))
+        .OrderBy(c => c.Name, VietnameseText.Collation).ToList());
+
+    /// <summary>The key of a locality's 2025 commune (its name as a slug), or "" when not known; once per locality and snapshot.</summary>
+    public string CommuneKeyOf(string? locality)
+    {
+        _communeKeys ??= new(StringComparer.Ordinal);
+        return _communeKeys.GetOrAdd(locality ?? "", l => Find(ContentKind.Locality, l)?.Locality?.NewName is { } name ? VietnameseText.Slugify(name) : "");
+    }
+
     /// <summary>The district key (<see cref="DistrictKey"/>) of a locality, worked out once per locality and snapshot.</summary>
     public string DistrictKeyOf(string? locality)
     {
@@ -175,6 +198,25 @@ public sealed class CatalogueSnapshot
             var kind = stop.Kind == ContentKind.Village ? "village" : "sight";
             return Routes.Where(r => r.Route!.Stops.Any(s => s.Kind == kind && s.Slug == stop.Slug)).ToList();
         });
+    }
+
+    /// <summary>The events held at a village or a sight, earliest first (once per item and snapshot).</summary>
+    public IReadOnlyList<ContentItem> EventsAt(ContentItem place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return Memo((nameof(EventsAt), place.Kind, place.Slug), () => Events.Where(e => place.Kind switch
+        {
+            ContentKind.Village => e.Event!.Village == place.Slug,
+            ContentKind.Sight => e.Event!.Sight == place.Slug,
+            _ => false,
+        }).ToList());
+    }
+
+    /// <summary>Where an event is: its village or sight (when published), else none.</summary>
+    public ContentItem? PlaceOfEvent(ContentItem e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Find(ContentKind.Sight, e.Event?.Sight) ?? Find(ContentKind.Village, e.Event?.Village);
     }
 
     public GeoPoint? LocationOf(ContentItem item) => item.Village?.Location ?? item.Sight?.Location;

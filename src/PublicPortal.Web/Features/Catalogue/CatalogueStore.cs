@@ -14,7 +14,7 @@ namespace PublicPortal.Web.Features.Catalogue;
 public sealed class CatalogueStore(IServiceScopeFactory scopes, TimeProvider clock, MarkdownRenderer markdown) : IDisposable
 {
     internal static readonly ContentKind[] Kinds =
-        [ContentKind.Locality, ContentKind.Craft, ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route];
+        [ContentKind.Locality, ContentKind.Craft, ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route, ContentKind.Event];
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private long _generation;

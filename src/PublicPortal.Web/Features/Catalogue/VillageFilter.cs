@@ -4,10 +4,10 @@ using PublicPortal.Web.Features.Content;
 namespace PublicPortal.Web.Features.Catalogue;
 
 /// <summary>Village filters read from GET parameters (shareable, no JavaScript); unknown values are dropped and reported, never an error.</summary>
-public sealed record VillageFilter(string? District, string? Craft, VillageType? Type, VillageStatus? Status, bool HasOcop, bool Tourism, string Sort)
+public sealed record VillageFilter(string? District, string? Craft, VillageType? Type, VillageStatus? Status, bool HasOcop, bool Tourism, string Sort, string? Commune = null)
 {
     /// <summary>The query keys <see cref="Read"/> reads (the cache varies by these, and only these).</summary>
-    public const string QueryKeys = "huyen nghe loai tinh-trang sap-xep ocop du-lich";
+    public const string QueryKeys = "huyen xa-moi nghe loai tinh-trang sap-xep ocop du-lich";
 
     public static readonly VillageFilter None = new(null, null, null, null, false, false, "ten");
 
@@ -18,6 +18,7 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
         var ignored = new List<string>();
         string? Pick(string key, IEnumerable<string> allowed) => QueryValues.Pick(query, key, allowed, ignored);
         var district = Pick("huyen", catalogue.Districts.Select(CatalogueSnapshot.DistrictKey));
+        var commune = Pick("xa-moi", catalogue.Communes2025.Select(c => c.Key));
         var craft = Pick("nghe", catalogue.Crafts.Select(c => c.Slug));
         var type = Pick("loai", CatalogueLabels.VillageTypes.Select(t => t.Key));
         var status = Pick("tinh-trang", CatalogueLabels.VillageStatuses.Select(s => s.Key));
@@ -26,13 +27,13 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
             district, craft,
             type is null ? null : CatalogueLabels.VillageTypes.First(t => t.Key == type).Value,
             status is null ? null : CatalogueLabels.VillageStatuses.First(s => s.Key == status).Value,
-            QueryValues.Flag(query, "ocop", ignored), QueryValues.Flag(query, "du-lich", ignored), sort), ignored);
+            QueryValues.Flag(query, "ocop", ignored), QueryValues.Flag(query, "du-lich", ignored), sort, commune), ignored);
     }
 
-    public bool IsEmpty => District is null && Craft is null && Type is null && Status is null && !HasOcop && !Tourism;
+    public bool IsEmpty => District is null && Commune is null && Craft is null && Type is null && Status is null && !HasOcop && !Tourism;
 
     /// <summary>How many conditions are chosen (said on the folded "Lọc" bar, so a phone user sees the list is filtered).</summary>
-    public int ActiveCount => new object?[] { District, Craft, Type, Status }.Count(x => x is not null) + (HasOcop ? 1 : 0) + (Tourism ? 1 : 0);
+    public int ActiveCount => new object?[] { District, Commune, Craft, Type, Status }.Count(x => x is not null) + (HasOcop ? 1 : 0) + (Tourism ? 1 : 0);
 
     /// <summary>The matching villages in the chosen order. The conditions are stated once, in <see cref="Facets"/>.</summary>
     public IReadOnlyList<ContentItem> Apply(CatalogueSnapshot catalogue) => Facets(catalogue).Matching;
@@ -52,7 +53,8 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
             new Facet<ContentItem>(Type is { } type ? v => v.Village!.Type == type : null, v => TypeKey(v.Village!.Type)),
             new Facet<ContentItem>(Status is { } status ? v => v.Village!.Status == status : null, v => StatusKey(v.Village!.Status)),
             new Facet<ContentItem>(HasOcop ? v => c.HasRatedProduct(v) : null, v => FacetCounts.Yes(c.HasRatedProduct(v))),
-            new Facet<ContentItem>(Tourism ? v => v.Village!.LinkedToTourism == true : null, v => FacetCounts.Yes(v.Village!.LinkedToTourism == true)));
+            new Facet<ContentItem>(Tourism ? v => v.Village!.LinkedToTourism == true : null, v => FacetCounts.Yes(v.Village!.LinkedToTourism == true)),
+            new Facet<ContentItem>(Commune is { } commune ? v => c.CommuneKeyOf(v.Village!.Locality) == commune : null, v => c.CommuneKeyOf(v.Village!.Locality)));
         var (districts, crafts, types, statuses) = (tally.Counts[0], tally.Counts[1], tally.Counts[2], tally.Counts[3]);
         return new VillageFacets(
             tally.Matching,
@@ -61,7 +63,9 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
             [.. c.Crafts.Select(cr => new FacetOption(cr.Slug, cr.Title, crafts.GetValueOrDefault(cr.Slug), Craft == cr.Slug))],
             [.. CatalogueLabels.VillageTypes.Select(t => new FacetOption(t.Key, t.Label, types.GetValueOrDefault(TypeKey(t.Value)), Type == t.Value))],
             [.. CatalogueLabels.VillageStatuses.Select(s => new FacetOption(s.Key, s.Label, statuses.GetValueOrDefault(StatusKey(s.Value)), Status == s.Value))],
-            tally.Counts[4].GetValueOrDefault("1"), tally.Counts[5].GetValueOrDefault("1"));
+            tally.Counts[4].GetValueOrDefault("1"), tally.Counts[5].GetValueOrDefault("1"),
+            [.. c.Communes2025.Select(x => new FacetOption(x.Key, x.Confirmed ? x.Name : x.Name + " (tên chưa xác nhận)", tally.Counts[6].GetValueOrDefault(x.Key), Commune == x.Key))
+                .Where(o => o.Count > 0 || o.Selected)]);
     }
 
     // Enum names once each, not a string per village per request.
@@ -76,4 +80,4 @@ public sealed record VillageFilter(string? District, string? Craft, VillageType?
 /// <summary>A village list's results and the counts its filter form shows beside each option.</summary>
 public sealed record VillageFacets(
     IReadOnlyList<ContentItem> Matching, IReadOnlyList<FacetOption> Districts, IReadOnlyList<FacetOption> Crafts,
-    IReadOnlyList<FacetOption> Types, IReadOnlyList<FacetOption> Statuses, int OcopCount, int TourismCount);
+    IReadOnlyList<FacetOption> Types, IReadOnlyList<FacetOption> Statuses, int OcopCount, int TourismCount, IReadOnlyList<FacetOption> Communes);

@@ -17,6 +17,7 @@ public static class ContentKinds
         new(ContentKind.Product, "products", "/san-pham", "Sản phẩm OCOP", "sản phẩm"),
         new(ContentKind.Sight, "sights", "/diem-den", "Điểm đến", "điểm đến"),
         new(ContentKind.Route, "routes", "/tuyen-du-lich", "Tuyến du lịch", "tuyến"),
+        new(ContentKind.Event, "events", "/su-kien", "Sự kiện, lễ hội", "sự kiện"),
     ];
 
     /// <summary>Folder under content/ that holds media originals rather than items.</summary>

@@ -9,7 +9,7 @@ namespace PublicPortal.Web.Features.Content;
 /// </summary>
 public sealed class ContentRelations(PortalDbContext db)
 {
-    private static readonly ContentKind[] Pointing = [ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route, ContentKind.Plan];
+    private static readonly ContentKind[] Pointing = [ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route, ContentKind.Plan, ContentKind.Event];
 
     /// <summary>
     /// The references of every item that has any, and every item's address, read in one query of the small columns (no
@@ -19,7 +19,7 @@ public sealed class ContentRelations(PortalDbContext db)
     {
         var addresses = await db.ContentItems.AsNoTracking().Select(x => new { x.Id, x.Kind, x.Slug }).ToListAsync(cancellationToken);
         var pointing = await db.ContentItems.AsNoTracking().Where(x => Pointing.Contains(x.Kind))
-            .Select(x => new { x.Id, x.Kind, x.Slug, x.ParentSlug, x.DocumentSlug, x.Village, x.Product, x.Sight, x.Route })
+            .Select(x => new { x.Id, x.Kind, x.Slug, x.ParentSlug, x.DocumentSlug, x.Village, x.Product, x.Sight, x.Route, x.Event })
             .ToListAsync(cancellationToken);
         var ids = addresses.ToDictionary(a => (a.Kind, a.Slug), a => a.Id);
         var references = pointing.ToDictionary(p => p.Id, p =>
@@ -27,7 +27,7 @@ public sealed class ContentRelations(PortalDbContext db)
             var item = new ContentItem
             {
                 Kind = p.Kind, Slug = p.Slug, Title = "", ParentSlug = p.ParentSlug, DocumentSlug = p.DocumentSlug,
-                Village = p.Village, Product = p.Product, Sight = p.Sight, Route = p.Route,
+                Village = p.Village, Product = p.Product, Sight = p.Sight, Route = p.Route, Event = p.Event,
             };
             return ReferencesOf(item).Select(r => (r.Kind, r.Slug)).Concat(SoftReferencesOf(item)).ToList();
         });
@@ -64,6 +64,8 @@ public sealed class ContentRelations(PortalDbContext db)
         if (item.Sight?.Locality is { } sightLocality) yield return (ContentKind.Locality, sightLocality, "sight.locality");
         foreach (var stop in item.Route?.Stops ?? [])
             yield return (stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug, "route stop");
+        if (item.Event?.Village is { } eventVillage) yield return (ContentKind.Village, eventVillage, "event.village");
+        if (item.Event?.Sight is { } eventSight) yield return (ContentKind.Sight, eventSight, "event.sight");
     }
 
     /// <summary>Links between plans and documents: not checked on import (a plan may name a document not yet published), but touched.</summary>

@@ -20,10 +20,10 @@ public static class FeedsModule
     private static readonly ContentKind[] PublicKinds =
     [
         ContentKind.News, ContentKind.Announcement, ContentKind.Plan, ContentKind.Document, ContentKind.Page,
-        ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route,
+        ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route, ContentKind.Event,
     ];
 
-    private static readonly string[] Sections = ["/", "/tin-tuc", "/thong-bao", "/chuong-trinh", "/van-ban", "/lang-nghe", "/san-pham", "/diem-den", "/tuyen-du-lich", "/du-lieu-mo"];
+    private static readonly string[] Sections = ["/", "/tin-tuc", "/thong-bao", "/chuong-trinh", "/van-ban", "/lang-nghe", "/san-pham", "/diem-den", "/tuyen-du-lich", "/su-kien", "/du-lieu-mo"];
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {

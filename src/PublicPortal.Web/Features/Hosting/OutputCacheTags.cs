@@ -26,7 +26,7 @@ public static class OutputCacheTags
 
     /// <summary>Catalogue pages show places, crafts, villages, products, sights and routes (names, nearby, stops).</summary>
     public static readonly IReadOnlyList<string> Catalogue =
-        [Kind(ContentKind.Locality), Kind(ContentKind.Craft), Kind(ContentKind.Village), Kind(ContentKind.Product), Kind(ContentKind.Sight), Kind(ContentKind.Route)];
+        [Kind(ContentKind.Locality), Kind(ContentKind.Craft), Kind(ContentKind.Village), Kind(ContentKind.Product), Kind(ContentKind.Sight), Kind(ContentKind.Route), Kind(ContentKind.Event)];
 
     /// <summary>Tags the response being cached (no-op when the page is not cached).</summary>
     public static void Add(HttpContext context, params IEnumerable<string> tags)

@@ -2,6 +2,7 @@ using PublicPortal.Web.Features.Admin;
 using PublicPortal.Web.Features.Catalogue;
 using PublicPortal.Web.Features.Content;
 using PublicPortal.Web.Features.Enquiries;
+using PublicPortal.Web.Features.Events;
 using PublicPortal.Web.Features.Feedback;
 using PublicPortal.Web.Features.Feeds;
 using PublicPortal.Web.Features.Links;
@@ -10,6 +11,7 @@ using PublicPortal.Web.Features.Markdown;
 using PublicPortal.Web.Features.Media;
 using PublicPortal.Web.Features.Programme;
 using PublicPortal.Web.Features.Search;
+using PublicPortal.Web.Features.ShareImages;
 using PublicPortal.Web.Features.Traffic;
 using PublicPortal.Web.Features.Web;
 
@@ -46,6 +48,7 @@ public static class PortalApp
         builder.AddMarkdown();
         builder.AddContent();
         builder.AddCatalogue();
+        builder.AddShareImages();
         builder.AddSearch();
         builder.AddChangeFeedProcessing();
         builder.AddMedia();
@@ -79,6 +82,8 @@ public static class PortalApp
         app.MapHosting();
         app.MapContent();
         app.MapCatalogue();
+        app.MapEvents();
+        app.MapShareImages();
         app.MapSearch();
         app.MapProgramme();
         app.MapFeeds();

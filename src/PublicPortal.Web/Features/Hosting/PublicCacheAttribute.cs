@@ -77,7 +77,7 @@ public sealed class PublicCacheAttribute(params string[] queryKeys) : Attribute,
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = Lifetime;
+        context.ResponseExpirationTimeSpan = LifetimeAt(http.RequestServices.GetService<TimeProvider>()?.GetUtcNow().UtcDateTime ?? DateTime.UtcNow);
         context.CacheVaryByRules.VaryByValues[VaryKey] = CanonicalQuery(request);
         foreach (var kind in Shows) context.Tags.Add(OutputCacheTags.Kind(kind));
         if (ShowsCatalogue) foreach (var tag in OutputCacheTags.Catalogue) context.Tags.Add(tag);
@@ -94,6 +94,16 @@ public sealed class PublicCacheAttribute(params string[] queryKeys) : Attribute,
             http.Response.Headers.ETag = "W/\"" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + "\"";
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// How long a copy made now may be served: <see cref="Lifetime"/>, but never past midnight in Vietnam, when OCOP
+    /// certificates expire and events pass from "sắp diễn ra" to "đã diễn ra" without any change record to evict them.
+    /// </summary>
+    public static TimeSpan LifetimeAt(DateTime utcNow)
+    {
+        var untilMidnight = Content.VietnamTime.StartOfDayUtc(Content.VietnamTime.DayOf(utcNow).AddDays(1)) - utcNow;
+        return untilMidnight < Lifetime ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(untilMidnight.TotalSeconds))) : Lifetime;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -26,7 +26,7 @@ public sealed record SearchDocument(
     public static readonly ContentKind[] IndexedKinds =
     [
         ContentKind.News, ContentKind.Announcement, ContentKind.Plan, ContentKind.Document, ContentKind.Page,
-        ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route,
+        ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route, ContentKind.Event,
     ];
 
     public static bool IsIndexed(ContentItem item) => IndexedKinds.Contains(item.Kind);
@@ -69,6 +69,16 @@ public sealed record SearchDocument(
         }
         if (item.Route is { } r)
             extra.AddRange(r.Stops.Select(stop => Title(stop.Kind == "village" ? ContentKind.Village : ContentKind.Sight, stop.Slug)));
+        if (item.Event is { } e)
+        {
+            var place = e.Sight is not null && all.TryGetValue((ContentKind.Sight, e.Sight), out var sight) ? sight
+                : e.Village is not null && all.TryGetValue((ContentKind.Village, e.Village), out var village) ? village : null;
+            locality = place?.Sight?.Locality ?? place?.Village?.Locality;
+            extra.Add(place?.Title);
+            extra.Add(e.Address);
+            extra.Add(e.Organiser);
+            extra.Add("sự kiện lễ hội");
+        }
         if (locality is not null)
         {
             extra.Add(Title(ContentKind.Locality, locality));

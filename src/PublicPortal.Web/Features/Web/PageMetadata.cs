@@ -22,6 +22,9 @@ public sealed class PageMetadata
     /// <summary>Library path of the picture a shared link shows; the layout shows it only when the image is usable (described).</summary>
     public string? OgImage { get; set; }
 
+    /// <summary>The drawn share picture (title and craft pictogram) shown when the page has no usable image of its own.</summary>
+    public string? DrawnImage { get; set; }
+
     /// <summary>"article" for a page about one item, "website" otherwise.</summary>
     public string OgType { get; set; } = "website";
 
@@ -50,6 +53,7 @@ public sealed class PageMetadata
         Description = item.Summary;
         OgImage = item.CoverImage ?? item.Photos.FirstOrDefault()?.Path;
         OgType = "article";
+        DrawnImage = ShareImages.ShareImagesModule.PathOf(item);
         OtherLanguage = item.HasEnglish ? EnglishSite.Item(item.Kind, item.Slug) : null;
     }
 }

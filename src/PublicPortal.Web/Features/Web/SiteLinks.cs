@@ -67,6 +67,15 @@ public static class SiteLinks
     public static string RouteGpx(string routeSlug) => Item(ContentKind.Route, routeSlug) + ".gpx";
     public static string RouteGeoJson(string routeSlug) => Item(ContentKind.Route, routeSlug) + ".geojson";
     public static string ProductEnquiry(string productSlug) => Item(ContentKind.Product, productSlug) + "/hoi-mua";
+    /// <summary>Every event with a known day, as an iCalendar feed calendar apps subscribe to.</summary>
+    public const string EventsCalendar = "/su-kien.ics";
+
+    /// <summary>One event as an iCalendar file ("add to my calendar").</summary>
+    public static string EventCalendar(string eventSlug) => Item(ContentKind.Event, eventSlug) + ".ics";
+
+    /// <summary>The events at one village or sight, as a feed of their own.</summary>
+    public static string PlaceCalendar(ContentItem place) => Item(place) + "/su-kien.ics";
+
     public static string ProductLabel(string productSlug) => Item(ContentKind.Product, productSlug) + "/nhan-qr";
 
     /// <summary>A product's QR label address: short, and the same whatever the product's address becomes.</summary>

@@ -17,6 +17,7 @@ public static class SiteNavigation
         (SiteLinks.List(ContentKind.Product), "Nav.Products"),
         (SiteLinks.List(ContentKind.Sight), "Nav.Sights"),
         (SiteLinks.List(ContentKind.Route), "Nav.Routes"),
+        (SiteLinks.List(ContentKind.Event), "Nav.Events"),
         (SiteLinks.List(ContentKind.Plan), "Nav.Programme"),
         (SiteLinks.List(ContentKind.Document), "Nav.Documents"),
         (SiteLinks.About, "Nav.About"),

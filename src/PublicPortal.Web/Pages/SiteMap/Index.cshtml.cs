@@ -21,7 +21,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Catalogue
     public IReadOnlyList<SiteMapSection> Sections { get; private set; } = [];
 
     private static readonly ContentKind[] Written = [ContentKind.News, ContentKind.Announcement, ContentKind.Plan, ContentKind.Document];
-    private static readonly ContentKind[] Catalogue = [ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route];
+    private static readonly ContentKind[] Catalogue = [ContentKind.Village, ContentKind.Product, ContentKind.Sight, ContentKind.Route, ContentKind.Event];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -49,6 +49,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, Catalogue
                 ContentKind.Village => snapshot.Villages,
                 ContentKind.Product => snapshot.Products,
                 ContentKind.Sight => snapshot.Sights,
+                ContentKind.Event => snapshot.Events,
                 _ => snapshot.Routes,
             };
             return new SiteMapSection(ContentKinds.Of(kind).Label, SiteLinks.List(kind),

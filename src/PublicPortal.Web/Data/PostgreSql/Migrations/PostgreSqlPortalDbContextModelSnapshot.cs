@@ -1119,6 +1119,45 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                                 .HasForeignKey("ContentItemId");
                         });
 
+                    b.OwnsOne("PublicPortal.Web.Data.EventDetails", "Event", b1 =>
+                        {
+                            b1.Property<int>("ContentItemId");
+
+                            b1.Property<string>("Address");
+
+                            b1.Property<DateOnly?>("EndDate");
+
+                            b1.Property<TimeOnly?>("EndTime");
+
+                            b1.Property<string>("Organiser");
+
+                            b1.Property<int>("Precision");
+
+                            b1.Property<string>("Sight");
+
+                            b1.Property<DateOnly>("StartDate");
+
+                            b1.Property<TimeOnly?>("StartTime");
+
+                            b1.Property<int>("State");
+
+                            b1.Property<string>("TimeZone")
+                                .IsRequired();
+
+                            b1.Property<string>("Village");
+
+                            b1.HasKey("ContentItemId");
+
+                            b1.ToTable("ContentItems");
+
+                            b1
+                                .ToJson("Event")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentItemId");
+                        });
+
                     b.OwnsOne("PublicPortal.Web.Data.LocalityDetails", "Locality", b1 =>
                         {
                             b1.Property<int>("ContentItemId");
@@ -1283,6 +1322,8 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                             b1.Property<int>("ContentItemId");
 
                             b1.Property<DateOnly?>("CertificateExpiry");
+
+                            b1.Property<string>("Code");
 
                             b1.Property<string>("Contact");
 
@@ -1562,6 +1603,8 @@ namespace PublicPortal.Web.Data.PostgreSql.Migrations
                         });
 
                     b.Navigation("Craft");
+
+                    b.Navigation("Event");
 
                     b.Navigation("Locality");
 

@@ -40,6 +40,7 @@ public sealed class FrontMatterDto
     public ProductDto? Product { get; set; }
     public SightDto? Sight { get; set; }
     public RouteDto? Route { get; set; }
+    public EventDto? Event { get; set; }
 
     /// <summary>The English version, shown under /en/; an item without one says so there and links to the Vietnamese.</summary>
     public EnglishDto? English { get; set; }

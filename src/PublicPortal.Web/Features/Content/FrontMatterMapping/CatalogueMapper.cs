@@ -8,8 +8,8 @@ internal static class CatalogueMapper
 {
     public static void Read(ContentItem item, FrontMatterDto dto)
     {
-        var sections = new object?[] { dto.Locality, dto.Craft, dto.Village, dto.Product, dto.Sight, dto.Route }.Count(x => x is not null);
-        var expected = item.Kind is ContentKind.Locality or ContentKind.Craft or ContentKind.Village or ContentKind.Product or ContentKind.Sight or ContentKind.Route ? 1 : 0;
+        var sections = new object?[] { dto.Locality, dto.Craft, dto.Village, dto.Product, dto.Sight, dto.Route, dto.Event }.Count(x => x is not null);
+        var expected = item.Kind is ContentKind.Locality or ContentKind.Craft or ContentKind.Village or ContentKind.Product or ContentKind.Sight or ContentKind.Route or ContentKind.Event ? 1 : 0;
         if (sections != expected || (expected == 1 && SectionFor(item.Kind, dto) is null))
             throw new ContentFormatException(expected == 1
                 ? $"a {ContentKinds.Of(item.Kind).Folder} file needs its '{SectionName(item.Kind)}:' section, and no other"
@@ -42,6 +42,9 @@ internal static class CatalogueMapper
             case ContentKind.Route:
                 item.Route = RouteMapper.Read(dto.Route!);
                 break;
+            case ContentKind.Event:
+                item.Event = EventMapper.Read(dto.Event!);
+                break;
         }
     }
 
@@ -54,6 +57,7 @@ internal static class CatalogueMapper
         if (item.Product is { } p) dto.Product = ProductMapper.Write(p);
         if (item.Sight is { } s) dto.Sight = SightMapper.Write(s);
         if (item.Route is { } r) dto.Route = RouteMapper.Write(r);
+        if (item.Event is { } e) dto.Event = EventMapper.Write(e);
     }
 
     private static object? SectionFor(ContentKind kind, FrontMatterDto dto) => kind switch
@@ -64,6 +68,7 @@ internal static class CatalogueMapper
         ContentKind.Product => dto.Product,
         ContentKind.Sight => dto.Sight,
         ContentKind.Route => dto.Route,
+        ContentKind.Event => dto.Event,
         _ => null,
     };
 
