@@ -48,6 +48,7 @@ public sealed class PageQualityTests(PortalServer server)
         "/tuyen-du-lich",
         "/tuyen-du-lich/hanh-trinh-xanh-2023",
         "/su-kien",
+        "/khong-co-mang",
         "/su-kien/le-don-bang-unesco-tai-lang-gom-binh-duc",
         "/du-lieu-mo",
         "/so-lieu-truy-cap",

@@ -26,3 +26,8 @@ if (navigator.share) {
 document.querySelectorAll(".share-copy input").forEach(function (input) {
   input.addEventListener("focus", function () { input.select(); });
 });
+
+// With no connection the map cannot load its tiles: pages hide it (the stop list and positions stay), see site.css.
+if (!navigator.onLine) document.documentElement.classList.add("offline");
+window.addEventListener("offline", function () { document.documentElement.classList.add("offline"); });
+window.addEventListener("online", function () { document.documentElement.classList.remove("offline"); });

@@ -129,6 +129,50 @@ public sealed class EventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_cancels_an_event_and_its_page_its_place_and_every_calendar_say_so()
+    {
+        var village = await SeedUpcomingAsync();
+        var id = 0;
+        await _factory.WithDbAsync(async db => id = await db.ContentItems.Where(x => x.Kind == ContentKind.Event && x.Slug == "cho-dem-gom").Select(x => x.Id).SingleAsync());
+        Assert.IsType<SaveOutcome.Saved>(await _factory.EditAsync(id, i =>
+        {
+            i.Event = new EventDetails { StartDate = new DateOnly(2026, 12, 21), StartTime = new TimeOnly(18, 30), Village = village, State = EventState.Cancelled };
+            return i;
+        }));
+
+        var page = (await Html.GetAsync(_reader, "/su-kien/cho-dem-gom")).Document;
+        Assert.Contains("Đã hủy", page.QuerySelector(".event-state")!.TextContent);
+        Assert.Contains("18:30, 21/12/2026", page.QuerySelector("dl.facts")!.TextContent);
+        var onVillage = (await Html.GetAsync(_reader, "/lang-nghe/" + village)).Document.QuerySelector("section[aria-labelledby=su-kien]")!;
+        Assert.Contains("21/12/2026", onVillage.TextContent);
+        var fair = Calendar.Load(await _reader.GetStringAsync("/su-kien.ics"))!.Events.Single(e => e.Url!.ToString().EndsWith("/su-kien/cho-dem-gom", StringComparison.Ordinal));
+        Assert.Equal("CANCELLED", fair.Status);
+        Assert.Equal(new DateTime(2026, 12, 21, 11, 30, 0, DateTimeKind.Utc), fair.DtStart!.AsUtc);
+        Assert.True(fair.Sequence >= 2, "a calendar app takes the newer version");
+
+        // Stored as saved, not only shown: the file an export writes says it too.
+        await _factory.WithDbAsync(async db =>
+        {
+            var stored = await db.ContentItems.AsNoTracking().SingleAsync(x => x.Id == id);
+            Assert.Equal((EventState.Cancelled, new DateOnly(2026, 12, 21)), (stored.Event!.State, stored.Event.StartDate));
+            Assert.Contains("status: cancelled", FrontMatter.Write(stored), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task An_event_known_only_to_its_month_is_never_said_to_be_on_the_first()
+    {
+        await CreateEventAsync("hoi-cho-thang-nay", "Hội chợ trong tháng", new EventDetails { StartDate = new DateOnly(2026, 11, 1), Precision = DatePrecision.Month, Address = "Phan Thiết" });
+        await CreateEventAsync("ngay-30", "Sự kiện ngày 30", new EventDetails { StartDate = new DateOnly(2026, 11, 30), Address = "Phan Thiết" });
+        var page = (await Html.GetAsync(_reader, "/su-kien/hoi-cho-thang-nay")).Document;
+        Assert.Contains("Trong tháng này, chưa rõ ngày", page.QuerySelector(".article-header")!.TextContent);
+        Assert.Contains("tháng 11/2026", page.QuerySelector("dl.facts")!.TextContent);
+        // After the events of known days in its month, not before them on the 1st.
+        var upcoming = Titles((await Html.GetAsync(_reader, "/su-kien")).Document.QuerySelector("section[aria-labelledby=sap-dien-ra]"));
+        Assert.True(upcoming.IndexOf("Sự kiện ngày 30") < upcoming.IndexOf("Hội chợ trong tháng"), string.Join(" | ", upcoming));
+    }
+
+    [Fact]
     public async Task An_event_abroad_shows_its_local_time_and_the_hour_in_Vietnam()
     {
         await CreateEventAsync("trien-lam-paris", "Triển lãm gốm Chăm tại Paris", new EventDetails
@@ -259,6 +303,8 @@ public sealed class EventTests : IAsyncLifetime
             ("  start: \"2027-10-02\"", "event.address is required"),
             ("  start: \"2027-10-02\"\n  end: \"2029-10-02\"\n  address: \"x\"", "within 366 days"),
             ("  start: \"2027-10-02\"\n  start_time: \"25:00\"\n  address: \"x\"", "HH:mm"),
+            ("  start: \"9999-12\"\n  address: \"x\"", "1900–2100"),
+            ("  start: \"0001-01-01\"\n  start_time: \"01:00\"\n  address: \"x\"", "1900–2100"),
         })
         {
             var bad = $"---\ntitle: \"T\"\npublished: 2026-10-01\nevent:\n{section}\n---\nx\n";

@@ -27,6 +27,7 @@ public static partial class EditorProblems
             _ when message.Contains("is required when the event", StringComparison.Ordinal) => "Hãy chọn làng nghề hoặc điểm đến, hoặc nhập địa chỉ nơi tổ chức.",
             _ when message.Contains("is required", StringComparison.Ordinal) => isChoice ? $"Hãy chọn {Lower(field.Label)}." : $"Hãy nhập {Lower(field.Label)}.",
             _ when message.Contains("a month (2023-03)", StringComparison.Ordinal) => $"{field.Label}: viết năm-tháng-ngày (2024-06-03), hoặc năm-tháng (2023-03) hay chỉ năm (2023) khi nguồn không nói ngày.",
+            _ when message.Contains("must be in the years", StringComparison.Ordinal) => $"{field.Label}: năm phải trong khoảng 1900–2100.",
             _ when message.Contains("must be a time", StringComparison.Ordinal) => $"{field.Label}: viết giờ:phút, ví dụ 08:30.",
             _ when message.Contains("time zone name", StringComparison.Ordinal) => $"{field.Label}: không có múi giờ này; viết như Asia/Ho_Chi_Minh.",
             _ when message.Contains("must not be before", StringComparison.Ordinal) => "Ngày kết thúc không được trước ngày bắt đầu.",

@@ -36,6 +36,9 @@ public static class ContentKinds
 
     private static readonly Dictionary<string, ContentKind>.AlternateLookup<ReadOnlySpan<char>> SectionsBySpan = Sections.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The kind whose list lives at /{section} ("lang-nghe" → Village); none for anything else.</summary>
+    public static ContentKind? FromSection(string section) => Sections.TryGetValue(section, out var kind) ? kind : null;
+
     public static (ContentKind, string)? ItemOf(string path)
     {
         var trimmed = path.AsSpan().Trim('/');

@@ -260,6 +260,7 @@ public sealed partial class ContentWriter(
         to.Product = from.Product;
         to.Sight = from.Sight;
         to.Route = from.Route;
+        to.Event = from.Event;
     }
 
     private static string Describe(string action, ContentItem item, string? oldSlug) => action switch

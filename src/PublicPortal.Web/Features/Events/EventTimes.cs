@@ -22,6 +22,9 @@ public static class EventTimes
 
     public static TimeZoneInfo ZoneOf(EventDetails e) => FindZone(e.TimeZone) ?? VietnamTime.Zone;
 
+    /// <summary>Vietnam's clock, under whatever name ("Asia/Saigon", a Windows id): no "local time" note is needed.</summary>
+    private static bool InVietnamZone(EventDetails e) => ZoneOf(e) is var zone && (zone.Id == VietnamTime.Zone.Id || zone.HasSameRules(VietnamTime.Zone));
+
     /// <summary>The last day the event may still be on: the end day, or the end of the month or year the source names.</summary>
     public static DateOnly LastDay(EventDetails e)
     {
@@ -38,8 +41,35 @@ public static class EventTimes
     /// <summary>Not over yet on <paramref name="today"/> (Vietnam's day): upcoming events and those going on.</summary>
     public static bool IsUpcoming(EventDetails e, DateOnly today) => LastDay(e) >= today;
 
-    /// <summary>Earliest first; an event without an hour before one with an hour on the same day.</summary>
-    public static (DateOnly, TimeOnly, int) SortKey(EventDetails e) => (e.StartDate, e.StartTime ?? TimeOnly.MinValue, e.StartTime is null ? 0 : 1);
+    /// <summary>
+    /// Earliest first; an event without an hour before one with an hour on the same day, and one known only to its month
+    /// or year after the events of known days in it (it may be any day of it, so it is not put on the first).
+    /// </summary>
+    public static (DateOnly, int, TimeOnly) SortKey(EventDetails e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Precision == DatePrecision.Day ? (e.StartDate, e.StartTime is null ? 0 : 1, e.StartTime ?? TimeOnly.MinValue) : (LastDay(e), 2, TimeOnly.MinValue);
+    }
+
+    /// <summary>Where the event stands on <paramref name="today"/>: "Sắp diễn ra", "Đang diễn ra", "Trong tháng này, chưa rõ ngày", "Đã diễn ra".</summary>
+    public static string Standing(EventDetails e, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (LastDay(e) < today) return "Đã diễn ra";
+        var first = e.Precision switch
+        {
+            DatePrecision.Month => new DateOnly(e.StartDate.Year, e.StartDate.Month, 1),
+            DatePrecision.Year => new DateOnly(e.StartDate.Year, 1, 1),
+            _ => e.StartDate,
+        };
+        if (first > today) return "Sắp diễn ra";
+        return e.Precision switch
+        {
+            DatePrecision.Month => "Trong tháng này, chưa rõ ngày",
+            DatePrecision.Year => "Trong năm nay, chưa rõ ngày",
+            _ => "Đang diễn ra",
+        };
+    }
 
     /// <summary>"29/11/2022", "03–05/06/2024", "08:00–11:00, 26/03/2023", "tháng 3/2023", "năm 2023".</summary>
     public static string Text(EventDetails e)
@@ -59,23 +89,23 @@ public static class EventTimes
         if (e.StartTime is { } startTime)
         {
             text = start == end
-                ? $"{Time(startTime)}{(e.EndTime is { } endTime ? "–" + Time(endTime) : "")}, {Day(start)}"
-                : $"{Time(startTime)} {Day(start)} – {(e.EndTime is { } lastTime ? Time(lastTime) + " " : "")}{Day(end)}";
-            if (ZoneOf(e) != VietnamTime.Zone) text += $" (giờ địa phương, UTC{Offset(ZoneOf(e).GetUtcOffset(start.ToDateTime(startTime)))})";
+                ? $"{Time(startTime)}{(e.EndTime is { } endTime ? "–" + Time(endTime) : "")}, {VietnamTime.Date(start)}"
+                : $"{Time(startTime)} {VietnamTime.Date(start)} – {(e.EndTime is { } lastTime ? Time(lastTime) + " " : "")}{VietnamTime.Date(end)}";
+            if (!InVietnamZone(e)) text += $" (giờ địa phương, UTC{Offset(ZoneOf(e).GetUtcOffset(start.ToDateTime(startTime)))})";
             return text;
         }
-        if (start == end) return Day(start);
-        if (start.Year != end.Year) return $"{Day(start)} – {Day(end)}";
+        if (start == end) return VietnamTime.Date(start);
+        if (start.Year != end.Year) return $"{VietnamTime.Date(start)} – {VietnamTime.Date(end)}";
         return start.Month == end.Month
-            ? $"{start.Day:00}–{Day(end)}"
-            : $"{start.ToString("dd/MM", Invariant)}–{Day(end)}";
+            ? $"{start.Day:00}–{VietnamTime.Date(end)}"
+            : $"{start.ToString("dd/MM", Invariant)}–{VietnamTime.Date(end)}";
     }
 
     /// <summary>For timed events abroad: the start in Vietnam's time, so a reader here knows when to watch.</summary>
     public static string? InVietnam(EventDetails e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.StartTime is not { } time || e.Precision != DatePrecision.Day || ZoneOf(e) == VietnamTime.Zone) return null;
+        if (e.StartTime is null || e.Precision != DatePrecision.Day || InVietnamZone(e)) return null;
         var local = VietnamTime.ToOffset(StartInstant(e)!.Value.UtcDateTime);
         return $"{local.ToString("HH:mm", Invariant)}, {local.ToString("dd/MM/yyyy", Invariant)} giờ Việt Nam";
     }
@@ -115,8 +145,6 @@ public static class EventTimes
         DatePrecision.Year => day.ToString("yyyy", Invariant),
         _ => instant is { } at ? at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", Invariant) : day.ToString("yyyy-MM-dd", Invariant),
     };
-
-    private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", Invariant);
 
     private static string Time(TimeOnly time) => time.ToString("HH:mm", Invariant);
 

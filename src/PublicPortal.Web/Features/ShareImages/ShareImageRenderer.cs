@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Caching.Memory;
 using SkiaSharp;
 using Svg.Skia;
 
@@ -27,6 +28,10 @@ public sealed class ShareImageRenderer : IDisposable
     // Two cores: one drawing at a time, so a crawler asking for every picture at once cannot starve the pages.
     private readonly SemaphoreSlim _drawing = new(1, 1);
 
+    // Pictures already drawn, by what they show: the output cache keeps a page's copy 10 minutes, this keeps the drawing
+    // until the title or pictogram changes (bounded: 32 MB, about a thousand pictures, least used first out).
+    private readonly MemoryCache _drawn = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+
     public ShareImageRenderer(IWebHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -42,11 +47,16 @@ public sealed class ShareImageRenderer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(kindLabel);
         ArgumentNullException.ThrowIfNull(title);
+        var key = (kindLabel, title, pictogram);
+        if (_drawn.TryGetValue(key, out byte[]? kept) && kept is not null) return kept;
         var svg = pictogram is null ? null : await ReadAsync($"img/crafts/{pictogram}.svg", cancellationToken);
         await _drawing.WaitAsync(cancellationToken);
         try
         {
-            return Render(kindLabel, title.Normalize(System.Text.NormalizationForm.FormC), svg);
+            if (_drawn.TryGetValue(key, out kept) && kept is not null) return kept;
+            var png = Render(kindLabel, title.Normalize(System.Text.NormalizationForm.FormC), svg);
+            _drawn.Set(key, png, new MemoryCacheEntryOptions { Size = png.Length });
+            return png;
         }
         finally
         {
@@ -112,7 +122,7 @@ public sealed class ShareImageRenderer : IDisposable
     {
         var lines = new List<string>();
         var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Pieces(w, font, width)))
         {
             var candidate = line.Length == 0 ? word : line + " " + word;
             if (font.MeasureText(candidate) <= width || line.Length == 0) line = candidate;
@@ -126,10 +136,31 @@ public sealed class ShareImageRenderer : IDisposable
         fits = lines.Count <= MaxTitleLines && lines.All(l => font.MeasureText(l) <= width);
         if (lines.Count <= MaxTitleLines) return lines;
         var kept = lines.Take(MaxTitleLines).ToList();
-        var last = kept[^1];
-        while (last.Length > 1 && font.MeasureText(last + "…") > width) last = last[..^1];
-        kept[^1] = last.TrimEnd() + "…";
+        var last = new System.Globalization.StringInfo(kept[^1]);
+        var length = last.LengthInTextElements;
+        // Whole letters only (a letter with its marks, an emoji), never half of one.
+        while (length > 1 && font.MeasureText(last.SubstringByTextElements(0, length) + "…") > width) length--;
+        kept[^1] = last.SubstringByTextElements(0, length).TrimEnd() + "…";
         return kept;
+    }
+
+    /// <summary>A word wider than the line (a long address, a code) cut into pieces that fit, on whole letters.</summary>
+    private static IEnumerable<string> Pieces(string word, SKFont font, float width)
+    {
+        if (font.MeasureText(word) <= width)
+        {
+            yield return word;
+            yield break;
+        }
+        var letters = new System.Globalization.StringInfo(word);
+        var start = 0;
+        while (start < letters.LengthInTextElements)
+        {
+            var count = 1;
+            while (start + count < letters.LengthInTextElements && font.MeasureText(letters.SubstringByTextElements(start, count + 1)) <= width) count++;
+            yield return letters.SubstringByTextElements(start, count);
+            start += count;
+        }
     }
 
     private static bool DrawPictogram(SKCanvas canvas, string svgText, SKRect box)
@@ -151,6 +182,7 @@ public sealed class ShareImageRenderer : IDisposable
     public void Dispose()
     {
         _drawing.Dispose();
+        _drawn.Dispose();
         if (_typeface.IsValueCreated) _typeface.Value.Dispose();
     }
 }

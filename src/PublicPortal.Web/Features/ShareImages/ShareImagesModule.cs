@@ -53,8 +53,7 @@ public static class ShareImagesModule
         endpoints.MapGet(Prefix + "/{section}/{slug}.png", async (string section, string slug, HttpContext http, CatalogueService catalogue,
             PortalDbContext db, TimeProvider clock, ShareImageRenderer renderer) =>
         {
-            var kind = section == PageSection ? ContentKind.Page
-                : ContentKinds.All.FirstOrDefault(k => k.RoutePrefix.Length > 1 && k.RoutePrefix[1..] == section)?.Kind;
+            var kind = section == PageSection ? ContentKind.Page : ContentKinds.FromSection(section);
             if (kind is null || !VietnameseText.IsValidSlug(slug)) return Results.NotFound();
             var c = await catalogue.LoadAsync(http.RequestAborted);
             var item = CatalogueStore.Kinds.Contains(kind.Value)

@@ -33,22 +33,6 @@ public sealed class ShowModel(CatalogueService catalogue) : PageModel
         return Page();
     }
 
-    /// <summary>The place in words: the free address, then the village or sight and its commune.</summary>
-    public string PlaceText
-    {
-        get
-        {
-            var parts = new List<string>();
-            if (Details.Address is not null) parts.Add(Details.Address);
-            if (Place is not null)
-            {
-                var locality = Place.Village?.Locality ?? Place.Sight?.Locality;
-                parts.Add(Catalogue.PlaceOf(locality) is var where && where != "Chưa rõ" ? $"{Place.Title} ({where})" : Place.Title);
-            }
-            return string.Join(" — ", parts);
-        }
-    }
-
     /// <summary>schema.org Event: what search engines and calendar helpers read.</summary>
     public object JsonLd
     {
@@ -59,14 +43,15 @@ public sealed class ShowModel(CatalogueService catalogue) : PageModel
             var location = new Dictionary<string, object?>
             {
                 ["@type"] = "Place",
-                ["name"] = Place?.Title ?? Details.Address,
+                ["name"] = Place?.Title ?? Details.Address ?? "Chưa rõ",
                 ["url"] = Place is null ? null : origin + SiteLinks.Item(Place),
                 ["address"] = new Dictionary<string, object?>
                 {
                     ["@type"] = "PostalAddress",
                     ["streetAddress"] = Details.Address,
                     ["addressLocality"] = Place is null ? null : Catalogue.PlaceOf(Place.Village?.Locality ?? Place.Sight?.Locality) is var l && l != "Chưa rõ" ? l : null,
-                    ["addressCountry"] = Details.TimeZone == VietnamTime.Zone.Id ? "VN" : null,
+                    // The catalogue's villages and sights are in Vietnam; a free address may be anywhere (Rabat).
+                    ["addressCountry"] = Place is null ? null : "VN",
                 }.Where(kv => kv.Value is not null).ToDictionary(),
                 ["geo"] = point is null ? null : new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = point.Latitude, ["longitude"] = point.Longitude },
             }.Where(kv => kv.Value is not null).ToDictionary();

@@ -69,14 +69,19 @@ internal static class EventMapper
     /// <summary>A festival lasts days, a fair weeks; a longer span is a typo (a year instead of a month).</summary>
     public const int MaxDays = 366;
 
+    /// <summary>The years an event may be in: far enough for history and plans, and no date arithmetic near the calendar's ends.</summary>
+    public const int FirstYear = 1900, LastYear = 2100;
+
     private static (DateOnly, DatePrecision) ParseDay(string value, string key)
     {
         var invariant = CultureInfo.InvariantCulture;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day)) return (day, DatePrecision.Day);
-        if (DateOnly.TryParseExact(value, "yyyy-MM", invariant, DateTimeStyles.None, out var month)) return (month, DatePrecision.Month);
-        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, invariant, out var year) && year >= 1)
-            return (new DateOnly(year, 1, 1), DatePrecision.Year);
-        throw new ContentFormatException($"'{key}' must be a date (2024-06-03), a month (2023-03) or a year (2023), not '{value}'");
+        (DateOnly, DatePrecision)? read = null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day)) read = (day, DatePrecision.Day);
+        else if (DateOnly.TryParseExact(value, "yyyy-MM", invariant, DateTimeStyles.None, out var month)) read = (month, DatePrecision.Month);
+        else if (value.Length == 4 && int.TryParse(value, NumberStyles.None, invariant, out var year) && year >= 1) read = (new DateOnly(year, 1, 1), DatePrecision.Year);
+        if (read is null) throw new ContentFormatException($"'{key}' must be a date (2024-06-03), a month (2023-03) or a year (2023), not '{value}'");
+        if (read.Value.Item1.Year is < FirstYear or > LastYear) throw new ContentFormatException($"{key} must be in the years {FirstYear}–{LastYear}, not '{value}'");
+        return read.Value;
     }
 
     private static string FormatDay(DateOnly day, DatePrecision precision) => precision switch
