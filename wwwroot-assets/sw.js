@@ -26,7 +26,11 @@ self.addEventListener("fetch", function (event) {
     });
   }).catch(function () { /* offline: nothing to refresh */ }));
   event.respondWith(caches.open(CACHE).then(function (cache) {
-    return cache.match(request, { ignoreVary: true }).then(function (saved) {
+    // The exact address first; else the same path with any query: a saved route opened from a shared link
+    // (?fbclid=…, ?zarsrc=…), or a stop page naming a newer ?v= of a style than the one saved.
+    return cache.match(request, { ignoreVary: true }).then(function (exact) {
+      return exact || cache.match(request, { ignoreVary: true, ignoreSearch: true });
+    }).then(function (saved) {
       var fallback = function () {
         if (saved) return saved;
         if (request.mode === "navigate") {

@@ -58,7 +58,11 @@ public sealed class OfflineRouteTests(PortalServer server)
             // Online again: the reader removes the copy, and the route is read from the network as before.
             await page.GetByRole(AriaRole.Button, new() { Name = "Xóa bản lưu" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-offline-status]")).ToContainTextAsync("Đã xóa bản lưu");
+            // Nothing is left behind: the last copy gone, the service worker and its cache go too.
+            Assert.Equal(0, await page.EvaluateAsync<int>("navigator.serviceWorker.getRegistrations().then(r => r.length)"));
+            Assert.False(await page.EvaluateAsync<bool>("caches.has('lang-nghe-ngoai-tuyen-v1')"));
             var online = await page.GotoAsync(route);
             Assert.Equal(200, online!.Status);
+            Assert.False(online.FromServiceWorker);
         });
 }

@@ -56,6 +56,27 @@
     });
   }
 
+  // What no saved route lists any more (an older ?v= of a style, a route removed) leaves the cache; with nothing
+  // saved, the cache and the service worker go too.
+  function prune(list) {
+    if (list.length === 0) {
+      return caches.delete(CACHE).then(function () {
+        return navigator.serviceWorker.getRegistrations();
+      }).then(function (registrations) {
+        return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+      });
+    }
+    var kept = {};
+    list.forEach(function (r) { r.urls.forEach(function (u) { kept[new URL(u, location.href).href] = true; }); });
+    return caches.open(CACHE).then(function (cache) {
+      return cache.keys().then(function (requests) {
+        return Promise.all(requests.filter(function (r) { return !kept[r.url]; }).map(function (r) { return cache.delete(r); }));
+      });
+    });
+  }
+
+  var removed = false; // set when the reader removes the copy while a quiet re-save is still running
+
   function store(quiet) {
     var urls = addresses();
     return navigator.serviceWorker.register("/sw.js").then(function () {
@@ -65,20 +86,29 @@
     }).then(function (cache) {
       return Promise.all(urls.map(function (url) { return copy(cache, url); }));
     }).then(function () {
+      if (removed) return prune(saved());
       var list = saved().filter(function (r) { return r.path !== path; });
       list.push({ path: path, title: document.querySelector("h1").textContent.trim(), urls: urls, at: new Date().toISOString() });
       remember(list);
       if (!quiet) status.textContent = box.dataset.done;
       show(true);
+      return prune(list);
+    }, function (error) {
+      // A save cut short keeps nothing of itself: the copies of what no saved route lists are removed again.
+      return prune(saved()).then(function () { throw error; }, function () { throw error; });
     });
   }
 
-  var isSaved = saved().some(function (r) { return r.path === path; });
-  show(isSaved);
-  // A saved route opened online is saved again: the site's styles may have changed (new ?v= addresses) since.
-  if (isSaved && navigator.onLine) store(true).catch(function () { /* the older copy stays */ });
+  var mine = saved().filter(function (r) { return r.path === path; })[0];
+  show(!!mine);
+  // A saved route opened online is saved again only when what it needs has changed (a new ?v= of a style after an
+  // update of the site, a stop added): a phone on a metered connection does not download it all at every visit.
+  if (mine && navigator.onLine && addresses().join("\n") !== mine.urls.join("\n")) {
+    store(true).catch(function () { /* the older copy stays */ });
+  }
 
   save.addEventListener("click", function () {
+    removed = false;
     save.disabled = true;
     status.textContent = box.dataset.saving;
     store(false).catch(function () {
@@ -87,24 +117,13 @@
   });
 
   remove.addEventListener("click", function () {
-    var list = saved();
-    var mine = list.filter(function (r) { return r.path === path; })[0];
-    var others = list.filter(function (r) { return r.path !== path; });
-    // Keep what another saved route still needs (shared stops, styles).
-    var kept = {};
-    others.forEach(function (r) { r.urls.forEach(function (u) { kept[u] = true; }); });
-    caches.open(CACHE).then(function (cache) {
-      return Promise.all((mine ? mine.urls : [path]).filter(function (u) { return !kept[u]; }).map(function (u) { return cache.delete(u, { ignoreVary: true }); }));
-    }).then(function () {
-      remember(others);
+    removed = true;
+    // What another saved route still needs (shared stops, styles) stays.
+    var others = saved().filter(function (r) { return r.path !== path; });
+    remember(others);
+    prune(others).then(function () {
       status.textContent = box.dataset.removed;
       show(false);
-      // Nothing saved any more: the service worker has nothing to serve, so it goes too.
-      if (others.length === 0) {
-        return navigator.serviceWorker.getRegistrations().then(function (registrations) {
-          return Promise.all(registrations.map(function (r) { return r.unregister(); }));
-        });
-      }
     }).catch(function () {
       status.textContent = box.dataset.failed;
     });

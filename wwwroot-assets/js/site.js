@@ -17,7 +17,7 @@ window.addEventListener("beforeprint", function () {
 // The phone's own share sheet (which lists Zalo, Messenger, mail…) where the browser offers one.
 if (navigator.share) {
   document.querySelectorAll(".share-native").forEach(function (button) {
-    button.hidden = false;
+    button.parentElement.hidden = false;
     button.addEventListener("click", function () {
       navigator.share({ title: button.dataset.title, url: button.dataset.url }).catch(function () { /* closed by the reader */ });
     });

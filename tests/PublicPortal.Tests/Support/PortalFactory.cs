@@ -117,11 +117,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     public async Task AdvanceClockAsync(TimeSpan by)
     {
         Clock.Advance(by);
-        // The output cache keeps its copies by the real clock; a jump past midnight ends them in real life (their lifetime
-        // stops at midnight), so it ends them here.
-        if (by >= PublicPortal.Web.Features.Hosting.PublicCacheAttribute.Lifetime || PublicPortal.Web.Features.Content.VietnamTime.DayOf(Clock.GetUtcNow().UtcDateTime - by) != PublicPortal.Web.Features.Content.VietnamTime.DayOf(Clock.GetUtcNow().UtcDateTime))
-            foreach (var tag in PublicPortal.Web.Features.Hosting.OutputCacheTags.Catalogue.Concat(PublicPortal.Web.Features.Hosting.OutputCacheTags.Everywhere))
-                await Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictByTagAsync(tag, default);
         await using var scope = Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<PublicPortal.Web.Features.Content.ContentWriter>();
         await writer.RecordWentLiveAsync();

@@ -91,6 +91,10 @@ public abstract class TrafficTestsOn(DatabaseProvider provider)
             var prefetch = Get(Pages[2], 3);
             prefetch.Headers.Add("Sec-Purpose", "prefetch");
             (await client.SendAsync(prefetch)).Dispose();
+            // What a route saved for offline use sends for itself and its stops (a script may not set Sec-Purpose).
+            var saving = Get(Pages[2], 3);
+            saving.Headers.Add("Purpose", "prefetch");
+            (await client.SendAsync(saving)).Dispose();
         }
 
         // After a burst like this the figures in pages may be a second behind (LiveFiguresSource): a second on, exact.

@@ -212,6 +212,10 @@ public sealed class CatalogueSnapshot
         }).ToList());
     }
 
+    /// <summary>Every event, split into those not over (soonest first) and those over (latest first) on this snapshot's day.</summary>
+    public (IReadOnlyList<ContentItem> Upcoming, IReadOnlyList<ContentItem> Past) EventsByDay =>
+        Memo(nameof(EventsByDay), () => Tuple.Create(PublicPortal.Web.Features.Events.EventTimes.Split(Events, Today))).Item1;
+
     /// <summary>Where an event is: its village or sight (when published), else none.</summary>
     public ContentItem? PlaceOfEvent(ContentItem e)
     {

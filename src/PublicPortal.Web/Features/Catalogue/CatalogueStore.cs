@@ -37,7 +37,8 @@ public sealed class CatalogueStore(IServiceScopeFactory scopes, TimeProvider clo
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             // When the catalogue last changed (its change records, images included), or the day began (OCOP states turn at
             // midnight): what the open data says of its update time. Read before the items, so it is never newer than they are.
-            var changed = await db.ChangeRecords.Where(c => c.Kind != null && Kinds.Contains(c.Kind.Value) || c.Change == ChangeKinds.Media)
+            // Events are shown on catalogue pages but are in no dataset: their changes do not move the datasets' date.
+            var changed = await db.ChangeRecords.Where(c => c.Kind != null && c.Kind != ContentKind.Event && Kinds.Contains(c.Kind.Value) || c.Change == ChangeKinds.Media)
                 .MaxAsync(c => (DateTime?)c.AtUtc, cancellationToken) ?? DateTime.MinValue;
             var items = await db.ContentItems.AsNoTracking()
                 .Where(x => Kinds.Contains(x.Kind) && x.Status == ContentStatus.Published && x.PublishedAtUtc <= now)

@@ -41,6 +41,14 @@ public static class EventTimes
     /// <summary>Not over yet on <paramref name="today"/> (Vietnam's day): upcoming events and those going on.</summary>
     public static bool IsUpcoming(EventDetails e, DateOnly today) => LastDay(e) >= today;
 
+    /// <summary>Events (in <see cref="SortKey"/> order) as the pages show them: those not over, soonest first; those over, latest first.</summary>
+    public static (IReadOnlyList<ContentItem> Upcoming, IReadOnlyList<ContentItem> Past) Split(IEnumerable<ContentItem> events, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var all = events.ToList();
+        return (all.Where(e => IsUpcoming(e.Event!, today)).ToList(), all.Where(e => !IsUpcoming(e.Event!, today)).Reverse().ToList());
+    }
+
     /// <summary>
     /// Earliest first; an event without an hour before one with an hour on the same day, and one known only to its month
     /// or year after the events of known days in it (it may be any day of it, so it is not put on the first).

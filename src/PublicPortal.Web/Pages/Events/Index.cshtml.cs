@@ -26,9 +26,7 @@ public sealed class IndexModel(CatalogueService catalogue, IOptions<Features.Hos
         if (!Paging.TryReadPage(Request.Query["page"], out var page)) return BadRequest();
         Catalogue = await catalogue.LoadAsync(cancellationToken);
         var c = Catalogue;
-        var (upcoming, past) = c.Memo("events-by-day", () => Tuple.Create(
-            c.Events.Where(e => EventTimes.IsUpcoming(e.Event!, c.Today)).ToList(),
-            c.Events.Where(e => !EventTimes.IsUpcoming(e.Event!, c.Today)).Reverse().ToList()));
+        var (upcoming, past) = c.EventsByDay;
         Upcoming = page == 1 ? upcoming : [];
         Past = Paging.Slice(past, page, options.Value.CataloguePageSize);
         if (page > Past.TotalPages && page > 1) return NotFound();
