@@ -28,16 +28,16 @@ public static class EventCalendar
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("REFRESH-INTERVAL;VALUE=DURATION", RefreshInterval);
         calendar.AddProperty("X-PUBLISHED-TTL", RefreshInterval);
-        foreach (var item in events.Where(Fits)) calendar.Events.Add(EventOf(item, catalogue, origin));
+        var host = new Uri(origin).Host;
+        foreach (var item in events.Where(Fits)) calendar.Events.Add(EventOf(item, catalogue, origin, host));
         return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("The calendar could not be written.");
     }
 
-    private static CalendarEvent EventOf(ContentItem item, CatalogueSnapshot catalogue, string origin)
+    private static CalendarEvent EventOf(ContentItem item, CatalogueSnapshot catalogue, string origin, string host)
     {
         var e = item.Event!;
         var url = origin + SiteLinks.Item(item);
         var place = catalogue.PlaceOfEvent(item);
-        var host = new Uri(origin).Host;
         var changed = DateTime.SpecifyKind(item.UpdatedAtUtc ?? item.PublishedAtUtc, DateTimeKind.Utc);
         var calendarEvent = new CalendarEvent
         {

@@ -76,7 +76,7 @@ internal static class EventMapper
     {
         var invariant = CultureInfo.InvariantCulture;
         (DateOnly, DatePrecision)? read = null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, DateTimeStyles.None, out var day)) read = (day, DatePrecision.Day);
+        if (DateOnly.TryParseExact(value, DateFormat, invariant, DateTimeStyles.None, out var day)) read = (day, DatePrecision.Day);
         else if (DateOnly.TryParseExact(value, "yyyy-MM", invariant, DateTimeStyles.None, out var month)) read = (month, DatePrecision.Month);
         else if (value.Length == 4 && int.TryParse(value, NumberStyles.None, invariant, out var year) && year >= 1) read = (new DateOnly(year, 1, 1), DatePrecision.Year);
         if (read is null) throw new ContentFormatException($"'{key}' must be a date (2024-06-03), a month (2023-03) or a year (2023), not '{value}'");
@@ -88,7 +88,7 @@ internal static class EventMapper
     {
         DatePrecision.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         DatePrecision.Year => day.ToString("yyyy", CultureInfo.InvariantCulture),
-        _ => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => FormatDate(day)!,
     };
 
     private static TimeOnly? ParseTime(string? value, string key)

@@ -5,7 +5,7 @@ namespace PublicPortal.Web.Features.Content;
 /// <summary>The front matter's field-level rules, shared by every mapper: required and optional text, dates, slugs, paths and addresses.</summary>
 internal static class FrontMatterValues
 {
-    private const string DateFormat = "yyyy-MM-dd";
+    internal const string DateFormat = "yyyy-MM-dd";
 
     public static string Required(string? value, string key) =>
         Optional(value) ?? throw new ContentFormatException($"'{key}' is required");
